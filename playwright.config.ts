@@ -1,0 +1,52 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 4173;
+const DB = './data/e2e.db';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.test.ts',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : 2,
+	retries: 0,
+	forbidOnly: true,
+	reporter: [['list']],
+	timeout: 30_000,
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'off',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	projects: [
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
+		{
+			name: 'phone',
+			use: {
+				...devices['Desktop Chrome'],
+				viewport: { width: 360, height: 780 },
+				isMobile: false,
+				hasTouch: true
+			}
+		}
+	],
+	webServer: {
+		// A fresh database with the demo school for every run, served by the production build.
+		command: `rm -f ${DB} ${DB}-wal ${DB}-shm && npm run build && npm run koers -- prepare && node scripts/serve.js`,
+		url: `http://localhost:${PORT}/healthz`,
+		reuseExistingServer: false,
+		timeout: 180_000,
+		env: { PORT: String(PORT), DATABASE_PATH: DB, ORIGIN: `http://localhost:${PORT}`, LOG_LEVEL: 'warn' }
+	}
+});

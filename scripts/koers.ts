@@ -1,0 +1,124 @@
+// Operator command line: npm run koers -- <command> [options]
+import { parseArgs } from 'node:util';
+import { getDb, migrateDatabase, closeDb } from '../src/lib/server/db';
+import { countUsers, createAccount, createSchool, listSchools } from '../src/lib/server/schools';
+import { DEMO_LOGINS, seedDemo } from '../src/lib/server/seed';
+
+const HELP = `Koers operator commands
+
+Usage: npm run koers -- <command> [options]
+
+Commands:
+  migrate                 Apply pending database migrations.
+  prepare                 Migrate, and seed the demo school when the database is empty (used by npm start).
+  seed-demo               Add the demo school with its demo accounts (refuses when users exist,
+                          unless --force).
+  create-school           Create a school with a current school year.
+                            --name <name>   (required)   --brin <code>
+  create-admin            Create an administrator for a school.
+                            --school <id>   --username <name>   --given-name <name>   --family-name <name>
+                            The password is read from the KOERS_ADMIN_PASSWORD environment variable.
+  list-schools            Print the schools with their ids.
+  help, --help            Show this help.
+
+Environment: DATABASE_PATH (default ./data/koers.db).
+`;
+
+function printLogins(): void {
+	console.log('\nDemo logins (demo school "Demo College Koers"):');
+	for (const l of DEMO_LOGINS) {
+		console.log(`  ${l.role.padEnd(12)} ${l.username.padEnd(16)} ${l.password.padEnd(15)} ${l.note}`);
+	}
+	console.log('');
+}
+
+function fail(message: string): never {
+	console.error(`koers: ${message}\nRun "npm run koers -- --help" for usage.`);
+	process.exit(2);
+}
+
+async function main(argv: string[]): Promise<void> {
+	const { positionals, values } = parseArgs({
+		args: argv,
+		allowPositionals: true,
+		options: {
+			help: { type: 'boolean', short: 'h' },
+			force: { type: 'boolean' },
+			name: { type: 'string' },
+			brin: { type: 'string' },
+			school: { type: 'string' },
+			username: { type: 'string' },
+			'given-name': { type: 'string' },
+			'family-name': { type: 'string' }
+		}
+	});
+	const command = positionals[0];
+	if (!command || values.help || command === 'help') {
+		console.log(HELP);
+		return;
+	}
+	const db = getDb();
+	switch (command) {
+		case 'migrate':
+			migrateDatabase(db);
+			console.log('Database migrated.');
+			return;
+		case 'prepare':
+			migrateDatabase(db);
+			if (countUsers(db) === 0) {
+				await seedDemo(db);
+				console.log('Empty database: the demo school was added.');
+			}
+			if (listSchools(db).some((s) => s.brin === '99XX')) printLogins();
+			return;
+		case 'seed-demo':
+			migrateDatabase(db);
+			if (countUsers(db) > 0 && !values.force)
+				fail('the database already has users; add --force to seed anyway');
+			await seedDemo(db);
+			printLogins();
+			return;
+		case 'create-school': {
+			if (!values.name) fail('--name is required');
+			migrateDatabase(db);
+			const { schoolId } = createSchool({ name: values.name, brin: values.brin ?? null }, db);
+			console.log(`School created with id ${schoolId}.`);
+			return;
+		}
+		case 'create-admin': {
+			const schoolId = Number(values.school);
+			const password = process.env.KOERS_ADMIN_PASSWORD ?? '';
+			if (!Number.isInteger(schoolId) || schoolId <= 0) fail('--school <id> is required');
+			if (!values.username || !values['given-name'] || !values['family-name'])
+				fail('--username, --given-name and --family-name are required');
+			if (password.length < 10) fail('set KOERS_ADMIN_PASSWORD to a password of at least 10 characters');
+			migrateDatabase(db);
+			if (!listSchools(db).some((s) => s.id === schoolId)) fail(`no school with id ${schoolId}`);
+			const id = await createAccount(
+				{
+					schoolId,
+					username: values.username,
+					givenName: values['given-name'],
+					familyName: values['family-name'],
+					roles: ['admin'],
+					password
+				},
+				db
+			);
+			console.log(`Administrator created with id ${id}.`);
+			return;
+		}
+		case 'list-schools':
+			for (const s of listSchools(db)) console.log(`${s.id}\t${s.brin ?? ''}\t${s.name}`);
+			return;
+		default:
+			fail(`unknown command "${command}"`);
+	}
+}
+
+main(process.argv.slice(2))
+	.catch((err: unknown) => {
+		console.error(`koers: ${err instanceof Error ? err.message : String(err)}`);
+		process.exitCode = 1;
+	})
+	.finally(() => closeDb());

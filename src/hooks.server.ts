@@ -1,0 +1,81 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { cookieName, defineCustomServerStrategy, isLocale } from '$lib/paraglide/runtime';
+import { getDb, migrateDatabase } from '$lib/server/db';
+import {
+	deleteExpiredSessions,
+	deleteSessionCookie,
+	SESSION_COOKIE,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { logger } from '$lib/server/logger';
+
+export const init: ServerInit = () => {
+	if (building) return;
+	migrateDatabase(getDb());
+	deleteExpiredSessions();
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (!response.headers.has('Cache-Control') && event.locals.user) {
+		// Pages of a signed-in user hold personal data: never in a shared cache.
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
+	return response;
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const secure = event.url.protocol === 'https:';
+		const result = validateSessionToken(token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			setSessionCookie(event.cookies, token, result.session.expiresAt, secure);
+			userLocale.set(event.request, result.user.locale);
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
+};
+
+// A signed-in user's saved language wins over the cookie; the cookie follows it so the browser agrees.
+const userLocale = new WeakMap<Request, string>();
+defineCustomServerStrategy('custom-user', {
+	getLocale: (request) => (request ? userLocale.get(request) : undefined)
+});
+
+const i18n: Handle = ({ event, resolve }) => {
+	const saved = event.locals.user?.locale;
+	if (saved && event.cookies.get(cookieName) !== saved) {
+		event.cookies.set(cookieName, saved, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000 });
+	}
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
+		if (saved) userLocale.set(request, saved);
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', isLocale(locale) ? locale : 'nl')
+		});
+	});
+};
+
+export const handle = sequence(securityHeaders, authenticate, i18n);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const id = crypto.randomUUID().slice(0, 8);
+	if (status === 404) return { message };
+	logger.error({ err: error, id, path: event.url.pathname, status }, 'unexpected error');
+	return { message: 'Internal error', id };
+};

@@ -1,0 +1,116 @@
+// THE authorization policy. One table says which role may do which operation on whom; scope helpers turn
+// the same table into SQL conditions so that out-of-scope rows are never read at all (and so look missing).
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { HOME_ORDER, ROLE_HOME, type Role } from '../roles';
+import * as table from './db/schema';
+import type { Viewer } from './auth/viewer';
+
+/** How the viewer relates to the student a row belongs to. */
+export type Relation = 'self' | 'mentee' | 'schoolStudent';
+export const RELATIONS: readonly Relation[] = ['self', 'mentee', 'schoolStudent'];
+
+export const OPERATIONS = [
+	'student.home',
+	'student.profile.read',
+	'student.loginCode.create',
+	'mentor.groups.read',
+	'school.aggregates.read',
+	'people.manage',
+	'groups.manage'
+] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+// true = the operation is not about one student (an area or a school-wide task).
+type Grant = readonly Relation[] | true;
+export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
+	'student.home': { student: ['self'] },
+	'student.profile.read': { student: ['self'], mentor: ['mentee'], admin: ['schoolStudent'] },
+	'student.loginCode.create': { mentor: ['mentee'], admin: ['schoolStudent'] },
+	'mentor.groups.read': { mentor: true },
+	// Coordinators see aggregates only, never one student's reflections (DOMAIN.md §5).
+	'school.aggregates.read': { coordinator: true, admin: true },
+	'people.manage': { admin: true },
+	'groups.manage': { admin: true }
+};
+
+function grants(viewer: Viewer, op: Operation): Grant[] {
+	const rule = POLICY[op];
+	return viewer.roles.flatMap((r) => (rule[r] === undefined ? [] : [rule[r]]));
+}
+
+/** May the viewer do this area-wide operation at all? */
+export function can(viewer: Viewer, op: Operation): boolean {
+	return grants(viewer, op).length > 0;
+}
+
+/** May the viewer do this operation on a student they stand in this relation to? */
+export function canOn(viewer: Viewer, op: Operation, relation: Relation): boolean {
+	return grants(viewer, op).some((g) => g === true || g.includes(relation));
+}
+
+/** The students of the viewer's own open groups, as a subquery. */
+function menteeIds(viewer: Viewer) {
+	return sql`(select ${table.groupStudent.studentId} from ${table.groupStudent}
+		inner join ${table.groupMentor} on ${table.groupMentor.groupId} = ${table.groupStudent.groupId}
+		inner join ${table.group} on ${table.group.id} = ${table.groupStudent.groupId}
+		where ${table.groupMentor.mentorId} = ${viewer.userId} and ${table.group.closedAt} is null)`;
+}
+
+function schoolStudentIds(viewer: Viewer) {
+	return sql`(select ${table.userRole.userId} from ${table.userRole}
+		where ${table.userRole.schoolId} = ${viewer.schoolId} and ${table.userRole.role} = 'student')`;
+}
+
+function relationCondition(viewer: Viewer, relation: Relation, studentId: SQLiteColumn): SQL {
+	switch (relation) {
+		case 'self':
+			return eq(studentId, viewer.userId);
+		case 'mentee':
+			return sql`${studentId} in ${menteeIds(viewer)}`;
+		case 'schoolStudent':
+			return sql`${studentId} in ${schoolStudentIds(viewer)}`;
+	}
+}
+
+/**
+ * The WHERE condition that limits rows about students (by their student id column) to those this viewer
+ * may see for this operation. A viewer with no grant gets a condition that is always false.
+ */
+export function studentScope(viewer: Viewer, op: Operation, studentId: SQLiteColumn): SQL {
+	const conditions = grants(viewer, op).flatMap((g) =>
+		g === true ? [] : g.map((rel) => relationCondition(viewer, rel, studentId))
+	);
+	return conditions.length ? (or(...conditions) as SQL) : sql`0`;
+}
+
+/** Rows of the viewer's own school only; every school-owned query adds this. */
+export function schoolScope(viewer: Viewer, schoolId: SQLiteColumn): SQL {
+	return eq(schoolId, viewer.schoolId);
+}
+
+/** The open groups the viewer mentors. */
+export function mentoredGroupScope(viewer: Viewer): SQL {
+	return and(
+		eq(table.group.schoolId, viewer.schoolId),
+		isNull(table.group.closedAt),
+		inArray(
+			table.group.id,
+			sql`(select ${table.groupMentor.groupId} from ${table.groupMentor} where ${table.groupMentor.mentorId} = ${viewer.userId})`
+		)
+	) as SQL;
+}
+
+export interface NavArea {
+	role: Role;
+	href: string;
+}
+
+/** The role areas this viewer may open, in the order the navigation shows them. */
+export function navAreas(viewer: Viewer): NavArea[] {
+	return HOME_ORDER.filter((r) => viewer.roles.includes(r)).map((role) => ({ role, href: ROLE_HOME[role] }));
+}
+
+export function homePath(viewer: Viewer): string {
+	return navAreas(viewer)[0]?.href ?? '/account';
+}

@@ -1,0 +1,169 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { LOCALES, ROLES } from '../../roles';
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const school = sqliteTable('school', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull(),
+	// BRIN: the Dutch school code, the key SSO logins are matched on.
+	brin: text('brin').unique(),
+	createdAt: createdAt()
+});
+
+export const schoolYear = sqliteTable(
+	'school_year',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		startsOn: text('starts_on').notNull(),
+		endsOn: text('ends_on').notNull(),
+		isCurrent: integer('is_current', { mode: 'boolean' }).notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('school_year_school_name_uq').on(t.schoolId, t.name)]
+);
+
+export const user = sqliteTable(
+	'user',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		// Login names are unique over the whole instance: the login form asks for no school.
+		username: text('username').notNull().unique(),
+		givenName: text('given_name').notNull(),
+		familyNamePrefix: text('family_name_prefix').notNull().default(''),
+		familyName: text('family_name').notNull(),
+		email: text('email'),
+		// Text, never a number: leerlingnummers keep their leading zeros.
+		studentNumber: text('student_number'),
+		passwordHash: text('password_hash'),
+		mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+		locale: text('locale', { enum: LOCALES }).notNull().default('nl'),
+		active: integer('active', { mode: 'boolean' }).notNull().default(true),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		uniqueIndex('user_school_student_number_uq').on(t.schoolId, t.studentNumber),
+		index('user_school_idx').on(t.schoolId, t.familyName)
+	]
+);
+
+export const userRole = sqliteTable(
+	'user_role',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ROLES }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.role] }),
+		index('user_role_school_role_idx').on(t.schoolId, t.role)
+	]
+);
+
+export const group = sqliteTable(
+	'group',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		schoolYearId: integer('school_year_id')
+			.notNull()
+			.references(() => schoolYear.id, { onDelete: 'restrict' }),
+		name: text('name').notNull(),
+		// e.g. "vmbo-kb 3" or "mbo niveau 2 Zorg en welzijn"
+		programme: text('programme').notNull().default(''),
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('group_year_name_uq').on(t.schoolYearId, t.name),
+		index('group_school_idx').on(t.schoolId)
+	]
+);
+
+export const groupStudent = sqliteTable(
+	'group_student',
+	{
+		groupId: integer('group_id')
+			.notNull()
+			.references(() => group.id, { onDelete: 'cascade' }),
+		studentId: integer('student_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.groupId, t.studentId] }),
+		index('group_student_student_idx').on(t.studentId)
+	]
+);
+
+export const groupMentor = sqliteTable(
+	'group_mentor',
+	{
+		groupId: integer('group_id')
+			.notNull()
+			.references(() => group.id, { onDelete: 'cascade' }),
+		mentorId: integer('mentor_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.groupId, t.mentorId] }), index('group_mentor_mentor_idx').on(t.mentorId)]
+);
+
+export const session = sqliteTable(
+	'session',
+	{
+		id: text('id').primaryKey(),
+		// SHA-256 of the token's secret part; the secret itself is never stored.
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		createdAt: createdAt(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		userAgent: text('user_agent').notNull().default('')
+	},
+	(t) => [index('session_user_idx').on(t.userId)]
+);
+
+export const loginCode = sqliteTable(
+	'login_code',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		codeHash: blob('code_hash', { mode: 'buffer' }).notNull().unique(),
+		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('login_code_user_idx').on(t.userId)]
+);

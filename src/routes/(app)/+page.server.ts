@@ -1,0 +1,8 @@
+import { redirect } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guard';
+import { homePath } from '$lib/server/access';
+
+export const load: PageServerLoad = () => {
+	redirect(303, homePath(requireUser()));
+};

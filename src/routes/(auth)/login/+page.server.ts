@@ -1,0 +1,37 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { publicRoute } from '$lib/server/auth/guard';
+import { authenticate } from '$lib/server/accounts';
+import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { invalid, parseForm } from '$lib/server/forms';
+import { safeRedirectPath } from '$lib/server/redirect';
+import { loginSchema } from '$lib/schemas/auth';
+import { cookieName } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	publicRoute();
+	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
+	return { redirectTo: url.searchParams.get('redirectTo') ?? '' };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, getClientAddress, url }) => {
+		publicRoute();
+		const parsed = await parseForm(request, loginSchema);
+		if (!parsed.ok) return parsed.failure;
+		const { username, password, redirectTo } = parsed.data;
+		const result = await authenticate(username, password, getClientAddress());
+		if (!result.ok) {
+			const message = result.retryAfter
+				? m.login_throttled({ minutes: Math.ceil(result.retryAfter / 60) })
+				: m.login_failed();
+			return invalid(parsed.values, {}, message);
+		}
+		// A fresh token on every login: a session id planted before login is never promoted.
+		const { token, session } = createSession(result.userId, request.headers.get('user-agent') ?? '');
+		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
+		cookies.set(cookieName, result.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000 });
+		redirect(303, safeRedirectPath(redirectTo));
+	}
+};
