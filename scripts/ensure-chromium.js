@@ -5,7 +5,7 @@ import { execSync } from 'node:child_process';
 const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(path)) {
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-	let hasApt = false;
+	let hasApt;
 	try {
 		execSync('command -v apt-get', { stdio: 'ignore' });
 		hasApt = true;

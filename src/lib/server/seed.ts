@@ -77,7 +77,22 @@ function username(given: string, prefix: string, family: string): string {
 	return `${plain(given)}.${plain(prefix)}${plain(family)}`;
 }
 
-export async function seedDemo(db: Db = getDb()): Promise<{ schoolId: number }> {
+/** What the demo seed made, for the parts of the seed that add portfolio, mentor and matrix data. */
+export interface DemoContext {
+	db: Db;
+	schoolId: number;
+	schoolYearId: number;
+	groups: { kb3: number; zw2: number };
+	students: { vmbo: number[]; mbo: number[] };
+	mentors: { jansen: number; elAmrani: number };
+	coordinator: number;
+	admin: number;
+}
+
+// Each feature adds its demo data here, in order (one line per feature keeps merges trivial).
+const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [];
+
+export async function seedDemo(db: Db = getDb()): Promise<DemoContext> {
 	const [studentHash, mentorHash, coordinatorHash, adminHash] = await Promise.all([
 		hashPassword(DEMO_PASSWORDS.student),
 		hashPassword(DEMO_PASSWORDS.mentor),
@@ -117,11 +132,11 @@ export async function seedDemo(db: Db = getDb()): Promise<{ schoolId: number }> 
 			email: 'r.elamrani@demo-college.nl'
 		});
 		// The decaan is also a teacher-mentor elsewhere in real schools; here only coordinator, to show the split.
-		account(['Linda', 'van', 'Dijk'], ['coordinator'], coordinatorHash, {
+		const coordinator = account(['Linda', 'van', 'Dijk'], ['coordinator'], coordinatorHash, {
 			username: 'l.vandijk',
 			email: 'l.vandijk@demo-college.nl'
 		});
-		account(['Functioneel', '', 'Beheer'], ['admin'], adminHash, { username: 'beheer' });
+		const admin = account(['Functioneel', '', 'Beheer'], ['admin'], adminHash, { username: 'beheer' });
 
 		const kb3 = createGroupRecord({ schoolId, schoolYearId, name: '3KB-A', programme: 'vmbo-kb 3' }, txDb);
 		const zw2 = createGroupRecord(
@@ -137,6 +152,17 @@ export async function seedDemo(db: Db = getDb()): Promise<{ schoolId: number }> 
 		);
 		addGroupMembers({ schoolId, groupId: kb3, studentIds: vmbo, mentorIds: [jansen] }, txDb);
 		addGroupMembers({ schoolId, groupId: zw2, studentIds: mbo, mentorIds: [elAmrani] }, txDb);
-		return { schoolId };
+		const ctx: DemoContext = {
+			db: txDb,
+			schoolId,
+			schoolYearId,
+			groups: { kb3, zw2 },
+			students: { vmbo, mbo },
+			mentors: { jansen, elAmrani },
+			coordinator,
+			admin
+		};
+		for (const extend of DEMO_EXTENSIONS) extend(ctx);
+		return ctx;
 	});
 }

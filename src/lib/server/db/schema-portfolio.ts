@@ -1,0 +1,169 @@
+// The student portfolio (issue 3): reflections on the five competencies, their versions, evidence,
+// self-ratings and goals. Every row carries its school and its student.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { COMPETENCY_SLUGS } from '../../competencies';
+import { ACTIVITY_TYPES, VISIBILITIES, GOAL_STATUSES } from '../../portfolio';
+import { group, school, user } from './schema';
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+/** An LOB activity the school plans for groups (a date, a place); students reflect on it. */
+export const activity = sqliteTable(
+	'activity',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		type: text('type', { enum: ACTIVITY_TYPES }).notNull(),
+		title: text('title').notNull(),
+		date: text('date'),
+		place: text('place').notNull().default(''),
+		groupId: integer('group_id').references(() => group.id, { onDelete: 'set null' }),
+		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+	},
+	(t) => [index('activity_school_date_idx').on(t.schoolId, t.date)]
+);
+
+export const reflection = sqliteTable(
+	'reflection',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		studentId: integer('student_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		activityId: integer('activity_id').references(() => activity.id, { onDelete: 'set null' }),
+		// The experience, copied from the planned activity or typed by the student.
+		activityType: text('activity_type', { enum: ACTIVITY_TYPES }).notNull(),
+		activityDate: text('activity_date'),
+		activityPlace: text('activity_place').notNull().default(''),
+		title: text('title').notNull().default(''),
+		// The four parts the vmbo exam programme (C2) asks for.
+		doel: text('doel').notNull().default(''),
+		resultaat: text('resultaat').notNull().default(''),
+		evaluatie: text('evaluatie').notNull().default(''),
+		vervolg: text('vervolg').notNull().default(''),
+		visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('mentor'),
+		// Optimistic concurrency: a save names the version it started from; a stale one is a conflict.
+		version: integer('version').notNull().default(1),
+		// null while the student is still writing; a draft is seen by the student only.
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+		deletedAt: integer('deleted_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('reflection_student_updated_idx').on(t.studentId, t.updatedAt),
+		index('reflection_school_idx').on(t.schoolId)
+	]
+);
+
+export const reflectionCompetency = sqliteTable(
+	'reflection_competency',
+	{
+		reflectionId: integer('reflection_id')
+			.notNull()
+			.references(() => reflection.id, { onDelete: 'cascade' }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		competency: text('competency', { enum: COMPETENCY_SLUGS }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.reflectionId, t.competency] })]
+);
+
+/** Every saved state of a reflection, so earlier versions can be viewed and nothing is overwritten. */
+export const reflectionVersion = sqliteTable(
+	'reflection_version',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reflectionId: integer('reflection_id')
+			.notNull()
+			.references(() => reflection.id, { onDelete: 'cascade' }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		title: text('title').notNull(),
+		doel: text('doel').notNull(),
+		resultaat: text('resultaat').notNull(),
+		evaluatie: text('evaluatie').notNull(),
+		vervolg: text('vervolg').notNull(),
+		visibility: text('visibility', { enum: VISIBILITIES }).notNull(),
+		competencies: text('competencies', { mode: 'json' }).$type<string[]>().notNull(),
+		savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull().default(now)
+	},
+	(t) => [uniqueIndex('reflection_version_uq').on(t.reflectionId, t.version)]
+);
+
+/** Evidence: a photo or PDF stored outside the web root under storageKey. */
+export const attachment = sqliteTable(
+	'attachment',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		studentId: integer('student_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		reflectionId: integer('reflection_id')
+			.notNull()
+			.references(() => reflection.id, { onDelete: 'cascade' }),
+		fileName: text('file_name').notNull(),
+		mimeType: text('mime_type').notNull(),
+		size: integer('size').notNull(),
+		storageKey: text('storage_key').notNull().unique(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+	},
+	(t) => [index('attachment_reflection_idx').on(t.reflectionId)]
+);
+
+/** A self-rating on one competency at one moment; kept over time so growth shows. */
+export const selfRating = sqliteTable(
+	'self_rating',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		studentId: integer('student_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		competency: text('competency', { enum: COMPETENCY_SLUGS }).notNull(),
+		level: integer('level').notNull(),
+		note: text('note').notNull().default(''),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+	},
+	(t) => [index('self_rating_student_idx').on(t.studentId, t.competency, t.createdAt)]
+);
+
+export const goal = sqliteTable(
+	'goal',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		studentId: integer('student_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		competency: text('competency', { enum: COMPETENCY_SLUGS }),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		dueOn: text('due_on'),
+		status: text('status', { enum: GOAL_STATUSES }).notNull().default('open'),
+		sourceReflectionId: integer('source_reflection_id').references(() => reflection.id, {
+			onDelete: 'set null'
+		}),
+		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now)
+	},
+	(t) => [index('goal_student_status_idx').on(t.studentId, t.status, t.dueOn)]
+);

@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+// The demo seed's accounts (src/lib/server/seed.ts).
+export const DEMO = {
+	student: { username: 'sanne.devries', password: 'Leerling-2026', home: '/student' },
+	studentMbo: { username: 'daan.bakker', password: 'Leerling-2026', home: '/student' },
+	mentor: { username: 'm.jansen', password: 'Mentor-2026', home: '/mentor' },
+	mentorMbo: { username: 'r.elamrani', password: 'Mentor-2026', home: '/mentor' },
+	coordinator: { username: 'l.vandijk', password: 'Decaan-2026', home: '/coordinator' },
+	admin: { username: 'beheer', password: 'Beheer-2026', home: '/admin' }
+} as const;
+export type DemoRole = keyof typeof DEMO;
+
+export async function loginAs(page: Page, who: DemoRole): Promise<void> {
+	const account = DEMO[who];
+	await page.goto('/login');
+	await page.locator('input[name="username"]').fill(account.username);
+	await page.locator('input[name="password"]').fill(account.password);
+	await page.locator('form button[type="submit"]').first().click();
+	await expect(page).toHaveURL(new RegExp(`${account.home}(\\?.*)?$`));
+}
+
+/** axe-core on the current page: no violations at all (WCAG 2.1 AA rules and best practices). */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+	expect(summary).toEqual([]);
+}
