@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
-const DB = './data/e2e.db';
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DB = `./data/e2e-${PORT}.db`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
