@@ -1,5 +1,7 @@
 // Client-safe: the roles and locales Koers knows. Role *checks* live in server/access.ts and guard.ts only.
-export const ROLES = ['student', 'mentor', 'coordinator', 'admin'] as const;
+// staff: a school employee without another role here (vakdocent, teamleider, BPV-begeleider,
+// zorgcoördinator) who takes part in the LOB-task matrix.
+export const ROLES = ['student', 'mentor', 'coordinator', 'admin', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LOCALES = ['nl', 'en'] as const;
@@ -10,6 +12,10 @@ export const ROLE_HOME: Record<Role, string> = {
 	student: '/student',
 	mentor: '/mentor',
 	coordinator: '/coordinator',
-	admin: '/admin'
+	admin: '/admin',
+	staff: '/lob-taken'
 };
-export const HOME_ORDER: readonly Role[] = ['student', 'mentor', 'coordinator', 'admin'];
+export const HOME_ORDER: readonly Role[] = ['student', 'mentor', 'coordinator', 'admin', 'staff'];
+
+/** Roles of school employees: everyone but students takes part in the LOB-task matrix. */
+export const STAFF_ROLES: readonly Role[] = ['mentor', 'coordinator', 'admin', 'staff'];

@@ -1,9 +1,10 @@
 // THE authorization policy. One table says which role may do which operation on whom; scope helpers turn
 // the same table into SQL conditions so that out-of-scope rows are never read at all (and so look missing).
-import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { HOME_ORDER, ROLE_HOME, type Role } from '../roles';
-import * as table from './db/schema';
+import { HOME_ORDER, ROLE_HOME, STAFF_ROLES, type Role } from '../roles';
+import * as core from './db/schema';
+import * as portfolio from './db/schema-portfolio';
 import type { Viewer } from './auth/viewer';
 
 /** How the viewer relates to the student a row belongs to. */
@@ -17,7 +18,9 @@ export const OPERATIONS = [
 	'mentor.groups.read',
 	'school.aggregates.read',
 	'people.manage',
-	'groups.manage'
+	'groups.manage',
+	'reflection.read',
+	'reflection.write'
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -31,7 +34,10 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	// Coordinators see aggregates only, never one student's reflections (DOMAIN.md §5).
 	'school.aggregates.read': { coordinator: true, admin: true },
 	'people.manage': { admin: true },
-	'groups.manage': { admin: true }
+	'groups.manage': { admin: true },
+	// Mentors read only what a student shared with them and finished (see reflectionReadScope).
+	'reflection.read': { student: ['self'], mentor: ['mentee'] },
+	'reflection.write': { student: ['self'] }
 };
 
 function grants(viewer: Viewer, op: Operation): Grant[] {
@@ -51,15 +57,15 @@ export function canOn(viewer: Viewer, op: Operation, relation: Relation): boolea
 
 /** The students of the viewer's own open groups, as a subquery. */
 function menteeIds(viewer: Viewer) {
-	return sql`(select ${table.groupStudent.studentId} from ${table.groupStudent}
-		inner join ${table.groupMentor} on ${table.groupMentor.groupId} = ${table.groupStudent.groupId}
-		inner join ${table.group} on ${table.group.id} = ${table.groupStudent.groupId}
-		where ${table.groupMentor.mentorId} = ${viewer.userId} and ${table.group.closedAt} is null)`;
+	return sql`(select ${core.groupStudent.studentId} from ${core.groupStudent}
+		inner join ${core.groupMentor} on ${core.groupMentor.groupId} = ${core.groupStudent.groupId}
+		inner join ${core.group} on ${core.group.id} = ${core.groupStudent.groupId}
+		where ${core.groupMentor.mentorId} = ${viewer.userId} and ${core.group.closedAt} is null)`;
 }
 
 function schoolStudentIds(viewer: Viewer) {
-	return sql`(select ${table.userRole.userId} from ${table.userRole}
-		where ${table.userRole.schoolId} = ${viewer.schoolId} and ${table.userRole.role} = 'student')`;
+	return sql`(select ${core.userRole.userId} from ${core.userRole}
+		where ${core.userRole.schoolId} = ${viewer.schoolId} and ${core.userRole.role} = 'student')`;
 }
 
 function relationCondition(viewer: Viewer, relation: Relation, studentId: SQLiteColumn): SQL {
@@ -92,13 +98,44 @@ export function schoolScope(viewer: Viewer, schoolId: SQLiteColumn): SQL {
 /** The open groups the viewer mentors. */
 export function mentoredGroupScope(viewer: Viewer): SQL {
 	return and(
-		eq(table.group.schoolId, viewer.schoolId),
-		isNull(table.group.closedAt),
+		eq(core.group.schoolId, viewer.schoolId),
+		isNull(core.group.closedAt),
 		inArray(
-			table.group.id,
-			sql`(select ${table.groupMentor.groupId} from ${table.groupMentor} where ${table.groupMentor.mentorId} = ${viewer.userId})`
+			core.group.id,
+			sql`(select ${core.groupMentor.groupId} from ${core.groupMentor} where ${core.groupMentor.mentorId} = ${viewer.userId})`
 		)
 	) as SQL;
+}
+
+/**
+ * The reflections this viewer may read: their own (drafts and private ones included), and for a mentor
+ * the finished reflections of their mentees that are shared with mentors or in the dossier. Coordinators
+ * and admins read no reflection text (DOMAIN.md §5).
+ */
+export function reflectionReadScope(viewer: Viewer): SQL {
+	const r = portfolio.reflection;
+	const conditions: SQL[] = [];
+	for (const g of grants(viewer, 'reflection.read')) {
+		if (g === true) continue;
+		if (g.includes('self')) conditions.push(eq(r.studentId, viewer.userId));
+		if (g.includes('mentee'))
+			conditions.push(
+				and(
+					relationCondition(viewer, 'mentee', r.studentId),
+					inArray(r.visibility, ['mentor', 'dossier']),
+					isNotNull(r.finishedAt)
+				) as SQL
+			);
+	}
+	if (!conditions.length) return sql`0`;
+	return and(eq(r.schoolId, viewer.schoolId), isNull(r.deletedAt), or(...conditions)) as SQL;
+}
+
+/** Only the student writes their own reflections. */
+export function reflectionWriteScope(viewer: Viewer): SQL {
+	const r = portfolio.reflection;
+	if (!canOn(viewer, 'reflection.write', 'self')) return sql`0`;
+	return and(eq(r.schoolId, viewer.schoolId), eq(r.studentId, viewer.userId), isNull(r.deletedAt)) as SQL;
 }
 
 export interface NavArea {
@@ -108,7 +145,13 @@ export interface NavArea {
 
 /** The role areas this viewer may open, in the order the navigation shows them. */
 export function navAreas(viewer: Viewer): NavArea[] {
-	return HOME_ORDER.filter((r) => viewer.roles.includes(r)).map((role) => ({ role, href: ROLE_HOME[role] }));
+	const areas = HOME_ORDER.filter((r) => r !== 'staff' && viewer.roles.includes(r)).map((role) => ({
+		role,
+		href: ROLE_HOME[role]
+	}));
+	// Every employee has "LOB-taken" (the matrix), whatever their other roles.
+	if (viewer.roles.some((r) => STAFF_ROLES.includes(r))) areas.push({ role: 'staff', href: ROLE_HOME.staff });
+	return areas;
 }
 
 export function homePath(viewer: Viewer): string {
