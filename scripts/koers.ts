@@ -1,4 +1,6 @@
 // Operator command line: npm run koers -- <command> [options]
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getDb, migrateDatabase, closeDb } from '../src/lib/server/db';
 import { countUsers, createAccount, createSchool, listSchools } from '../src/lib/server/schools';
@@ -19,6 +21,8 @@ Commands:
                             --school <id>   --username <name>   --given-name <name>   --family-name <name>
                             The password is read from the KOERS_ADMIN_PASSWORD environment variable.
   list-schools            Print the schools with their ids.
+  backup <file>           Write a consistent copy of the database to <file> while Koers keeps serving
+                          (SQLite online backup). Refuses to overwrite an existing file.
   help, --help            Show this help.
 
 Environment: DATABASE_PATH (default ./data/koers.db).
@@ -106,6 +110,17 @@ async function main(argv: string[]): Promise<void> {
 				db
 			);
 			console.log(`Administrator created with id ${id}.`);
+			return;
+		}
+		case 'backup': {
+			const target = positionals[1];
+			if (!target) fail('name the backup file: backup <file>');
+			if (existsSync(target)) fail(`${target} exists already; choose a new file name`);
+			mkdirSync(dirname(resolve(target)), { recursive: true });
+			const partial = `${target}.partial`;
+			await db.$client.backup(partial);
+			renameSync(partial, target);
+			console.log(`Backup written to ${target}.`);
 			return;
 		}
 		case 'list-schools':
