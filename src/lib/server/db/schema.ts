@@ -50,6 +50,8 @@ export const user = sqliteTable(
 		mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
 		locale: text('locale', { enum: LOCALES }).notNull().default('nl'),
 		active: integer('active', { mode: 'boolean' }).notNull().default(true),
+		// Set when a student left the school (import or by hand); retention counts from here.
+		leftAt: integer('left_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 	},
@@ -166,4 +168,27 @@ export const loginCode = sqliteTable(
 		usedAt: integer('used_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('login_code_user_idx').on(t.userId)]
+);
+
+/** A CSV export on its way in: kept between upload, column mapping, preview and apply. */
+export const importBatch = sqliteTable(
+	'import_batch',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+		fileName: text('file_name').notNull(),
+		encoding: text('encoding').notNull(),
+		delimiter: text('delimiter').notNull(),
+		headers: text('headers', { mode: 'json' }).$type<string[]>().notNull(),
+		rows: text('rows', { mode: 'json' }).$type<string[][]>().notNull(),
+		mapping: text('mapping', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+		markLeft: integer('mark_left', { mode: 'boolean' }).notNull().default(true),
+		createdAt: createdAt(),
+		appliedAt: integer('applied_at', { mode: 'timestamp_ms' }),
+		summary: text('summary', { mode: 'json' }).$type<Record<string, number>>()
+	},
+	(t) => [index('import_batch_school_idx').on(t.schoolId, t.createdAt)]
 );

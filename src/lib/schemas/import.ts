@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+const column = z
+	.string()
+	.regex(/^-?\d{1,3}$/)
+	.transform(Number)
+	.optional();
+
+export const importMappingSchema = z.object({
+	studentNumber: column,
+	givenName: column,
+	familyNamePrefix: column,
+	familyName: column,
+	group: column,
+	programme: column,
+	mentor: column,
+	email: column,
+	markLeft: z.literal('on').optional()
+});

@@ -1,0 +1,67 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { parseForm } from '$lib/server/forms';
+import { IMPORT_FIELDS, missingRequired, type Mapping } from '$lib/server/import/mapping';
+import { applyImport, previewImport, setImportMapping } from '$lib/server/import/students';
+import { idSchema } from '$lib/schemas/people';
+import { importMappingSchema } from '$lib/schemas/import';
+import { m } from '$lib/paraglide/messages';
+
+const SHOWN = 200;
+
+function batchId(raw: string): number {
+	const parsed = idSchema.safeParse(raw);
+	if (!parsed.success) error(404, 'Not found');
+	return parsed.data;
+}
+
+export const load: PageServerLoad = ({ params }) => {
+	const viewer = requireRole('admin');
+	const result = previewImport(viewer, batchId(params.id));
+	if (!result) error(404, 'Not found');
+	const { batch, plan } = result;
+	const missing = missingRequired(batch.mapping);
+	// Every row with a problem, and the first rows of the rest: a school's file can hold 2,000 students.
+	const rows = plan.rows
+		.filter((p, i) => p.problems.length > 0 || p.mentorUnknown || i < SHOWN)
+		.slice(0, SHOWN * 2);
+	return {
+		batch,
+		fields: IMPORT_FIELDS,
+		missing,
+		plan: {
+			counts: plan.counts,
+			errorCount: plan.errorCount,
+			leaving: plan.leaving.slice(0, SHOWN),
+			newGroups: plan.newGroups,
+			total: plan.rows.length,
+			rows
+		}
+	};
+};
+
+export const actions: Actions = {
+	map: async ({ request, params }) => {
+		const viewer = requireRole('admin');
+		const id = batchId(params.id);
+		const parsed = await parseForm(request, importMappingSchema);
+		if (!parsed.ok) return parsed.failure;
+		const { markLeft, ...columns } = parsed.data;
+		const mapping: Mapping = Object.fromEntries(
+			Object.entries(columns).filter((e): e is [string, number] => e[1] !== undefined && e[1] >= 0)
+		);
+		if (!setImportMapping(viewer, id, mapping, markLeft === 'on')) error(404, 'Not found');
+		return { mapped: true };
+	},
+	apply: ({ params }) => {
+		const viewer = requireRole('admin');
+		const result = applyImport(viewer, batchId(params.id));
+		if (!result) error(404, 'Not found');
+		if (!result.ok) {
+			const message = result.reason === 'no_year' ? m.imp_no_year() : m.form_has_errors();
+			return fail(400, { message });
+		}
+		return { applied: result.counts };
+	}
+};

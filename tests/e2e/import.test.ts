@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import iconv from 'iconv-lite';
+import { expectAccessible, loginAs } from './helpers';
+
+// Like a Magister export: `;`, Windows-1252, leading zeros, particles, a mentor column.
+const MAGISTER = iconv.encode(
+	[
+		'Stamnummer;Roepnaam;Tussenvoegsel;Achternaam;Klas;Profiel;Mentor',
+		'0070001;Zoë;van der;Linden;2KB-C;vmbo-kb 2;M. Jansen',
+		'0070002;Siebe;de;Groot;2KB-C;vmbo-kb 2;M. Jansen',
+		'0070003;Ayşe;;Kaya;2KB-C;vmbo-kb 2;M. Jansen'
+	].join('\r\n'),
+	'win1252'
+);
+
+// Like a Somtoday export: `,`, UTF-8, other headers; it moves two students to a new group.
+const SOMTODAY = Buffer.from(
+	[
+		'leerlingnummer,roepnaam,voorvoegsel,achternaam,stamgroep,leerjaar',
+		'0070001,Zoë,van der,Linden,3KB-C,3',
+		'0070002,Siebe,de,Groot,3KB-C,3',
+		'0070003,Ayşe,,Kaya,2KB-C,2'
+	].join('\n')
+);
+
+test.describe.configure({ mode: 'serial' });
+
+test('an admin imports a Magister and then a Somtoday export and sees the groups', async ({ page }, info) => {
+	test.skip(info.project.name !== 'desktop', 'one import run is enough; the phone view is checked below');
+	await loginAs(page, 'admin');
+	await page.goto('/admin/import');
+	await expectAccessible(page);
+	await page.setInputFiles('input[name="file"]', {
+		name: 'magister.csv',
+		mimeType: 'text/csv',
+		buffer: MAGISTER
+	});
+	await page.getByRole('button', { name: 'Bestand lezen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('magister.csv');
+	await expect(page.getByText('windows-1252')).toBeVisible();
+	// Recognised columns, a preview with the accents and zeros intact, and the demo students not in the file.
+	await expect(page.locator('#map-familyNamePrefix')).toHaveValue('2');
+	await expect(page.getByRole('cell', { name: 'Zoë van der Linden' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: '0070001' })).toBeVisible();
+	// A partial file: the rest of the school must not be marked as left.
+	await page.getByLabel('Leerlingen die niet in dit bestand staan, zijn van school af').uncheck();
+	await page.getByRole('button', { name: 'Voorbeeld bijwerken' }).click();
+	await expect(page.getByText('worden gemarkeerd als van school af')).toHaveCount(0);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText('Import klaar: 3 nieuw');
+
+	await page.goto('/admin/import');
+	await page.setInputFiles('input[name="file"]', {
+		name: 'somtoday.csv',
+		mimeType: 'text/csv',
+		buffer: SOMTODAY
+	});
+	await page.getByRole('button', { name: 'Bestand lezen' }).click();
+	await page.getByLabel('Leerlingen die niet in dit bestand staan, zijn van school af').uncheck();
+	await page.getByRole('button', { name: 'Voorbeeld bijwerken' }).click();
+	await expect(page.locator('.counts li').filter({ hasText: 'Andere groep' })).toContainText('2');
+	await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText('2 naar een andere groep');
+});
+
+test('a broken file gets a clear message and nothing is imported', async ({ page }) => {
+	await loginAs(page, 'admin');
+	await page.goto('/admin/import');
+	const rows = [
+		'Stamnummer;Roepnaam;Achternaam;Klas',
+		'0080001;Kim;Bos;1A',
+		'0080001;Kai;Bos;1A',
+		';Lou;Ros;1A'
+	];
+	await page.setInputFiles('input[name="file"]', {
+		name: 'dubbel.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(rows.join('\n'))
+	});
+	await page.getByRole('button', { name: 'Bestand lezen' }).click();
+	await expect(page.getByText('3 regels hebben een probleem')).toBeVisible();
+	await expect(page.getByText('leerlingnummer staat ook op regel 3')).toBeVisible();
+	await expect(page.getByText('Leerlingnummer ontbreekt')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Importeren', exact: true })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.goto('/admin/import');
+	await page.setInputFiles('input[name="file"]', {
+		name: 'leeg.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('Stamnummer;Roepnaam\n')
+	});
+	await page.getByRole('button', { name: 'Bestand lezen' }).click();
+	await expect(page.locator('.field-error')).toHaveText(
+		'Het bestand heeft een kopregel, maar geen leerlingen.'
+	);
+});
+
+test('students and mentors cannot reach the import', async ({ page }) => {
+	await loginAs(page, 'mentor');
+	const response = await page.goto('/admin/import');
+	expect(response?.status()).toBe(404);
+});
