@@ -20,7 +20,11 @@ export const OPERATIONS = [
 	'people.manage',
 	'groups.manage',
 	'reflection.read',
-	'reflection.write'
+	'reflection.write',
+	'audit.own',
+	'audit.search',
+	'schoolYear.manage',
+	'student.erase'
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -37,7 +41,12 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'groups.manage': { admin: true },
 	// Mentors read only what a student shared with them and finished (see reflectionReadScope).
 	'reflection.read': { student: ['self'], mentor: ['mentee'] },
-	'reflection.write': { student: ['self'] }
+	'reflection.write': { student: ['self'] },
+	// The right of access: a student sees who looked at their file; the admin searches the whole log.
+	'audit.own': { student: ['self'] },
+	'audit.search': { admin: true },
+	'schoolYear.manage': { admin: true },
+	'student.erase': { admin: ['schoolStudent'] }
 };
 
 function grants(viewer: Viewer, op: Operation): Grant[] {

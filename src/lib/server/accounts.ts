@@ -10,6 +10,7 @@ import { studentScope } from './access';
 import type { Viewer } from './auth/viewer';
 import type { Locale } from '../roles';
 import { logger } from './logger';
+import { recordAudit } from './audit';
 
 export type LoginResult = { ok: true; userId: number; locale: Locale } | { ok: false; retryAfter: number };
 
@@ -102,6 +103,7 @@ export function createLoginCode(
 				expiresAt
 			})
 			.run();
+		recordAudit(viewer, { action: 'loginCode.create', subjectId: studentId });
 		return { code: formatCode(code), expiresAt };
 	});
 }

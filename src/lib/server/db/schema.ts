@@ -12,6 +12,8 @@ export const school = sqliteTable('school', {
 	name: text('name').notNull(),
 	// BRIN: the Dutch school code, the key SSO logins are matched on.
 	brin: text('brin').unique(),
+	// AVG: how long a student's file is kept after they left (DOMAIN.md §7; typical: 2 years).
+	retentionYears: integer('retention_years').notNull().default(2),
 	createdAt: createdAt()
 });
 
@@ -191,4 +193,45 @@ export const importBatch = sqliteTable(
 		summary: text('summary', { mode: 'json' }).$type<Record<string, number>>()
 	},
 	(t) => [index('import_batch_school_idx').on(t.schoolId, t.createdAt)]
+);
+
+/**
+ * Who did what to or with a student's file: views by anyone but the student, and changes by staff. Kept
+ * for the student's right of access ("who looked at my portfolio") and for the admin.
+ */
+export const auditEvent = sqliteTable(
+	'audit_event',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		actorId: integer('actor_id').references(() => user.id, { onDelete: 'set null' }),
+		// The student the event is about, if any; erased together with the student.
+		subjectId: integer('subject_id').references(() => user.id, { onDelete: 'cascade' }),
+		action: text('action').notNull(),
+		detail: text('detail').notNull().default(''),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('audit_event_subject_idx').on(t.subjectId, t.createdAt),
+		index('audit_event_school_idx').on(t.schoolId, t.createdAt)
+	]
+);
+
+/** A login at an identity provider (Entree, SURFconext) linked to a Koers account. */
+export const externalIdentity = sqliteTable(
+	'external_identity',
+	{
+		issuer: text('issuer').notNull(),
+		subject: text('subject').notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.issuer, t.subject] }), index('external_identity_user_idx').on(t.userId)]
 );

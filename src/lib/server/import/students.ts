@@ -7,6 +7,7 @@ import * as table from '../db/schema';
 import { can } from '../access';
 import type { Viewer } from '../auth/viewer';
 import { getCurrentSchoolYear } from '../schools';
+import { recordAudit } from '../audit';
 import type { CsvTable } from './csv';
 import { guessMapping, IMPORT_FIELDS, type Mapping } from './mapping';
 import {
@@ -329,6 +330,10 @@ export function applyImport(viewer: Viewer, id: number): ApplyResult | undefined
 			.set({ appliedAt: now, summary: plan.counts })
 			.where(scoped(viewer, id))
 			.run();
+		recordAudit(viewer, {
+			action: 'import.apply',
+			detail: `${raw.fileName}: ${JSON.stringify(plan.counts)}`
+		});
 		return { ok: true, counts: plan.counts } as const;
 	});
 }

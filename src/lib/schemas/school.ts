@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+const day = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'field_invalid_date' })
+	.refine((s) => !Number.isNaN(Date.parse(s)) && s >= '2000-01-01' && s <= '2100-12-31', {
+		error: 'field_invalid_date'
+	});
+
+export const schoolYearSchema = z.object({
+	name: z.string().trim().min(1).max(40),
+	startsOn: day,
+	endsOn: day,
+	confirm: z.literal('on', { error: 'sch_year_confirm_required' })
+});
+
+export const auditSearchSchema = z.object({
+	q: z.string().trim().max(100).optional().catch(undefined),
+	action: z.string().max(40).optional().catch(undefined),
+	from: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/)
+		.optional()
+		.catch(undefined),
+	to: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/)
+		.optional()
+		.catch(undefined),
+	page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)
+});
