@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DB = `./data/e2e-${PORT}.db`;
+const UPLOADS = `./data/e2e-uploads-${PORT}`;
+const OIDC_PORT = PORT + 200;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -41,12 +43,32 @@ export default defineConfig({
 			}
 		}
 	],
-	webServer: {
-		// A fresh database with the demo school for every run, served by the production build.
-		command: `rm -f ${DB} ${DB}-wal ${DB}-shm && npm run build && npm run koers -- prepare && node scripts/serve.js`,
-		url: `http://localhost:${PORT}/healthz`,
-		reuseExistingServer: false,
-		timeout: 180_000,
-		env: { PORT: String(PORT), DATABASE_PATH: DB, ORIGIN: `http://localhost:${PORT}`, LOG_LEVEL: 'warn' }
-	}
+	webServer: [
+		{
+			// A real OpenID Connect provider for the single sign-on tests.
+			command: 'node tests/oidc/provider.js',
+			url: `http://localhost:${OIDC_PORT}/.well-known/openid-configuration`,
+			reuseExistingServer: false,
+			timeout: 30_000,
+			env: { OIDC_PORT: String(OIDC_PORT), APP_ORIGIN: `http://localhost:${PORT}` }
+		},
+		{
+			// A fresh database with the demo school for every run, served by the production build.
+			command: `rm -rf ${DB} ${DB}-wal ${DB}-shm ${UPLOADS} && npm run build && npm run koers -- prepare && node scripts/serve.js`,
+			url: `http://localhost:${PORT}/healthz`,
+			reuseExistingServer: false,
+			timeout: 180_000,
+			env: {
+				PORT: String(PORT),
+				DATABASE_PATH: DB,
+				UPLOADS_PATH: UPLOADS,
+				ORIGIN: `http://localhost:${PORT}`,
+				LOG_LEVEL: 'warn',
+				OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+				OIDC_CLIENT_ID: 'koers',
+				OIDC_CLIENT_SECRET: 'koers-e2e-secret',
+				OIDC_LABEL: 'Entree'
+			}
+		}
+	]
 });

@@ -5,6 +5,9 @@ import { authenticate } from '$lib/server/accounts';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { invalid, parseForm } from '$lib/server/forms';
 import { safeRedirectPath } from '$lib/server/redirect';
+import { oidcSettings } from '$lib/server/auth/oidc';
+
+const SSO_ERRORS = ['failed', 'unknown_school', 'no_affiliation', 'inactive'];
 import { loginSchema } from '$lib/schemas/auth';
 import { cookieName } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -12,7 +15,13 @@ import { m } from '$lib/paraglide/messages';
 export const load: PageServerLoad = ({ locals, url }) => {
 	publicRoute();
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
-	return { redirectTo: url.searchParams.get('redirectTo') ?? '' };
+	const sso = oidcSettings();
+	const ssoError = url.searchParams.get('sso');
+	return {
+		redirectTo: url.searchParams.get('redirectTo') ?? '',
+		sso: sso ? { label: sso.label } : null,
+		ssoError: ssoError && SSO_ERRORS.includes(ssoError) ? ssoError : null
+	};
 };
 
 export const actions: Actions = {
