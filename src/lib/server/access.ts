@@ -20,7 +20,11 @@ export const OPERATIONS = [
 	'people.manage',
 	'groups.manage',
 	'reflection.read',
-	'reflection.write'
+	'reflection.write',
+	'selfRating.read',
+	'selfRating.write',
+	'goal.read',
+	'goal.write'
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -37,7 +41,12 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'groups.manage': { admin: true },
 	// Mentors read only what a student shared with them and finished (see reflectionReadScope).
 	'reflection.read': { student: ['self'], mentor: ['mentee'] },
-	'reflection.write': { student: ['self'] }
+	'reflection.write': { student: ['self'] },
+	// Self-ratings and goals are the student's own; their mentor reads them to prepare a conversation.
+	'selfRating.read': { student: ['self'], mentor: ['mentee'] },
+	'selfRating.write': { student: ['self'] },
+	'goal.read': { student: ['self'], mentor: ['mentee'] },
+	'goal.write': { student: ['self'] }
 };
 
 function grants(viewer: Viewer, op: Operation): Grant[] {
