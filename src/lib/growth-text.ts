@@ -38,13 +38,6 @@ export const levelText: Record<CompetencySlug, [Text, Text, Text, Text]> = {
 	]
 };
 
-export const levelShort: [Text, Text, Text, Text] = [
-	m.grow_level_short_1,
-	m.grow_level_short_2,
-	m.grow_level_short_3,
-	m.grow_level_short_4
-];
-
 export const goalStatusText: Record<GoalStatus, Text> = {
 	open: m.grow_goal_status_open,
 	done: m.grow_goal_status_done,
