@@ -288,3 +288,26 @@ test('the dossier prints cleanly and the export downloads a ZIP with portfolio.j
 	).toBe(true);
 	expect(json.selfRatings.length).toBeGreaterThan(5);
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a goal is added, refused input keeps its text, and the goal is marked done', async ({
+		page
+	}, info) => {
+		const title = `Ik maak een cv (${info.project.name}, zonder JS)`;
+		await loginAs(page, 'student');
+		await page.goto('/student/goals');
+		const form = page.locator('#new-goal');
+		await form.getByLabel('Wat wil je doen?').fill(title);
+		await form.getByLabel('Wanneer is het klaar? (mag leeg)').fill('3000-12-31');
+		await form.getByRole('button', { name: 'Doel opslaan' }).click();
+		await expect(page.locator('#new-goal')).toContainText('Kies een echte datum');
+		await expect(page.locator('#new-goal').getByLabel('Wat wil je doen?')).toHaveValue(title);
+		await page.locator('#new-goal').getByLabel('Wanneer is het klaar? (mag leeg)').fill('');
+		await page.locator('#new-goal').getByRole('button', { name: 'Doel opslaan' }).click();
+		await expect(page.getByRole('status')).toHaveText('Je doel staat erbij.');
+		await page.locator('li.goal', { hasText: title }).getByRole('button', { name: 'Het is gelukt' }).click();
+		await expect(page.getByRole('status')).toHaveText('Goed gedaan! Je doel is gelukt.');
+	});
+});

@@ -35,7 +35,7 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, goalStatusSchema);
 		if (!parsed.ok) return parsed.failure;
 		if (!setGoalStatus(viewer, parsed.data.goalId, parsed.data.status)) error(404, 'Not found');
-		return { updated: parsed.data.goalId };
+		return { updated: parsed.data.goalId, status: parsed.data.status };
 	},
 	// Posted from a reflection's page: its next step becomes a goal in one tap.
 	fromReflection: async ({ request }) => {
