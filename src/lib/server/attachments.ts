@@ -124,23 +124,30 @@ export async function addAttachment(
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(join(dir, storageKey), stored, { flag: 'wx' });
 	// The count is checked again inside the transaction: two uploads at once cannot pass the limit.
-	const id = getDb().transaction((tx) => {
-		const [{ n }] = tx.select({ n: count() }).from(a).where(eq(a.reflectionId, reflectionId)).all();
-		if (n >= MAX_ATTACHMENTS_PER_REFLECTION) return undefined;
-		return tx
-			.insert(a)
-			.values({
-				schoolId: viewer.schoolId,
-				studentId: viewer.userId,
-				reflectionId,
-				fileName: safeFileName(file.name, type),
-				mimeType: type,
-				size: stored.byteLength,
-				storageKey
-			})
-			.returning({ id: a.id })
-			.get().id;
-	});
+	let id: number | undefined;
+	try {
+		id = getDb().transaction((tx) => {
+			const [{ n }] = tx.select({ n: count() }).from(a).where(eq(a.reflectionId, reflectionId)).all();
+			if (n >= MAX_ATTACHMENTS_PER_REFLECTION) return undefined;
+			return tx
+				.insert(a)
+				.values({
+					schoolId: viewer.schoolId,
+					studentId: viewer.userId,
+					reflectionId,
+					fileName: safeFileName(file.name, type),
+					mimeType: type,
+					size: stored.byteLength,
+					storageKey
+				})
+				.returning({ id: a.id })
+				.get().id;
+		});
+	} catch (err) {
+		// No orphan file when the row could not be written.
+		rmSync(join(dir, storageKey), { force: true });
+		throw err;
+	}
 	if (id === undefined) {
 		rmSync(join(dir, storageKey), { force: true });
 		return { ok: false, reason: 'too_many' };
