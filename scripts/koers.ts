@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { getDb, migrateDatabase, closeDb } from '../src/lib/server/db';
 import { countUsers, createAccount, createSchool, listSchools } from '../src/lib/server/schools';
 import { DEMO_LOGINS, seedDemo } from '../src/lib/server/seed';
+import { applyRetention, listDueForErasure } from '../src/lib/server/erasure';
 
 const HELP = `Koers operator commands
 
@@ -21,6 +22,8 @@ Commands:
                             --school <id>   --username <name>   --given-name <name>   --family-name <name>
                             The password is read from the KOERS_ADMIN_PASSWORD environment variable.
   list-schools            Print the schools with their ids.
+  retention [--apply]     List the students whose retention period after leaving has passed (per school,
+                          default 2 years); with --apply, erase them and their files.
   backup <file>           Write a consistent copy of the database to <file> while Koers keeps serving
                           (SQLite online backup). Refuses to overwrite an existing file.
   help, --help            Show this help.
@@ -48,6 +51,7 @@ async function main(argv: string[]): Promise<void> {
 		options: {
 			help: { type: 'boolean', short: 'h' },
 			force: { type: 'boolean' },
+			apply: { type: 'boolean' },
 			name: { type: 'string' },
 			brin: { type: 'string' },
 			school: { type: 'string' },
@@ -121,6 +125,21 @@ async function main(argv: string[]): Promise<void> {
 			await db.$client.backup(partial);
 			renameSync(partial, target);
 			console.log(`Backup written to ${target}.`);
+			return;
+		}
+		case 'retention': {
+			migrateDatabase(db);
+			const due = listDueForErasure();
+			if (!due.length) {
+				console.log('Nothing is due for erasure.');
+				return;
+			}
+			for (const d of due)
+				console.log(
+					`${d.schoolName}\tleerlingnummer ${d.studentNumber ?? '?'}\tleft ${d.leftAt.toISOString().slice(0, 10)}`
+				);
+			if (values.apply) console.log(`Erased ${applyRetention()} students.`);
+			else console.log(`${due.length} students are due. Run again with --apply to erase them.`);
 			return;
 		}
 		case 'list-schools':

@@ -29,3 +29,5 @@ export const auditSearchSchema = z.object({
 		.catch(undefined),
 	page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)
 });
+
+export const eraseConfirmSchema = z.object({ confirm: z.string().trim().min(1).max(200) });

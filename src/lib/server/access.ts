@@ -24,7 +24,11 @@ export const OPERATIONS = [
 	'audit.own',
 	'audit.search',
 	'schoolYear.manage',
-	'student.erase'
+	'student.erase',
+	'selfRating.read',
+	'selfRating.write',
+	'goal.read',
+	'goal.write'
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -46,7 +50,12 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'audit.own': { student: ['self'] },
 	'audit.search': { admin: true },
 	'schoolYear.manage': { admin: true },
-	'student.erase': { admin: ['schoolStudent'] }
+	'student.erase': { admin: ['schoolStudent'] },
+	// Self-ratings and goals are the student's own; their mentor reads them to prepare a conversation.
+	'selfRating.read': { student: ['self'], mentor: ['mentee'] },
+	'selfRating.write': { student: ['self'] },
+	'goal.read': { student: ['self'], mentor: ['mentee'] },
+	'goal.write': { student: ['self'] }
 };
 
 function grants(viewer: Viewer, op: Operation): Grant[] {

@@ -1,7 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
+import { getOverview } from '$lib/server/overview';
 
 export const load: PageServerLoad = ({ locals }) => {
-	requireRole('student');
-	return { givenName: locals.user?.name.split(' ')[0] ?? '' };
+	const viewer = requireRole('student');
+	return {
+		givenName: locals.user?.name.split(' ')[0] ?? '',
+		overview: getOverview(viewer),
+		now: Date.now()
+	};
 };

@@ -1,0 +1,38 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { describeErasure, eraseStudent } from '$lib/server/erasure';
+import { invalid, parseForm } from '$lib/server/forms';
+import { idSchema } from '$lib/schemas/people';
+import { eraseConfirmSchema } from '$lib/schemas/school';
+import { m } from '$lib/paraglide/messages';
+
+function studentId(raw: string): number {
+	const parsed = idSchema.safeParse(raw);
+	if (!parsed.success) error(404, 'Not found');
+	return parsed.data;
+}
+
+export const load: PageServerLoad = ({ params }) => {
+	const viewer = requireRole('admin');
+	const summary = describeErasure(viewer, studentId(params.id));
+	if (!summary) error(404, 'Not found');
+	return { summary };
+};
+
+export const actions: Actions = {
+	erase: async ({ request, params }) => {
+		const viewer = requireRole('admin');
+		const id = studentId(params.id);
+		const summary = describeErasure(viewer, id);
+		if (!summary) error(404, 'Not found');
+		const parsed = await parseForm(request, eraseConfirmSchema);
+		if (!parsed.ok) return parsed.failure;
+		// The confirmation names the student, so the wrong one is not erased by a slip.
+		const expected = summary.studentNumber ?? summary.name;
+		if (parsed.data.confirm.trim().toLowerCase() !== expected.toLowerCase())
+			return invalid(parsed.values, { confirm: m.sch_erase_confirm_wrong({ expected }) });
+		if (!eraseStudent(viewer, id)) error(404, 'Not found');
+		redirect(303, '/admin?erased=1');
+	}
+};

@@ -1,0 +1,8 @@
+import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { getDossier } from '$lib/server/dossier';
+
+export const load: PageServerLoad = () => {
+	const viewer = requireRole('student');
+	return { dossier: getDossier(viewer), now: Date.now() };
+};
