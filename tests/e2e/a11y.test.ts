@@ -4,6 +4,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, gotoReady, loginAs, type DemoRole } from './helpers';
 
+// Full-page screenshots are slow on a busy machine.
+if (process.env.SHOTS_DIR) test.describe.configure({ timeout: 120_000 });
+
 async function scan(page: Page, name: string, project: string): Promise<void> {
 	await expectAccessible(page);
 	if (process.env.SHOTS_DIR) {
