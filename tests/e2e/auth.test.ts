@@ -372,3 +372,21 @@ test('login code: mentor makes one, the student uses it once and sets a new pass
 	await expect(s).toHaveURL(/\/student$/);
 	await s.context().close();
 });
+
+test('what someone types before the page has loaded its scripts is kept (a slow phone)', async ({ page }) => {
+	let release = () => {};
+	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'domcontentloaded' });
+	await page.locator('input[name="username"]').fill(DEMO.coordinator.username);
+	await page.locator('input[name="password"]').fill(DEMO.coordinator.password);
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.locator('input[name="username"]')).toHaveValue(DEMO.coordinator.username);
+	await expect(page.locator('input[name="password"]')).toHaveValue(DEMO.coordinator.password);
+	await page.locator('main form button[type="submit"]').click();
+	await expect(page).toHaveURL(/\/coordinator$/);
+});
