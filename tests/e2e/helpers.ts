@@ -12,9 +12,18 @@ export const DEMO = {
 } as const;
 export type DemoRole = keyof typeof DEMO;
 
+/**
+ * Opens a page and waits until its scripts have run. Text typed into a field before hydration is wiped by
+ * it (seen on the phone project), so fill forms only after this.
+ */
+export async function gotoReady(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await page.waitForLoadState('networkidle');
+}
+
 export async function loginAs(page: Page, who: DemoRole): Promise<void> {
 	const account = DEMO[who];
-	await page.goto('/login');
+	await gotoReady(page, '/login');
 	await page.locator('input[name="username"]').fill(account.username);
 	await page.locator('input[name="password"]').fill(account.password);
 	await page.locator('form button[type="submit"]').first().click();

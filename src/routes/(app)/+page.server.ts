@@ -4,5 +4,6 @@ import { requireUser } from '$lib/server/auth/guard';
 import { homePath } from '$lib/server/access';
 
 export const load: PageServerLoad = () => {
-	redirect(303, homePath(requireUser()));
+	const viewer = requireUser();
+	redirect(303, homePath(viewer));
 };

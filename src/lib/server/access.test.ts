@@ -1,0 +1,276 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { ROLES, type Role } from '../roles';
+import {
+	can,
+	canOn,
+	homePath,
+	mentoredGroupScope,
+	navAreas,
+	OPERATIONS,
+	reflectionReadScope,
+	reflectionWriteScope,
+	RELATIONS,
+	studentScope,
+	type Operation,
+	type Relation
+} from './access';
+import { createViewer } from './auth/viewer';
+import { createTestDb, makeCast, makeUser, viewerOf } from './testing';
+import { getDb } from './db';
+import * as table from './db/schema';
+import * as portfolio from './db/schema-portfolio';
+import type { Visibility } from '../portfolio';
+
+// THE expected policy, written once: for every operation and every role, the relations it is allowed on.
+// 'area' = allowed on the whole area (not about one student), so on every relation. [] = denied.
+type Expected = Relation[] | 'area';
+const S: Relation = 'self';
+const M: Relation = 'mentee';
+const SS: Relation = 'schoolStudent';
+
+const EXPECTED: Record<Operation, Record<Role, Expected>> = {
+	'student.home': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
+	'student.profile.read': { student: [S], mentor: [M], coordinator: [], admin: [SS], staff: [] },
+	'student.loginCode.create': { student: [], mentor: [M], coordinator: [], admin: [SS], staff: [] },
+	'mentor.groups.read': { student: [], mentor: 'area', coordinator: [], admin: [], staff: [] },
+	'school.aggregates.read': { student: [], mentor: [], coordinator: 'area', admin: 'area', staff: [] },
+	'people.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [] },
+	'groups.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [] },
+	'reflection.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
+	'reflection.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
+	'audit.own': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
+	'audit.search': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [] },
+	'schoolYear.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [] },
+	'student.erase': { student: [], mentor: [], coordinator: [], admin: [SS], staff: [] },
+	'selfRating.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
+	'selfRating.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
+	'goal.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
+	'goal.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] }
+};
+
+function viewerWith(...roles: Role[]) {
+	return createViewer({ userId: 1, schoolId: 1, roles, locale: 'nl', sessionId: 's' });
+}
+
+describe('policy table', () => {
+	it('covers every operation (a new operation must be added to EXPECTED)', () => {
+		expect(Object.keys(EXPECTED).sort()).toEqual([...OPERATIONS].sort());
+	});
+
+	const cases = OPERATIONS.flatMap((op) =>
+		ROLES.flatMap((role) =>
+			RELATIONS.map((relation) => {
+				const e = EXPECTED[op][role];
+				return { op, role, relation, allowed: e === 'area' || e.includes(relation) };
+			})
+		)
+	);
+
+	it.each(cases)('$role · $op · $relation → $allowed', ({ op, role, relation, allowed }) => {
+		expect(canOn(viewerWith(role), op, relation)).toBe(allowed);
+	});
+
+	it.each(OPERATIONS.flatMap((op) => ROLES.map((role) => ({ op, role }))))(
+		'can($role, $op) is true exactly when some relation is allowed',
+		({ op, role }) => {
+			const e = EXPECTED[op][role];
+			expect(can(viewerWith(role), op)).toBe(e === 'area' || e.length > 0);
+		}
+	);
+
+	it('a user with several roles gets the union of their grants', () => {
+		const v = viewerWith('mentor', 'coordinator');
+		expect(canOn(v, 'student.profile.read', 'mentee')).toBe(true);
+		expect(can(v, 'school.aggregates.read')).toBe(true);
+		expect(canOn(v, 'student.profile.read', 'schoolStudent')).toBe(false);
+	});
+
+	it('a user without roles may do nothing', () => {
+		const v = viewerWith();
+		for (const op of OPERATIONS) expect(can(v, op)).toBe(false);
+	});
+});
+
+describe('SQL scopes', () => {
+	let cast: ReturnType<typeof makeCast>;
+	beforeEach(() => {
+		createTestDb();
+		cast = makeCast();
+	});
+
+	function visibleStudents(userId: number, op: Operation): number[] {
+		return getDb()
+			.select({ id: table.user.id })
+			.from(table.user)
+			.where(studentScope(viewerOf(userId), op, table.user.id))
+			.all()
+			.map((r) => r.id)
+			.sort((a, b) => a - b);
+	}
+
+	it('studentScope: a student sees only themself', () => {
+		expect(visibleStudents(cast.studentA, 'student.profile.read')).toEqual([cast.studentA]);
+	});
+
+	it('studentScope: a mentor sees the students of their own group only', () => {
+		expect(visibleStudents(cast.mentor, 'student.profile.read')).toEqual(
+			[cast.studentA, cast.studentB].sort((a, b) => a - b)
+		);
+		expect(visibleStudents(cast.otherMentor, 'student.loginCode.create')).toEqual([cast.studentOtherGroup]);
+	});
+
+	it('studentScope: an admin sees the students of their own school, never another school', () => {
+		expect(visibleStudents(cast.admin, 'student.loginCode.create')).toEqual(
+			[cast.studentA, cast.studentB, cast.studentOtherGroup].sort((a, b) => a - b)
+		);
+		expect(visibleStudents(cast.otherSchoolAdmin, 'student.profile.read')).toEqual([cast.otherSchoolStudent]);
+	});
+
+	it('studentScope: a coordinator and an operation without a grant see no one', () => {
+		expect(visibleStudents(cast.coordinator, 'student.profile.read')).toEqual([]);
+		expect(visibleStudents(cast.studentA, 'student.loginCode.create')).toEqual([]);
+		expect(visibleStudents(cast.mentor, 'reflection.write')).toEqual([]);
+	});
+
+	it('studentScope: a closed group no longer gives its mentor access', () => {
+		closeGroup(cast.group);
+		expect(visibleStudents(cast.mentor, 'student.profile.read')).toEqual([]);
+	});
+
+	it('mentoredGroupScope: own open groups only', () => {
+		const groupsOf = (userId: number) =>
+			getDb()
+				.select({ id: table.group.id })
+				.from(table.group)
+				.where(mentoredGroupScope(viewerOf(userId)))
+				.all()
+				.map((r) => r.id);
+		expect(groupsOf(cast.mentor)).toEqual([cast.group]);
+		expect(groupsOf(cast.otherMentor)).toEqual([cast.otherGroup]);
+		expect(groupsOf(cast.coordinator)).toEqual([]);
+		closeGroup(cast.group);
+		expect(groupsOf(cast.mentor)).toEqual([]);
+	});
+
+	describe('reflections', () => {
+		function addReflection(
+			studentId: number,
+			schoolId: number,
+			visibility: Visibility,
+			finished: boolean,
+			deleted = false
+		): number {
+			return getDb()
+				.insert(portfolio.reflection)
+				.values({
+					schoolId,
+					studentId,
+					activityType: 'meeloopdag',
+					visibility,
+					finishedAt: finished ? new Date() : null,
+					deletedAt: deleted ? new Date() : null
+				})
+				.returning({ id: portfolio.reflection.id })
+				.get().id;
+		}
+
+		function readable(userId: number): number[] {
+			return getDb()
+				.select({ id: portfolio.reflection.id })
+				.from(portfolio.reflection)
+				.where(reflectionReadScope(viewerOf(userId)))
+				.all()
+				.map((r) => r.id)
+				.sort((a, b) => a - b);
+		}
+
+		function writable(userId: number): number[] {
+			return getDb()
+				.select({ id: portfolio.reflection.id })
+				.from(portfolio.reflection)
+				.where(reflectionWriteScope(viewerOf(userId)))
+				.all()
+				.map((r) => r.id)
+				.sort((a, b) => a - b);
+		}
+
+		let r: Record<string, number>;
+		beforeEach(() => {
+			const a = cast.schoolA.schoolId;
+			r = {
+				mentorFinished: addReflection(cast.studentA, a, 'mentor', true),
+				dossierFinished: addReflection(cast.studentA, a, 'dossier', true),
+				privateFinished: addReflection(cast.studentA, a, 'private', true),
+				mentorDraft: addReflection(cast.studentA, a, 'mentor', false),
+				deleted: addReflection(cast.studentA, a, 'mentor', true, true),
+				classmate: addReflection(cast.studentB, a, 'mentor', true),
+				otherGroup: addReflection(cast.studentOtherGroup, a, 'dossier', true),
+				otherSchool: addReflection(cast.otherSchoolStudent, cast.schoolB.schoolId, 'dossier', true)
+			};
+		});
+
+		it('a student reads all their own (drafts and private included), never deleted ones or others', () => {
+			expect(readable(cast.studentA)).toEqual(
+				[r.mentorFinished, r.dossierFinished, r.privateFinished, r.mentorDraft].sort((a, b) => a - b)
+			);
+		});
+
+		it('a mentor reads only finished, shared reflections of their own group', () => {
+			expect(readable(cast.mentor)).toEqual(
+				[r.mentorFinished, r.dossierFinished, r.classmate].sort((a, b) => a - b)
+			);
+			expect(readable(cast.otherMentor)).toEqual([r.otherGroup]);
+		});
+
+		it('a mentor of a closed group reads nothing of it', () => {
+			closeGroup(cast.group);
+			expect(readable(cast.mentor)).toEqual([]);
+		});
+
+		it('a coordinator and an admin read no reflections at all', () => {
+			expect(readable(cast.coordinator)).toEqual([]);
+			expect(readable(cast.admin)).toEqual([]);
+			expect(readable(cast.otherSchoolAdmin)).toEqual([]);
+		});
+
+		it('a mentor who is also a coordinator still reads only their mentees', () => {
+			const both = makeUser(cast.schoolA.schoolId, ['mentor', 'coordinator']);
+			getDb()
+				.insert(table.groupMentor)
+				.values({ groupId: cast.otherGroup, mentorId: both, schoolId: cast.schoolA.schoolId })
+				.run();
+			expect(readable(both)).toEqual([r.otherGroup]);
+		});
+
+		it('only the student writes their own reflections (not deleted ones)', () => {
+			expect(writable(cast.studentA)).toEqual(
+				[r.mentorFinished, r.dossierFinished, r.privateFinished, r.mentorDraft].sort((a, b) => a - b)
+			);
+			expect(writable(cast.mentor)).toEqual([]);
+			expect(writable(cast.coordinator)).toEqual([]);
+			expect(writable(cast.admin)).toEqual([]);
+		});
+	});
+});
+
+describe('navigation', () => {
+	it.each([
+		[['student'], ['/student'], '/student'],
+		[['mentor'], ['/mentor', '/lob-taken'], '/mentor'],
+		[['coordinator'], ['/coordinator', '/lob-taken'], '/coordinator'],
+		[['admin'], ['/admin', '/lob-taken'], '/admin'],
+		[['staff'], ['/lob-taken'], '/lob-taken'],
+		[['admin', 'mentor'], ['/mentor', '/admin', '/lob-taken'], '/mentor'],
+		[['coordinator', 'mentor'], ['/mentor', '/coordinator', '/lob-taken'], '/mentor'],
+		[[], [], '/account']
+	] as [Role[], string[], string][])('%j → areas %j, home %s', (roles, hrefs, home) => {
+		const v = viewerWith(...roles);
+		expect(navAreas(v).map((a) => a.href)).toEqual(hrefs);
+		expect(homePath(v)).toBe(home);
+	});
+});
+
+function closeGroup(groupId: number) {
+	getDb().update(table.group).set({ closedAt: new Date() }).where(eq(table.group.id, groupId)).run();
+}
