@@ -1,6 +1,13 @@
+import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
+import { countPeople } from '$lib/server/people';
+import { listGroups } from '$lib/server/groups';
 
 export const load: PageServerLoad = () => {
-	requireRole('admin');
+	const viewer = requireRole('admin');
+	const counts = countPeople(viewer);
+	if (!counts) error(404, 'Not found');
+	const { year, groups } = listGroups(viewer);
+	return { counts, year: year?.name ?? null, groups: groups.filter((g) => !g.closed) };
 };
