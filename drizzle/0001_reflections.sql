@@ -1,0 +1,1 @@
+ALTER TABLE `reflection_version` ADD `kind` text DEFAULT 'save' NOT NULL;
