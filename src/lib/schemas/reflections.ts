@@ -43,9 +43,11 @@ export const reflectionSaveSchema = reflectionContentSchema.extend({
 	finish: z.string().optional()
 });
 
-/** The autosave endpoint's JSON body. */
+/** The save endpoint's JSON body: autosaves while typing, and the Save button when JavaScript runs. */
 export const autosaveSchema = reflectionContentSchema.extend({
-	version: z.number().int().min(1)
+	version: z.number().int().min(1),
+	kind: z.enum(['save', 'autosave']).default('autosave'),
+	finish: z.boolean().default(false)
 });
 
 export const ownActivitySchema = z.object({

@@ -341,3 +341,8 @@ export function listReflections(
 	}));
 	return { items, total, page, pages };
 }
+
+/** A route's id parameter as a row id; anything else is treated like a missing row. */
+export function parseReflectionId(raw: string): number | undefined {
+	return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined;
+}

@@ -1,0 +1,67 @@
+// The student's text, kept in the browser until the server has confirmed it: it survives a reload, a
+// closed tab, a dead battery and an expired session. Pure helpers, so they are tested without a browser.
+import { COMPETENCY_SLUGS, type CompetencySlug } from './competencies';
+import { REFLECTION_PARTS, VISIBILITIES, type Visibility } from './portfolio';
+
+export interface DraftContent {
+	title: string;
+	doel: string;
+	resultaat: string;
+	evaluatie: string;
+	vervolg: string;
+	visibility: Visibility;
+	competencies: CompetencySlug[];
+}
+
+export interface LocalDraft {
+	/** The server version the text was typed on top of; saving it later is checked against this. */
+	baseVersion: number;
+	changedAt: number;
+	content: DraftContent;
+}
+
+export function draftKey(reflectionId: number): string {
+	return `koers:reflection:${reflectionId}`;
+}
+
+export function sameContent(a: DraftContent, b: DraftContent): boolean {
+	return (
+		a.title === b.title &&
+		a.visibility === b.visibility &&
+		REFLECTION_PARTS.every((p) => a[p] === b[p]) &&
+		[...a.competencies].sort().join() === [...b.competencies].sort().join()
+	);
+}
+
+/** A stored copy, or null when there is none or it is not ours (another app, an old format). */
+export function parseDraft(raw: string | null): LocalDraft | null {
+	if (!raw) return null;
+	try {
+		const v = JSON.parse(raw) as Partial<LocalDraft>;
+		const c = v.content as Partial<DraftContent> | undefined;
+		if (typeof v.baseVersion !== 'number' || typeof v.changedAt !== 'number' || !c) return null;
+		const texts = ['title', ...REFLECTION_PARTS] as const;
+		if (!texts.every((k) => typeof c[k] === 'string')) return null;
+		if (!VISIBILITIES.includes(c.visibility as Visibility)) return null;
+		const competencies = Array.isArray(c.competencies)
+			? c.competencies.filter((x): x is CompetencySlug => COMPETENCY_SLUGS.includes(x as CompetencySlug))
+			: [];
+		return {
+			baseVersion: v.baseVersion,
+			changedAt: v.changedAt,
+			content: { ...(c as DraftContent), competencies }
+		};
+	} catch {
+		return null;
+	}
+}
+
+/** Offer the local copy back only when it holds text the server does not have. */
+export function shouldOffer(local: LocalDraft | null, server: DraftContent): local is LocalDraft {
+	return local !== null && !sameContent(local.content, server);
+}
+
+/** The parts still empty, in order; the hint names them but never blocks saving. */
+export function missingParts(content: DraftContent): (typeof REFLECTION_PARTS)[number][] {
+	return REFLECTION_PARTS.filter((p) => content[p].trim() === '');
+}
