@@ -2,6 +2,7 @@
 import { getDb, type Db } from './db';
 import { hashPassword } from './auth/password';
 import { addGroupMembers, createGroupRecord, createSchool, insertAccount } from './schools';
+import { seedReflections } from './seed-reflections';
 
 export const DEMO_PASSWORDS = {
 	student: 'Leerling-2026',
@@ -90,7 +91,7 @@ export interface DemoContext {
 }
 
 // Each feature adds its demo data here, in order (one line per feature keeps merges trivial).
-const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [];
+const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [seedReflections];
 
 export async function seedDemo(db: Db = getDb()): Promise<DemoContext> {
 	const [studentHash, mentorHash, coordinatorHash, adminHash] = await Promise.all([
