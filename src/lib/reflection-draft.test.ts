@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { missingParts, parseDraft, sameContent, shouldOffer, type DraftContent } from './reflection-draft';
+import {
+	draftFromValues,
+	missingParts,
+	parseDraft,
+	sameContent,
+	shouldOffer,
+	type DraftContent
+} from './reflection-draft';
 
 const content: DraftContent = {
 	title: 'Open dag',
@@ -39,5 +46,18 @@ describe('local draft', () => {
 	it('names the empty parts', () => {
 		expect(missingParts(content)).toEqual(['resultaat', 'evaluatie', 'vervolg']);
 		expect(missingParts({ ...content, resultaat: 'x', evaluatie: ' y', vervolg: 'z' })).toEqual([]);
+	});
+
+	it('reads echoed form values back, one checkbox or several', () => {
+		expect(draftFromValues({ doel: 'x', competencies: 'netwerken', visibility: 'nope' })).toMatchObject({
+			doel: 'x',
+			resultaat: '',
+			competencies: ['netwerken'],
+			visibility: 'mentor'
+		});
+		expect(draftFromValues({ competencies: ['motieven', 'bad'], visibility: 'dossier' })).toMatchObject({
+			competencies: ['motieven'],
+			visibility: 'dossier'
+		});
 	});
 });

@@ -65,3 +65,21 @@ export function shouldOffer(local: LocalDraft | null, server: DraftContent): loc
 export function missingParts(content: DraftContent): (typeof REFLECTION_PARTS)[number][] {
 	return REFLECTION_PARTS.filter((p) => content[p].trim() === '');
 }
+
+/** The text a failed form post echoed back (strings, or a list for the checkboxes). */
+export function draftFromValues(values: Record<string, unknown>): DraftContent {
+	const text = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
+	const list = values.competencies;
+	const competencies = (Array.isArray(list) ? list : list ? [list] : []).filter((c): c is CompetencySlug =>
+		COMPETENCY_SLUGS.includes(c as CompetencySlug)
+	);
+	return {
+		title: text('title'),
+		doel: text('doel'),
+		resultaat: text('resultaat'),
+		evaluatie: text('evaluatie'),
+		vervolg: text('vervolg'),
+		visibility: VISIBILITIES.find((v) => v === values.visibility) ?? 'mentor',
+		competencies
+	};
+}

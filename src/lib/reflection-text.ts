@@ -115,13 +115,25 @@ export const visibilityText: Record<Visibility, { label: Text; hint: Text; who: 
 	dossier: { label: m.refl_vis_dossier, hint: m.refl_vis_dossier_hint, who: m.refl_who_dossier }
 };
 
+// Dutch schools: one time zone, named so that the server's rendering and the browser's agree.
+const TIME_ZONE = 'Europe/Amsterdam';
+
 /** A date (yyyy-mm-dd) or a moment (ms), in the interface language. */
 export function formatDate(value: string | number, locale: string, withTime = false): string {
-	const d = typeof value === 'number' ? new Date(value) : new Date(`${value}T12:00:00`);
+	const d = typeof value === 'number' ? new Date(value) : new Date(`${value}T12:00:00Z`);
 	return d.toLocaleString(locale === 'en' ? 'en-GB' : 'nl-NL', {
 		day: 'numeric',
 		month: 'long',
 		year: 'numeric',
+		timeZone: TIME_ZONE,
 		...(withTime ? { hour: '2-digit', minute: '2-digit' } : {})
+	});
+}
+
+export function formatTime(ms: number, locale: string): string {
+	return new Date(ms).toLocaleTimeString(locale === 'en' ? 'en-GB' : 'nl-NL', {
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: TIME_ZONE
 	});
 }

@@ -68,11 +68,14 @@ test('the list, filters and search work, and every page passes axe', async ({ pa
 	await page.getByRole('link', { name: 'Eerdere versies' }).click();
 	await page.getByRole('link', { name: 'Bekijk versie 1' }).click();
 	await expect(page.getByText('Ik wilde weten hoe een dag in een kapsalon is.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Zet deze versie terug' })).toBeVisible();
 	await expectAccessible(page);
+	await shot(page, 'versions');
 
 	await page.goto('/student/reflections/new');
 	await expect(page.getByRole('button', { name: /Schrijf hierover: Beroepenmarkt Regio/ })).toBeVisible();
 	await expectAccessible(page);
+	await shot(page, 'new');
 });
 
 test('text survives a reload: autosave, and a local copy of what was not saved yet', async ({ page }) => {

@@ -1,9 +1,16 @@
 // The browser side of saving: one request to the save endpoint, its answer as a plain outcome.
+import type { ActivityType } from '$lib/portfolio';
 import type { DraftContent } from '$lib/reflection-draft';
 
 export interface ServerCopy extends DraftContent {
 	version: number;
 	updatedAt: number;
+}
+
+/** What the editor is opened with. */
+export interface EditableReflection extends ServerCopy {
+	id: number;
+	activityType: ActivityType;
 }
 
 export type SaveOutcome =

@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const asked = Number(url.searchParams.get('v') ?? versions[0]?.version);
 	const selected = Number.isInteger(asked) ? getVersion(viewer, id, asked) : undefined;
 	return {
-		reflection: { id, title: reflection.title, activityType: reflection.activityType },
+		reflection: { id, title: reflection.title, version: reflection.version },
 		versions,
 		selected: selected ?? null
 	};
