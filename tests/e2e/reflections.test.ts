@@ -2,6 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO, expectAccessible, loginAs } from './helpers';
 
 // Each test writes its own reflection, so tests running in parallel never share one.
+// Generous limits: this suite runs on a shared 2-core machine next to other builds.
+test.describe.configure({ timeout: 60_000 });
+
 let n = 0;
 function unique(prefix: string): string {
 	return `${prefix} ${Date.now().toString(36)}${++n}`;
@@ -129,8 +132,6 @@ test('after the session expired while writing, the text is still there after log
 });
 
 test('two tabs: the later save shows both versions, and the student chooses', async ({ page, context }) => {
-	// Two pages, two autosaves and axe on a busy 2-core machine.
-	test.setTimeout(60_000);
 	await loginAs(page, 'student');
 	const url = await newOwnReflection(page, unique('Twee tabs'));
 	const other = await context.newPage();
