@@ -109,10 +109,25 @@ export const partText: Record<ReflectionPart, { label: Text; term: Text; starter
 	}
 };
 
-export const visibilityText: Record<Visibility, { label: Text; hint: Text; who: Text }> = {
-	private: { label: m.refl_vis_private, hint: m.refl_vis_private_hint, who: m.refl_who_private },
-	mentor: { label: m.refl_vis_mentor, hint: m.refl_vis_mentor_hint, who: m.refl_who_mentor },
-	dossier: { label: m.refl_vis_dossier, hint: m.refl_vis_dossier_hint, who: m.refl_who_dossier }
+export const visibilityText: Record<Visibility, { label: Text; short: Text; hint: Text; who: Text }> = {
+	private: {
+		label: m.refl_vis_private,
+		short: m.refl_vis_short_private,
+		hint: m.refl_vis_private_hint,
+		who: m.refl_who_private
+	},
+	mentor: {
+		label: m.refl_vis_mentor,
+		short: m.refl_vis_short_mentor,
+		hint: m.refl_vis_mentor_hint,
+		who: m.refl_who_mentor
+	},
+	dossier: {
+		label: m.refl_vis_dossier,
+		short: m.refl_vis_short_dossier,
+		hint: m.refl_vis_dossier_hint,
+		who: m.refl_who_dossier
+	}
 };
 
 // Dutch schools: one time zone, named so that the server's rendering and the browser's agree.
