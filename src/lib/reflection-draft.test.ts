@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
 	draftFromValues,
+	draftKey,
+	sortOutCopies,
 	missingParts,
 	parseDraft,
 	sameContent,
@@ -59,5 +61,22 @@ describe('local draft', () => {
 			competencies: ['motieven'],
 			visibility: 'dossier'
 		});
+	});
+
+	it('keeps one copy per tab, drops copies the server has, and offers the newest other text', () => {
+		expect(draftKey(7, 'a')).not.toBe(draftKey(7, 'b'));
+		const same = { key: 'k1', draft: { baseVersion: 1, changedAt: 9, content } };
+		const older = {
+			key: 'k2',
+			draft: { baseVersion: 1, changedAt: 1, content: { ...content, doel: 'oud' } }
+		};
+		const newer = {
+			key: 'k3',
+			draft: { baseVersion: 1, changedAt: 5, content: { ...content, doel: 'nieuw' } }
+		};
+		const broken = { key: 'k4', draft: null };
+		const sorted = sortOutCopies([same, older, newer, broken], content);
+		expect(sorted.offer?.key).toBe('k3');
+		expect(sorted.drop).toEqual(['k1', 'k4']);
 	});
 });

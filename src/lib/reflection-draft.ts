@@ -20,8 +20,31 @@ export interface LocalDraft {
 	content: DraftContent;
 }
 
-export function draftKey(reflectionId: number): string {
-	return `koers:reflection:${reflectionId}`;
+// One copy per reflection per browser tab: two tabs on the same reflection never overwrite each other's
+// unsaved text in the shared localStorage.
+export function draftPrefix(reflectionId: number): string {
+	return `koers:reflection:${reflectionId}:`;
+}
+
+export function draftKey(reflectionId: number, tab: string): string {
+	return draftPrefix(reflectionId) + tab;
+}
+
+export interface StoredCopy {
+	key: string;
+	draft: LocalDraft | null;
+}
+
+/** Copies equal to the server copy (or unreadable) are dropped; the newest one with other text is offered. */
+export function sortOutCopies(
+	copies: StoredCopy[],
+	server: DraftContent
+): { offer?: StoredCopy; drop: string[] } {
+	const drop = copies.filter((c) => !shouldOffer(c.draft, server)).map((c) => c.key);
+	const offer = copies
+		.filter((c) => shouldOffer(c.draft, server))
+		.sort((a, b) => (b.draft?.changedAt ?? 0) - (a.draft?.changedAt ?? 0))[0];
+	return { offer, drop };
 }
 
 export function sameContent(a: DraftContent, b: DraftContent): boolean {
