@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import {
@@ -46,7 +46,7 @@ export const actions: Actions = {
 	},
 	delete: ({ params }) => {
 		const viewer = requireRole('student');
-		if (!deleteReflection(viewer, idOf(params.id))) return fail(404);
+		if (!deleteReflection(viewer, idOf(params.id))) error(404, 'Not found');
 		redirect(303, '/student/reflections?deleted=1');
 	}
 };
