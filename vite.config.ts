@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
+import { realpathSync } from 'node:fs';
 
 // Under vitest the messages are compiled once beforehand (npm run i18n): the plugin's own compile keeps
 // vitest alive for ~25 s on these machines.
@@ -24,6 +25,9 @@ export default defineConfig({
 			{
 				extends: './vite.config.ts',
 				plugins: [svelteTesting()],
+				// In a git worktree node_modules may be a symlink to another checkout; the plugin's setup file
+				// then lives outside this root and must be allowed ("Cannot find module /@fs/...").
+				server: { fs: { allow: [realpathSync('node_modules')] } },
 				test: {
 					name: 'client',
 					environment: 'jsdom',
