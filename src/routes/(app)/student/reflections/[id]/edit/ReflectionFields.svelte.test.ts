@@ -1,3 +1,5 @@
+// Types for the jest-dom matchers (the setup file registers them at run time).
+import '@testing-library/jest-dom/vitest';
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
