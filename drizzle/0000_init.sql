@@ -98,6 +98,7 @@ CREATE TABLE `reflection_version` (
 	`vervolg` text NOT NULL,
 	`visibility` text NOT NULL,
 	`competencies` text NOT NULL,
+	`kind` text DEFAULT 'save' NOT NULL,
 	`saved_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	FOREIGN KEY (`reflection_id`) REFERENCES `reflection`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`school_id`) REFERENCES `school`(`id`) ON UPDATE no action ON DELETE cascade
@@ -117,6 +118,33 @@ CREATE TABLE `self_rating` (
 );
 --> statement-breakpoint
 CREATE INDEX `self_rating_student_idx` ON `self_rating` (`student_id`,`competency`,`created_at`);--> statement-breakpoint
+CREATE TABLE `audit_event` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`school_id` integer NOT NULL,
+	`actor_id` integer,
+	`subject_id` integer,
+	`action` text NOT NULL,
+	`detail` text DEFAULT '' NOT NULL,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	FOREIGN KEY (`school_id`) REFERENCES `school`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`actor_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`subject_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `audit_event_subject_idx` ON `audit_event` (`subject_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `audit_event_school_idx` ON `audit_event` (`school_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `external_identity` (
+	`issuer` text NOT NULL,
+	`subject` text NOT NULL,
+	`user_id` integer NOT NULL,
+	`school_id` integer NOT NULL,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	PRIMARY KEY(`issuer`, `subject`),
+	FOREIGN KEY (`user_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`school_id`) REFERENCES `school`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `external_identity_user_idx` ON `external_identity` (`user_id`);--> statement-breakpoint
 CREATE TABLE `group` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`school_id` integer NOT NULL,
@@ -153,6 +181,25 @@ CREATE TABLE `group_student` (
 );
 --> statement-breakpoint
 CREATE INDEX `group_student_student_idx` ON `group_student` (`student_id`);--> statement-breakpoint
+CREATE TABLE `import_batch` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`school_id` integer NOT NULL,
+	`created_by` integer,
+	`file_name` text NOT NULL,
+	`encoding` text NOT NULL,
+	`delimiter` text NOT NULL,
+	`headers` text NOT NULL,
+	`rows` text NOT NULL,
+	`mapping` text NOT NULL,
+	`mark_left` integer DEFAULT true NOT NULL,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`applied_at` integer,
+	`summary` text,
+	FOREIGN KEY (`school_id`) REFERENCES `school`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`created_by`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `import_batch_school_idx` ON `import_batch` (`school_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `login_code` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`school_id` integer NOT NULL,
@@ -173,6 +220,7 @@ CREATE TABLE `school` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
 	`brin` text,
+	`retention_years` integer DEFAULT 2 NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL
 );
 --> statement-breakpoint
@@ -213,6 +261,7 @@ CREATE TABLE `user` (
 	`must_change_password` integer DEFAULT false NOT NULL,
 	`locale` text DEFAULT 'nl' NOT NULL,
 	`active` integer DEFAULT true NOT NULL,
+	`left_at` integer,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer,
 	FOREIGN KEY (`school_id`) REFERENCES `school`(`id`) ON UPDATE no action ON DELETE cascade

@@ -96,6 +96,10 @@ export const reflectionVersion = sqliteTable(
 		vervolg: text('vervolg').notNull(),
 		visibility: text('visibility', { enum: VISIBILITIES }).notNull(),
 		competencies: text('competencies', { mode: 'json' }).$type<string[]>().notNull(),
+		// Autosaves while typing refine one row per writing session instead of one row per keystroke pause.
+		kind: text('kind', { enum: ['save', 'autosave'] })
+			.notNull()
+			.default('save'),
 		savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull().default(now)
 	},
 	(t) => [uniqueIndex('reflection_version_uq').on(t.reflectionId, t.version)]

@@ -1,0 +1,154 @@
+// Client-safe texts for reflections: labels per activity type, per part and per visibility, all from the
+// catalogue. The helping question of a part depends on the kind of experience (a stage asks other
+// questions than an open dag).
+import { m } from '$lib/paraglide/messages';
+import type { ActivityType, ReflectionPart, Visibility } from './portfolio';
+
+type Text = () => string;
+
+export const activityTypeText: Record<ActivityType, Text> = {
+	meeloopdag: m.refl_type_meeloopdag,
+	snuffelstage: m.refl_type_snuffelstage,
+	stage: m.refl_type_stage,
+	bpv: m.refl_type_bpv,
+	bedrijfsbezoek: m.refl_type_bedrijfsbezoek,
+	beroepenmarkt: m.refl_type_beroepenmarkt,
+	gastles: m.refl_type_gastles,
+	open_dag: m.refl_type_open_dag,
+	proefstuderen: m.refl_type_proefstuderen,
+	buddystage: m.refl_type_buddystage,
+	lob_les: m.refl_type_lob_les,
+	test: m.refl_type_test,
+	ouder_kind_gesprek: m.refl_type_ouder_kind_gesprek,
+	bijbaan: m.refl_type_bijbaan,
+	vrijwilligerswerk: m.refl_type_vrijwilligerswerk,
+	hobby: m.refl_type_hobby,
+	praktijkopdracht: m.refl_type_praktijkopdracht,
+	anders: m.refl_type_anders
+};
+
+/** Experiences that ask the same kind of questions. */
+export type ActivityKind = 'work' | 'school' | 'talk' | 'self';
+
+export const ACTIVITY_KIND: Record<ActivityType, ActivityKind> = {
+	meeloopdag: 'work',
+	snuffelstage: 'work',
+	stage: 'work',
+	bpv: 'work',
+	bedrijfsbezoek: 'work',
+	buddystage: 'work',
+	bijbaan: 'work',
+	vrijwilligerswerk: 'work',
+	praktijkopdracht: 'work',
+	open_dag: 'school',
+	proefstuderen: 'school',
+	beroepenmarkt: 'talk',
+	gastles: 'talk',
+	ouder_kind_gesprek: 'talk',
+	lob_les: 'self',
+	test: 'self',
+	hobby: 'self',
+	anders: 'self'
+};
+
+const HELP: Record<ActivityKind, Record<ReflectionPart, Text>> = {
+	work: {
+		doel: m.refl_help_work_doel,
+		resultaat: m.refl_help_work_resultaat,
+		evaluatie: m.refl_help_work_evaluatie,
+		vervolg: m.refl_help_work_vervolg
+	},
+	school: {
+		doel: m.refl_help_school_doel,
+		resultaat: m.refl_help_school_resultaat,
+		evaluatie: m.refl_help_school_evaluatie,
+		vervolg: m.refl_help_school_vervolg
+	},
+	talk: {
+		doel: m.refl_help_talk_doel,
+		resultaat: m.refl_help_talk_resultaat,
+		evaluatie: m.refl_help_talk_evaluatie,
+		vervolg: m.refl_help_talk_vervolg
+	},
+	self: {
+		doel: m.refl_help_self_doel,
+		resultaat: m.refl_help_self_resultaat,
+		evaluatie: m.refl_help_self_evaluatie,
+		vervolg: m.refl_help_self_vervolg
+	}
+};
+
+export function partHelp(type: ActivityType, part: ReflectionPart): string {
+	return HELP[ACTIVITY_KIND[type]][part]();
+}
+
+export const partText: Record<ReflectionPart, { label: Text; term: Text; starter: Text; missing: Text }> = {
+	doel: {
+		label: m.refl_part_doel,
+		term: m.refl_term_doel,
+		starter: m.refl_starter_doel,
+		missing: m.refl_missing_doel
+	},
+	resultaat: {
+		label: m.refl_part_resultaat,
+		term: m.refl_term_resultaat,
+		starter: m.refl_starter_resultaat,
+		missing: m.refl_missing_resultaat
+	},
+	evaluatie: {
+		label: m.refl_part_evaluatie,
+		term: m.refl_term_evaluatie,
+		starter: m.refl_starter_evaluatie,
+		missing: m.refl_missing_evaluatie
+	},
+	vervolg: {
+		label: m.refl_part_vervolg,
+		term: m.refl_term_vervolg,
+		starter: m.refl_starter_vervolg,
+		missing: m.refl_missing_vervolg
+	}
+};
+
+export const visibilityText: Record<Visibility, { label: Text; short: Text; hint: Text; who: Text }> = {
+	private: {
+		label: m.refl_vis_private,
+		short: m.refl_vis_short_private,
+		hint: m.refl_vis_private_hint,
+		who: m.refl_who_private
+	},
+	mentor: {
+		label: m.refl_vis_mentor,
+		short: m.refl_vis_short_mentor,
+		hint: m.refl_vis_mentor_hint,
+		who: m.refl_who_mentor
+	},
+	dossier: {
+		label: m.refl_vis_dossier,
+		short: m.refl_vis_short_dossier,
+		hint: m.refl_vis_dossier_hint,
+		who: m.refl_who_dossier
+	}
+};
+
+// Dutch schools: one time zone, named so that the server's rendering and the browser's agree.
+const TIME_ZONE = 'Europe/Amsterdam';
+
+/** A date (yyyy-mm-dd) or a moment (ms), in the interface language. */
+export function formatDate(value: string | number, locale: string, withTime = false): string {
+	const d = typeof value === 'number' ? new Date(value) : new Date(`${value}T12:00:00Z`);
+	return d.toLocaleString(locale === 'en' ? 'en-GB' : 'nl-NL', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: TIME_ZONE,
+		...(withTime ? { hour: '2-digit', minute: '2-digit' } : {})
+	});
+}
+
+export function formatTime(ms: number, locale: string): string {
+	return new Date(ms).toLocaleTimeString(locale === 'en' ? 'en-GB' : 'nl-NL', {
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: TIME_ZONE
+	});
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { COMPETENCY_SLUGS } from '../competencies';
+import { ACTIVITY_TYPES, VISIBILITIES } from '../portfolio';
+
+// Limits: room for a long, honest answer, but a 100,000-character paste is refused at the field.
+export const REFLECTION_LIMITS = { title: 120, part: 4000, place: 120, query: 100 } as const;
+
+// A school year ends in summer; a student may plan a little ahead, never centuries.
+const EARLIEST = '2000-01-01';
+function latestDate(): string {
+	const d = new Date();
+	d.setFullYear(d.getFullYear() + 1);
+	return d.toISOString().slice(0, 10);
+}
+
+export const activityDate = z
+	.string()
+	.trim()
+	.refine((s) => s === '' || /^\d{4}-\d{2}-\d{2}$/.test(s), { error: 'field_invalid_date' })
+	.refine((s) => s === '' || (s >= EARLIEST && s <= latestDate()), { error: 'refl_date_out_of_range' });
+
+/** A checkbox group arrives as nothing, one string, or several. */
+const competencyList = z.preprocess(
+	(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+	z.array(z.enum(COMPETENCY_SLUGS)).max(COMPETENCY_SLUGS.length)
+);
+
+const part = z.string().max(REFLECTION_LIMITS.part);
+
+export const reflectionContentSchema = z.object({
+	title: z.string().trim().max(REFLECTION_LIMITS.title),
+	doel: part,
+	resultaat: part,
+	evaluatie: part,
+	vervolg: part,
+	visibility: z.enum(VISIBILITIES).default('mentor'),
+	competencies: competencyList
+});
+export type ReflectionContent = z.output<typeof reflectionContentSchema>;
+
+export const reflectionSaveSchema = reflectionContentSchema.extend({
+	version: z.coerce.number().int().min(1),
+	finish: z.string().optional()
+});
+
+/** The save endpoint's JSON body: autosaves while typing, and the Save button when JavaScript runs. */
+export const autosaveSchema = reflectionContentSchema.extend({
+	version: z.number().int().min(1),
+	kind: z.enum(['save', 'autosave']).default('autosave'),
+	finish: z.boolean().default(false)
+});
+
+export const ownActivitySchema = z.object({
+	activityType: z.enum(ACTIVITY_TYPES, { error: 'refl_type_required' }),
+	activityDate,
+	activityPlace: z.string().trim().max(REFLECTION_LIMITS.place),
+	title: z.string().trim().max(REFLECTION_LIMITS.title)
+});
+
+export const plannedActivitySchema = z.object({ activityId: z.coerce.number().int().min(1) });
+
+export const visibilitySchema = z.object({ visibility: z.enum(VISIBILITIES) });
+
+export const reflectionFilterSchema = z.object({
+	competency: z.enum(COMPETENCY_SLUGS).optional().catch(undefined),
+	type: z.enum(ACTIVITY_TYPES).optional().catch(undefined),
+	from: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/)
+		.optional()
+		.catch(undefined),
+	to: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/)
+		.optional()
+		.catch(undefined),
+	q: z.string().trim().max(REFLECTION_LIMITS.query).optional().catch(undefined),
+	page: z.coerce.number().int().min(1).max(1000).catch(1)
+});
+export type ReflectionFilter = z.output<typeof reflectionFilterSchema>;

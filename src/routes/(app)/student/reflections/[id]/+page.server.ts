@@ -1,0 +1,52 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import {
+	deleteReflection,
+	getOwnReflection,
+	parseReflectionId,
+	setFinished,
+	setVisibility
+} from '$lib/server/reflections';
+import { parseForm } from '$lib/server/forms';
+import { visibilitySchema } from '$lib/schemas/reflections';
+
+function idOf(raw: string): number {
+	const id = parseReflectionId(raw);
+	if (id === undefined) error(404, 'Not found');
+	return id;
+}
+
+export const load: PageServerLoad = ({ params, url }) => {
+	const viewer = requireRole('student');
+	const reflection = getOwnReflection(viewer, idOf(params.id));
+	if (!reflection) error(404, 'Not found');
+	return { reflection, saved: url.searchParams.has('saved') };
+};
+
+// Each one-tap action answers 404 for a reflection that is not the student's own, like a missing one.
+export const actions: Actions = {
+	visibility: async ({ params, request }) => {
+		const viewer = requireRole('student');
+		const id = idOf(params.id);
+		const parsed = await parseForm(request, visibilitySchema);
+		if (!parsed.ok) return parsed.failure;
+		if (!setVisibility(viewer, id, parsed.data.visibility)) error(404, 'Not found');
+		return { done: true };
+	},
+	finish: ({ params }) => {
+		const viewer = requireRole('student');
+		if (!setFinished(viewer, idOf(params.id), true)) error(404, 'Not found');
+		return { done: true };
+	},
+	reopen: ({ params }) => {
+		const viewer = requireRole('student');
+		if (!setFinished(viewer, idOf(params.id), false)) error(404, 'Not found');
+		return { done: true };
+	},
+	delete: ({ params }) => {
+		const viewer = requireRole('student');
+		if (!deleteReflection(viewer, idOf(params.id))) error(404, 'Not found');
+		redirect(303, '/student/reflections?deleted=1');
+	}
+};
