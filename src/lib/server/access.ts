@@ -20,7 +20,10 @@ export const OPERATIONS = [
 	'people.manage',
 	'groups.manage',
 	'reflection.read',
-	'reflection.write'
+	'reflection.write',
+	'matrix.read',
+	'matrix.respond',
+	'matrix.edit'
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -37,7 +40,12 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'groups.manage': { admin: true },
 	// Mentors read only what a student shared with them and finished (see reflectionReadScope).
 	'reflection.read': { student: ['self'], mentor: ['mentee'] },
-	'reflection.write': { student: ['self'] }
+	'reflection.write': { student: ['self'] },
+	// The LOB-task matrix is about staff, never about students: every employee reads the agreed matrix and
+	// answers invitations; only the coordinator edits (DOMAIN.md §6).
+	'matrix.read': { mentor: true, coordinator: true, admin: true, staff: true },
+	'matrix.respond': { mentor: true, coordinator: true, admin: true, staff: true },
+	'matrix.edit': { coordinator: true }
 };
 
 function grants(viewer: Viewer, op: Operation): Grant[] {
