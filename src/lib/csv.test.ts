@@ -3,11 +3,22 @@ import { csvField, toCsv } from './csv';
 
 describe('csv for Dutch Excel', () => {
 	it('starts with a BOM and separates with semicolons and CRLF', () => {
-		expect(toCsv([['a', 'b'], [1, null]])).toBe('\uFEFFa;b\r\n1;\r\n');
+		expect(
+			toCsv([
+				['a', 'b'],
+				[1, null]
+			])
+		).toBe('\uFEFFa;b\r\n1;\r\n');
 	});
 
 	it('neutralises cells that a spreadsheet would run as a formula', () => {
-		expect(['=SUM(A1)', '+31', '-2', '@cmd', '\tx'].map(csvField)).toEqual(["'=SUM(A1)", "'+31", "'-2", "'@cmd", "'\tx"]);
+		expect(['=SUM(A1)', '+31', '-2', '@cmd', '\tx'].map(csvField)).toEqual([
+			"'=SUM(A1)",
+			"'+31",
+			"'-2",
+			"'@cmd",
+			"'\tx"
+		]);
 	});
 
 	it('quotes separators, quotes and line breaks', () => {

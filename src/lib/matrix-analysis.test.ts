@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, compareRounds, findSplits, loadChartData, type CellValue, type TaskRef } from './matrix-analysis';
+import {
+	analyse,
+	compareRounds,
+	findSplits,
+	loadChartData,
+	type CellValue,
+	type TaskRef
+} from './matrix-analysis';
 import type { Part } from './matrix';
 
 const tasks: TaskRef[] = [
@@ -94,8 +101,14 @@ describe('compareRounds', () => {
 
 describe('findSplits', () => {
 	it('marks a cell where one says "uitvoerend" and another left it empty', () => {
-		const answers = [{ ...cell(1, 11, 'uitvoerend'), respondentId: 1 }, { ...cell(1, 10, 'uitvoerend'), respondentId: 1 }, { ...cell(1, 10, 'uitvoerend'), respondentId: 2 }];
-		expect(findSplits([1, 2], answers)).toEqual([{ taskId: 1, actorId: 11, counts: { uitvoerend: 1, geen: 1 } }]);
+		const answers = [
+			{ ...cell(1, 11, 'uitvoerend'), respondentId: 1 },
+			{ ...cell(1, 10, 'uitvoerend'), respondentId: 1 },
+			{ ...cell(1, 10, 'uitvoerend'), respondentId: 2 }
+		];
+		expect(findSplits([1, 2], answers)).toEqual([
+			{ taskId: 1, actorId: 11, counts: { uitvoerend: 1, geen: 1 } }
+		]);
 	});
 
 	it('needs two respondents to see a difference', () => {

@@ -178,7 +178,10 @@ export interface Split {
  * Cells where respondents disagree about the part. A respondent who left a cell empty said "geen" there,
  * so one "uitvoerend" against silence stands out too.
  */
-export function findSplits(respondentIds: number[], answers: (CellValue & { respondentId: number })[]): Split[] {
+export function findSplits(
+	respondentIds: number[],
+	answers: (CellValue & { respondentId: number })[]
+): Split[] {
 	if (respondentIds.length < 2) return [];
 	const byCell = new Map<string, Map<number, Part>>();
 	for (const ans of answers) {

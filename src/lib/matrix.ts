@@ -78,4 +78,10 @@ export const DEFAULT_TASKS: Readonly<Record<TaskKind, readonly string[]>> = {
 };
 
 /** A cell nobody filled in yet; version 0 means "not saved before". */
-export const EMPTY_CELL_VALUE = { part: 'geen' as Part, how: '', rating: null as number | null, wish: '', version: 0 };
+export const EMPTY_CELL_VALUE = {
+	part: 'geen' as Part,
+	how: '',
+	rating: null as number | null,
+	wish: '',
+	version: 0
+};

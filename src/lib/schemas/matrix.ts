@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-	ACTION_STATUSES,
-	DESCRIPTION_MAX,
-	HOW_MAX,
-	NAME_MAX,
-	PARTS,
-	TASK_KINDS
-} from '../matrix';
+import { ACTION_STATUSES, DESCRIPTION_MAX, HOW_MAX, NAME_MAX, PARTS, TASK_KINDS } from '../matrix';
 import { idSchema } from './people';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -18,7 +11,11 @@ export const cellSchema = z.object({
 	how: text(HOW_MAX).default(''),
 	rating: z.union([
 		z.literal('').transform(() => null),
-		z.coerce.number({ error: 'mx_rating_invalid' }).int('mx_rating_invalid').min(1, 'mx_rating_invalid').max(4, 'mx_rating_invalid')
+		z.coerce
+			.number({ error: 'mx_rating_invalid' })
+			.int('mx_rating_invalid')
+			.min(1, 'mx_rating_invalid')
+			.max(4, 'mx_rating_invalid')
 	]),
 	wish: text(HOW_MAX).default(''),
 	version: z.coerce.number().int().min(0)

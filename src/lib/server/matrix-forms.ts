@@ -13,7 +13,11 @@ export function paramId(raw: string | undefined): number {
 }
 
 export function cellParams(params: Record<string, string | undefined>) {
-	return { roundId: paramId(params.roundId), taskId: paramId(params.taskId), actorId: paramId(params.actorId) };
+	return {
+		roundId: paramId(params.roundId),
+		taskId: paramId(params.taskId),
+		actorId: paramId(params.actorId)
+	};
 }
 
 /** 404 for an unknown id, a clear message for a closed round, both versions on a conflict. */

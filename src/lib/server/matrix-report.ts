@@ -59,7 +59,12 @@ export function addAction(
 	return 'ok';
 }
 
-export function setActionStatus(viewer: Viewer, roundId: number, id: number, status: ActionStatus): ActionResult {
+export function setActionStatus(
+	viewer: Viewer,
+	roundId: number,
+	id: number,
+	status: ActionStatus
+): ActionResult {
 	assertMatrix(viewer, 'matrix.edit');
 	const round = getRound(viewer, roundId);
 	if (!round) return 'notFound';

@@ -29,7 +29,12 @@ const ans = mx.matrixAnswer;
 export type InviteResult = 'ok' | 'notFound' | 'closed';
 
 /** Invite an employee; with an actor, they are also linked to that column ("mijn LOB-taken"). */
-export function inviteRespondent(viewer: Viewer, roundId: number, userId: number, actorId: number | null): InviteResult {
+export function inviteRespondent(
+	viewer: Viewer,
+	roundId: number,
+	userId: number,
+	actorId: number | null
+): InviteResult {
 	assertMatrix(viewer, 'matrix.edit');
 	const round = getRound(viewer, roundId);
 	if (!round || !listStaff(viewer).some((s) => s.id === userId)) return 'notFound';
@@ -68,7 +73,12 @@ export function listRespondents(viewer: Viewer, roundId: number): RespondentDto[
 		? db
 				.select({ respondentId: ans.respondentId, n: count() })
 				.from(ans)
-				.where(inArray(ans.respondentId, rows.map((x) => x.id)))
+				.where(
+					inArray(
+						ans.respondentId,
+						rows.map((x) => x.id)
+					)
+				)
 				.groupBy(ans.respondentId)
 				.all()
 		: [];
@@ -95,7 +105,9 @@ export function listMyInvitations(viewer: Viewer): Invitation[] {
 		.select({ roundId: rs.roundId, name: mx.matrixRound.name, submittedAt: rs.submittedAt })
 		.from(rs)
 		.innerJoin(mx.matrixRound, eq(mx.matrixRound.id, rs.roundId))
-		.where(and(eq(rs.userId, viewer.userId), schoolScope(viewer, rs.schoolId), eq(mx.matrixRound.status, 'open')))
+		.where(
+			and(eq(rs.userId, viewer.userId), schoolScope(viewer, rs.schoolId), eq(mx.matrixRound.status, 'open'))
+		)
 		.orderBy(desc(rs.roundId))
 		.all()
 		.map((x) => ({ roundId: x.roundId, name: x.name, submitted: x.submittedAt !== null }));
@@ -145,15 +157,30 @@ export function saveMyAnswer(
 	const version = input.version + 1;
 	const stamp = { version, updatedBy: viewer.userId, updatedAt: new Date() };
 	const db = getDb();
-	const key = and(eq(ans.respondentId, found.respondentId), eq(ans.taskId, ids.taskId), eq(ans.actorId, ids.actorId));
+	const key = and(
+		eq(ans.respondentId, found.respondentId),
+		eq(ans.taskId, ids.taskId),
+		eq(ans.actorId, ids.actorId)
+	);
 	const changed =
 		input.version === 0
 			? db
 					.insert(ans)
-					.values({ schoolId: viewer.schoolId, respondentId: found.respondentId, taskId: ids.taskId, actorId: ids.actorId, ...values, ...stamp })
+					.values({
+						schoolId: viewer.schoolId,
+						respondentId: found.respondentId,
+						taskId: ids.taskId,
+						actorId: ids.actorId,
+						...values,
+						...stamp
+					})
 					.onConflictDoNothing()
 					.run().changes
-			: db.update(ans).set({ ...values, ...stamp }).where(and(key, eq(ans.version, input.version))).run().changes;
+			: db
+					.update(ans)
+					.set({ ...values, ...stamp })
+					.where(and(key, eq(ans.version, input.version)))
+					.run().changes;
 	if (changed === 0) {
 		const current = getMyAnswer(viewer, ids.roundId, ids.taskId, ids.actorId);
 		return { ok: false, reason: 'conflict', current: current?.cell ?? found.cell };
@@ -175,7 +202,10 @@ export interface Difference extends Split {
 }
 
 /** Cells where the respondents' views differ, with what is agreed there now. */
-export function listDifferences(viewer: Viewer, roundId: number): { respondents: number; splits: Difference[] } {
+export function listDifferences(
+	viewer: Viewer,
+	roundId: number
+): { respondents: number; splits: Difference[] } {
 	assertMatrix(viewer, 'matrix.edit');
 	const db = getDb();
 	const ids = db
@@ -196,7 +226,10 @@ export function listDifferences(viewer: Viewer, roundId: number): { respondents:
 	const agreed = new Map(listAgreedCells(viewer, roundId).map((c) => [`${c.taskId}:${c.actorId}`, c.part]));
 	return {
 		respondents: active.length,
-		splits: findSplits(active, answered).map((s) => ({ ...s, agreed: agreed.get(`${s.taskId}:${s.actorId}`) ?? 'geen' }))
+		splits: findSplits(active, answered).map((s) => ({
+			...s,
+			agreed: agreed.get(`${s.taskId}:${s.actorId}`) ?? 'geen'
+		}))
 	};
 }
 
@@ -209,7 +242,12 @@ export interface MyTask {
 }
 
 /** "Mijn LOB-taken": the viewer's actor columns in the newest round's agreed matrix. */
-export function listMyTasks(viewer: Viewer): { roundId: number | null; actorIds: number[]; tasks: MyTask[]; cells: CellDto[] } {
+export function listMyTasks(viewer: Viewer): {
+	roundId: number | null;
+	actorIds: number[];
+	tasks: MyTask[];
+	cells: CellDto[];
+} {
 	const actorIds = myActorIds(viewer);
 	const round = getLatestRound(viewer);
 	if (!round) return { roundId: null, actorIds, tasks: [], cells: [] };
@@ -220,4 +258,3 @@ export function listMyTasks(viewer: Viewer): { roundId: number | null; actorIds:
 		.map(({ taskId, actorId, part, how, rating }) => ({ taskId, actorId, part, how, rating }));
 	return { roundId: round.id, actorIds, tasks, cells };
 }
-

@@ -5,7 +5,14 @@ import { getDb, type Db } from './db';
 import * as mx from './db/schema-matrix';
 import { schoolScope } from './access';
 import type { Viewer } from './auth/viewer';
-import { assertMatrix, ensureMatrixDefaults, listActors, listTasks, type ActorDto, type TaskDto } from './matrix';
+import {
+	assertMatrix,
+	ensureMatrixDefaults,
+	listActors,
+	listTasks,
+	type ActorDto,
+	type TaskDto
+} from './matrix';
 import type { CellValue } from '../matrix-analysis';
 import type { CellInput } from '../schemas/matrix';
 import type { RoundStatus } from '../matrix';
@@ -73,7 +80,12 @@ export function createRound(viewer: Viewer, name: string, db: Db = getDb()): num
 	return db.transaction((tx) => {
 		const txDb = tx as unknown as Db;
 		ensureMatrixDefaults(viewer.schoolId, txDb);
-		const previous = tx.select({ id: r.id }).from(r).where(schoolScope(viewer, r.schoolId)).orderBy(desc(r.id)).get();
+		const previous = tx
+			.select({ id: r.id })
+			.from(r)
+			.where(schoolScope(viewer, r.schoolId))
+			.orderBy(desc(r.id))
+			.get();
 		const round = tx
 			.insert(r)
 			.values({ schoolId: viewer.schoolId, name, previousRoundId: previous?.id ?? null })
@@ -82,7 +94,14 @@ export function createRound(viewer: Viewer, name: string, db: Db = getDb()): num
 		if (!previous) return round.id;
 		const c = mx.matrixCell;
 		const cells = tx
-			.select({ taskId: c.taskId, actorId: c.actorId, part: c.part, how: c.how, rating: c.rating, wish: c.wish })
+			.select({
+				taskId: c.taskId,
+				actorId: c.actorId,
+				part: c.part,
+				how: c.how,
+				rating: c.rating,
+				wish: c.wish
+			})
 			.from(c)
 			.innerJoin(mx.matrixTask, eq(mx.matrixTask.id, c.taskId))
 			.innerJoin(mx.matrixActor, eq(mx.matrixActor.id, c.actorId))
@@ -96,18 +115,37 @@ export function createRound(viewer: Viewer, name: string, db: Db = getDb()): num
 		const copied = cells.filter((x) => live.has(`t${x.taskId}`) && live.has(`a${x.actorId}`));
 		if (copied.length)
 			tx.insert(c)
-				.values(copied.map((x) => ({ ...x, schoolId: viewer.schoolId, roundId: round.id, updatedBy: viewer.userId })))
+				.values(
+					copied.map((x) => ({
+						...x,
+						schoolId: viewer.schoolId,
+						roundId: round.id,
+						updatedBy: viewer.userId
+					}))
+				)
 				.run();
 		const a = mx.matrixAction;
 		const open = tx
-			.select({ id: a.id, taskId: a.taskId, title: a.title, owner: a.owner, dueOn: a.dueOn, status: a.status })
+			.select({
+				id: a.id,
+				taskId: a.taskId,
+				title: a.title,
+				owner: a.owner,
+				dueOn: a.dueOn,
+				status: a.status
+			})
 			.from(a)
 			.where(and(eq(a.roundId, previous.id), schoolScope(viewer, a.schoolId), ne(a.status, 'klaar')))
 			.all();
 		if (open.length)
 			tx.insert(a)
 				.values(
-					open.map(({ id, ...x }) => ({ ...x, schoolId: viewer.schoolId, roundId: round.id, carriedFromId: id }))
+					open.map(({ id, ...x }) => ({
+						...x,
+						schoolId: viewer.schoolId,
+						roundId: round.id,
+						carriedFromId: id
+					}))
 				)
 				.run();
 		return round.id;
@@ -176,7 +214,14 @@ export function getAgreedCell(viewer: Viewer, roundId: number, taskId: number, a
 	const cell = getDb()
 		.select(cellFields(c))
 		.from(c)
-		.where(and(eq(c.roundId, roundId), eq(c.taskId, taskId), eq(c.actorId, actorId), schoolScope(viewer, c.schoolId)))
+		.where(
+			and(
+				eq(c.roundId, roundId),
+				eq(c.taskId, taskId),
+				eq(c.actorId, actorId),
+				schoolScope(viewer, c.schoolId)
+			)
+		)
 		.get();
 	return { ...ctx, cell: cell ?? { taskId, actorId, ...EMPTY_CELL } };
 }
@@ -215,8 +260,15 @@ export function saveAgreedCell(
 		}
 		const version = currentVersion + 1;
 		const stamp = { version, updatedBy: viewer.userId, updatedAt: new Date() };
-		if (current) tx.update(c).set({ ...values, ...stamp }).where(eq(c.id, current.id)).run();
-		else tx.insert(c).values({ ...ids, schoolId: viewer.schoolId, ...values, ...stamp }).run();
+		if (current)
+			tx.update(c)
+				.set({ ...values, ...stamp })
+				.where(eq(c.id, current.id))
+				.run();
+		else
+			tx.insert(c)
+				.values({ ...ids, schoolId: viewer.schoolId, ...values, ...stamp })
+				.run();
 		return { ok: true, version } as const;
 	});
 }

@@ -39,14 +39,18 @@ describe('rounds and cells', () => {
 	it('starts a new round from the previous agreed matrix and carries open actions over', () => {
 		const { coordinator, roundId, ids } = firstRound();
 		expect(saveAgreedCell(coordinator, ids, { ...input, part: 'uitvoerend', rating: 2 }).ok).toBe(true);
-		expect(addAction(coordinator, roundId, { taskId: ids.taskId, title: 'Scholing', owner: 'Decaan', dueOn: null })).toBe('ok');
+		expect(
+			addAction(coordinator, roundId, { taskId: ids.taskId, title: 'Scholing', owner: 'Decaan', dueOn: null })
+		).toBe('ok');
 		addAction(coordinator, roundId, { taskId: ids.taskId, title: 'Klaar al', owner: '', dueOn: null });
 		const done = listActions(coordinator, roundId).find((x) => x.title === 'Klaar al');
 		setActionStatus(coordinator, roundId, done?.id ?? 0, 'klaar');
 
 		const next = createRound(coordinator, '2026-2027');
 		const grid = getGrid(coordinator, next);
-		expect(grid?.cells).toMatchObject([{ taskId: ids.taskId, actorId: ids.actorId, part: 'uitvoerend', rating: 2 }]);
+		expect(grid?.cells).toMatchObject([
+			{ taskId: ids.taskId, actorId: ids.actorId, part: 'uitvoerend', rating: 2 }
+		]);
 		expect(grid?.round.previousRoundId).toBe(roundId);
 		expect(listActions(coordinator, next).map((x) => [x.title, x.carried])).toEqual([['Scholing', true]]);
 	});
@@ -63,19 +67,35 @@ describe('rounds and cells', () => {
 	it('lets the second of two editors see the change instead of overwriting it', () => {
 		const { coordinator, ids } = firstRound();
 		const other = viewerOf(makeUser(cast.schoolA.schoolId, ['coordinator']));
-		expect(saveAgreedCell(coordinator, ids, { ...input, part: 'uitvoerend' })).toEqual({ ok: true, version: 1 });
+		expect(saveAgreedCell(coordinator, ids, { ...input, part: 'uitvoerend' })).toEqual({
+			ok: true,
+			version: 1
+		});
 		const second = saveAgreedCell(other, ids, { ...input, part: 'geen', how: 'mijn tekst' });
-		expect(second).toMatchObject({ ok: false, reason: 'conflict', current: { part: 'uitvoerend', version: 1 } });
-		expect(saveAgreedCell(other, ids, { ...input, part: 'geen', version: 1 })).toEqual({ ok: true, version: 2 });
+		expect(second).toMatchObject({
+			ok: false,
+			reason: 'conflict',
+			current: { part: 'uitvoerend', version: 1 }
+		});
+		expect(saveAgreedCell(other, ids, { ...input, part: 'geen', version: 1 })).toEqual({
+			ok: true,
+			version: 2
+		});
 	});
 
 	it('refuses edits in a closed round and ids of another school', () => {
 		const { coordinator, roundId, ids } = firstRound();
 		const otherSchool = viewerOf(makeUser(cast.schoolB.schoolId, ['coordinator']));
-		expect(saveAgreedCell(otherSchool, ids, { ...input, part: 'uitvoerend' })).toEqual({ ok: false, reason: 'notFound' });
+		expect(saveAgreedCell(otherSchool, ids, { ...input, part: 'uitvoerend' })).toEqual({
+			ok: false,
+			reason: 'notFound'
+		});
 		expect(getGrid(otherSchool, roundId)).toBeUndefined();
 		setRoundStatus(coordinator, roundId, 'closed');
-		expect(saveAgreedCell(coordinator, ids, { ...input, part: 'uitvoerend' })).toEqual({ ok: false, reason: 'closed' });
+		expect(saveAgreedCell(coordinator, ids, { ...input, part: 'uitvoerend' })).toEqual({
+			ok: false,
+			reason: 'closed'
+		});
 	});
 
 	it('shows the matrix to no student and lets no mentor edit it', () => {
@@ -89,7 +109,11 @@ describe('rounds and cells', () => {
 		const { coordinator } = firstRound();
 		const [a, b] = listTasks(coordinator);
 		move(coordinator, 'task', b.id, 'up');
-		expect(listTasks(coordinator).slice(0, 2).map((t) => t.id)).toEqual([b.id, a.id]);
+		expect(
+			listTasks(coordinator)
+				.slice(0, 2)
+				.map((t) => t.id)
+		).toEqual([b.id, a.id]);
 		const id = addTask(coordinator, { kind: 'management', name: '=Nieuw', description: '' });
 		expect(listTasks(coordinator).at(-1)?.id).toBe(id);
 	});
@@ -112,7 +136,14 @@ describe('respondents', () => {
 
 		const diff = listDifferences(coordinator, ids.roundId);
 		expect(diff.respondents).toBe(2);
-		expect(diff.splits).toMatchObject([{ taskId: ids.taskId, actorId: ids.actorId, counts: { uitvoerend: 1, ondersteunend: 1 }, agreed: 'geen' }]);
+		expect(diff.splits).toMatchObject([
+			{
+				taskId: ids.taskId,
+				actorId: ids.actorId,
+				counts: { uitvoerend: 1, ondersteunend: 1 },
+				agreed: 'geen'
+			}
+		]);
 
 		saveAgreedCell(coordinator, ids, { ...input, part: 'eindverantwoordelijk' });
 		expect(listMyTasks(mentor).tasks).toMatchObject([{ taskId: ids.taskId, part: 'eindverantwoordelijk' }]);

@@ -76,7 +76,10 @@ export function listTasks(viewer: Viewer, opts: { archived?: boolean; alsoIds?: 
 		.map(({ archivedAt, ...r }) => ({ ...r, archived: archivedAt !== null }));
 }
 
-export function listActors(viewer: Viewer, opts: { archived?: boolean; alsoIds?: number[] } = {}): ActorDto[] {
+export function listActors(
+	viewer: Viewer,
+	opts: { archived?: boolean; alsoIds?: number[] } = {}
+): ActorDto[] {
 	assertMatrix(viewer, 'matrix.read');
 	const a = mx.matrixActor;
 	const also = new Set(opts.alsoIds ?? []);
@@ -90,7 +93,10 @@ export function listActors(viewer: Viewer, opts: { archived?: boolean; alsoIds?:
 		.map(({ archivedAt, ...r }) => ({ ...r, archived: archivedAt !== null }));
 }
 
-export function addTask(viewer: Viewer, input: { kind: TaskKind; name: string; description: string }): number {
+export function addTask(
+	viewer: Viewer,
+	input: { kind: TaskKind; name: string; description: string }
+): number {
 	assertMatrix(viewer, 'matrix.edit');
 	const db = getDb();
 	const last = db
@@ -127,14 +133,30 @@ function own(viewer: Viewer, table: ListTable, id: number): SQL {
 }
 
 /** Rename or describe; false when the id is not one of this school's (the route answers 404). */
-export function updateTask(viewer: Viewer, id: number, input: { kind: TaskKind; name: string; description: string }) {
+export function updateTask(
+	viewer: Viewer,
+	id: number,
+	input: { kind: TaskKind; name: string; description: string }
+) {
 	assertMatrix(viewer, 'matrix.edit');
-	return getDb().update(mx.matrixTask).set(input).where(own(viewer, mx.matrixTask, id)).run().changes > 0;
+	return (
+		getDb()
+			.update(mx.matrixTask)
+			.set(input)
+			.where(own(viewer, mx.matrixTask, id))
+			.run().changes > 0
+	);
 }
 
 export function updateActor(viewer: Viewer, id: number, input: { name: string; description: string }) {
 	assertMatrix(viewer, 'matrix.edit');
-	return getDb().update(mx.matrixActor).set(input).where(own(viewer, mx.matrixActor, id)).run().changes > 0;
+	return (
+		getDb()
+			.update(mx.matrixActor)
+			.set(input)
+			.where(own(viewer, mx.matrixActor, id))
+			.run().changes > 0
+	);
 }
 
 export function setArchived(viewer: Viewer, list: 'task' | 'actor', id: number, archived: boolean): boolean {
@@ -169,7 +191,10 @@ export function move(viewer: Viewer, list: 'task' | 'actor', id: number, directi
 	// Positions are rewritten from the list order, so equal or missing positions cannot block a move.
 	getDb().transaction((tx) => {
 		order.forEach((itemId, i) => {
-			tx.update(table).set({ position: i + 1 }).where(own(viewer, table, itemId)).run();
+			tx.update(table)
+				.set({ position: i + 1 })
+				.where(own(viewer, table, itemId))
+				.run();
 		});
 	});
 	return true;
@@ -239,7 +264,11 @@ export function listActorLinks(viewer: Viewer): ActorLink[] {
 /** Link an employee to an actor column; false when either is not this school's. */
 export function linkActorUser(viewer: Viewer, actorId: number, userId: number, db: Db = getDb()): boolean {
 	assertMatrix(viewer, 'matrix.edit');
-	const actor = db.select({ id: mx.matrixActor.id }).from(mx.matrixActor).where(own(viewer, mx.matrixActor, actorId)).get();
+	const actor = db
+		.select({ id: mx.matrixActor.id })
+		.from(mx.matrixActor)
+		.where(own(viewer, mx.matrixActor, actorId))
+		.get();
 	const staff = listStaff(viewer).some((s) => s.id === userId);
 	if (!actor || !staff) return false;
 	db.insert(mx.matrixActorUser)
@@ -252,7 +281,12 @@ export function linkActorUser(viewer: Viewer, actorId: number, userId: number, d
 export function unlinkActorUser(viewer: Viewer, linkId: number): boolean {
 	assertMatrix(viewer, 'matrix.edit');
 	const l = mx.matrixActorUser;
-	return getDb().delete(l).where(and(eq(l.id, linkId), schoolScope(viewer, l.schoolId))).run().changes > 0;
+	return (
+		getDb()
+			.delete(l)
+			.where(and(eq(l.id, linkId), schoolScope(viewer, l.schoolId)))
+			.run().changes > 0
+	);
 }
 
 /** The actor columns the viewer stands in. */
@@ -263,7 +297,9 @@ export function myActorIds(viewer: Viewer): number[] {
 		.select({ actorId: l.actorId })
 		.from(l)
 		.innerJoin(mx.matrixActor, eq(mx.matrixActor.id, l.actorId))
-		.where(and(eq(l.userId, viewer.userId), schoolScope(viewer, l.schoolId), isNull(mx.matrixActor.archivedAt)))
+		.where(
+			and(eq(l.userId, viewer.userId), schoolScope(viewer, l.schoolId), isNull(mx.matrixActor.archivedAt))
+		)
 		.all()
 		.map((r) => r.actorId);
 }

@@ -70,6 +70,8 @@ describe('MatrixGrid keyboard', () => {
 
 	it('names each cell for a screen reader', () => {
 		setup();
-		expect(screen.getByRole('link', { name: /Gesprekken, Decaan: Uitvoerend, oordeel 3 van 4/ })).toBeTruthy();
+		expect(
+			screen.getByRole('link', { name: /Gesprekken, Decaan: Uitvoerend, oordeel 3 van 4/ })
+		).toBeTruthy();
 	});
 });

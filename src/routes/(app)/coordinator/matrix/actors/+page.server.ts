@@ -17,7 +17,11 @@ import { actorSchema, archiveSchema, idFormSchema, linkSchema, moveSchema } from
 
 export const load: PageServerLoad = () => {
 	const viewer = requireRole('coordinator');
-	return { actors: listActors(viewer, { archived: true }), links: listActorLinks(viewer), staff: listStaff(viewer) };
+	return {
+		actors: listActors(viewer, { archived: true }),
+		links: listActorLinks(viewer),
+		staff: listStaff(viewer)
+	};
 };
 
 const found = (ok: boolean) => {

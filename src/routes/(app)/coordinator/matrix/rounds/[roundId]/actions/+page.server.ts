@@ -17,7 +17,11 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		closed: round.status === 'closed',
 		actions: listActions(viewer, round.id),
-		tasks: listTasks(viewer, { archived: true }).map((t) => ({ id: t.id, name: t.name, archived: t.archived }))
+		tasks: listTasks(viewer, { archived: true }).map((t) => ({
+			id: t.id,
+			name: t.name,
+			archived: t.archived
+		}))
 	};
 };
 

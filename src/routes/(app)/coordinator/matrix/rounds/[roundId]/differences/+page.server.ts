@@ -21,7 +21,10 @@ export const load: PageServerLoad = ({ params }) => {
 		respondents,
 		splits: splits
 			.map((s) => ({ ...s, task: task.get(s.taskId) ?? '', actor: actor.get(s.actorId) ?? '' }))
-			.sort((a, b) => grid.tasks.findIndex((t) => t.id === a.taskId) - grid.tasks.findIndex((t) => t.id === b.taskId))
+			.sort(
+				(a, b) =>
+					grid.tasks.findIndex((t) => t.id === a.taskId) - grid.tasks.findIndex((t) => t.id === b.taskId)
+			)
 	};
 };
 

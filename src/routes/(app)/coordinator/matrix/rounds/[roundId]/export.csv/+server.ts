@@ -21,7 +21,15 @@ export const GET: RequestHandler = ({ params }) => {
 			return [[kindLabel[task.kind](), task.name, actor.name, partLabel[c.part](), c.how, c.rating, c.wish]];
 		})
 	);
-	const header = [m.mx_csv_kind(), m.mx_csv_task(), m.mx_csv_actor(), m.mx_csv_part(), m.mx_csv_how(), m.mx_csv_rating(), m.mx_csv_wish()];
+	const header = [
+		m.mx_csv_kind(),
+		m.mx_csv_task(),
+		m.mx_csv_actor(),
+		m.mx_csv_part(),
+		m.mx_csv_how(),
+		m.mx_csv_rating(),
+		m.mx_csv_wish()
+	];
 	const file = `lob-takenmatrix-${grid.round.name.replace(/[^\w-]+/g, '_')}.csv`;
 	return new Response(toCsv([header, ...rows]), {
 		headers: {

@@ -27,6 +27,10 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, cellSchema);
 		if (!parsed.ok) return parsed.failure;
 		const result = saveAgreedCell(viewer, ids, parsed.data);
-		return cellSaveAnswer(result, parsed.values, `/coordinator/matrix/rounds/${ids.roundId}?saved=1#c-${ids.taskId}-${ids.actorId}`);
+		return cellSaveAnswer(
+			result,
+			parsed.values,
+			`/coordinator/matrix/rounds/${ids.roundId}?saved=1#c-${ids.taskId}-${ids.actorId}`
+		);
 	}
 };
