@@ -291,7 +291,8 @@ test('on a phone the matrix is a list per task', async ({ page }) => {
 	await task.locator('summary').click();
 	await expect(task.getByRole('link', { name: "Mentor/SLB'er" })).toBeVisible();
 	await expectAccessible(page);
-	await page.screenshot({ path: `${SHOTS}/matrix-list-360.png`, fullPage: true });
+	await task.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: `${SHOTS}/matrix-list-360.png` });
 	await task.getByRole('link', { name: "Mentor/SLB'er" }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		"Loopbaangesprekken voeren – Mentor/SLB'er"
@@ -301,5 +302,5 @@ test('on a phone the matrix is a list per task', async ({ page }) => {
 
 	await page.goto('/lob-taken');
 	await expectAccessible(page);
-	await page.screenshot({ path: `${SHOTS}/matrix-staff-360.png`, fullPage: true });
+	await page.screenshot({ path: `${SHOTS}/matrix-staff-360.png` });
 });
