@@ -48,6 +48,7 @@ test.describe('desktop flows', () => {
 			.fill('Ouderavond in leerjaar 3 organiseren.');
 		await dialog.getByLabel('2 – matig').check();
 		await expectAccessible(page);
+		await page.screenshot({ path: `${SHOTS}/matrix-dialog-1280.png` });
 		await dialog.getByRole('button', { name: 'Opslaan' }).click();
 		await expect(dialog).toBeHidden();
 		await expect(cellLink(page, 'Ouders betrekken', 'Teamleider')).toHaveAccessibleName(
@@ -81,6 +82,8 @@ test.describe('desktop flows', () => {
 		await mentor.page.getByRole('button', { name: 'Ik ben klaar' }).click();
 		await expect(mentor.page.getByText('Je beeld is ingestuurd.')).toBeVisible();
 		await expectAccessible(mentor.page);
+		await mentor.page.goto('/lob-taken');
+		await mentor.page.screenshot({ path: `${SHOTS}/matrix-staff-1280.png`, fullPage: true });
 		await mentor.close();
 
 		// The coordinator sees the difference and records the agreement.

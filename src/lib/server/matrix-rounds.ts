@@ -1,7 +1,8 @@
 // Evaluation rounds of the LOB-task matrix: the agreed matrix per round (with a version per cell so two
 // coordinators never overwrite each other unseen), carry-over into a new round, and the read models.
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { getDb, type Db } from './db';
+import { getCurrentSchoolYear } from './schools';
 import * as mx from './db/schema-matrix';
 import { schoolScope } from './access';
 import type { Viewer } from './auth/viewer';
@@ -88,7 +89,12 @@ export function createRound(viewer: Viewer, name: string, db: Db = getDb()): num
 			.get();
 		const round = tx
 			.insert(r)
-			.values({ schoolId: viewer.schoolId, name, previousRoundId: previous?.id ?? null })
+			.values({
+				schoolId: viewer.schoolId,
+				schoolYearId: getCurrentSchoolYear(viewer.schoolId, txDb)?.id ?? null,
+				name,
+				previousRoundId: previous?.id ?? null
+			})
 			.returning({ id: r.id })
 			.get();
 		if (!previous) return round.id;
@@ -283,17 +289,4 @@ export function agreePart(
 	if (!found) return { ok: false, reason: 'notFound' };
 	const { how, rating, wish, version } = found.cell;
 	return saveAgreedCell(viewer, ids, { part, how, rating, wish, version });
-}
-
-export function roundNames(viewer: Viewer, ids: number[]): Map<number, string> {
-	if (!ids.length) return new Map();
-	return new Map(
-		getDb()
-			.select({ id: r.id, name: r.name })
-			.from(r)
-			.where(and(inArray(r.id, ids), schoolScope(viewer, r.schoolId)))
-			.orderBy(asc(r.id))
-			.all()
-			.map((x) => [x.id, x.name])
-	);
 }
