@@ -1,8 +1,18 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, loginAs, type DemoRole } from './helpers';
+import { DEMO, expectAccessible, type DemoRole } from './helpers';
 
 // The demo seed has this year's round "2026-2027" (open) and last year's "2025-2026" (closed).
 const SHOTS = '/tmp/shots';
+
+// As helpers.loginAs, with more time for the redirect: argon2 on a busy 2-core machine can take seconds.
+async function loginAs(page: Page, who: DemoRole) {
+	const account = DEMO[who];
+	await page.goto('/login');
+	await page.locator('input[name="username"]').fill(account.username);
+	await page.locator('input[name="password"]').fill(account.password);
+	await page.locator('form button[type="submit"]').first().click();
+	await expect(page).toHaveURL(new RegExp(`${account.home}(\\?.*)?$`), { timeout: 20_000 });
+}
 
 async function openRound(page: Page, name = '2026-2027') {
 	await page.goto('/coordinator/matrix');
