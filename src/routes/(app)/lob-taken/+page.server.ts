@@ -11,16 +11,19 @@ export const load: PageServerLoad = () => {
 	const mine = listMyTasks(viewer);
 	const grid = mine.roundId ? getGrid(viewer, mine.roundId) : undefined;
 	const task = new Map(grid?.tasks.map((t) => [t.id, t]) ?? []);
+	const order = new Map(grid?.tasks.map((t, i) => [t.id, i]) ?? []);
 	const actor = new Map(grid?.actors.map((a) => [a.id, a.name]) ?? []);
 	return {
 		canEdit: can(viewer, 'matrix.edit'),
 		linked: mine.actorIds.length > 0,
-		myTasks: mine.tasks.map((t) => ({
-			...t,
-			task: task.get(t.taskId)?.name ?? '',
-			kind: task.get(t.taskId)?.kind ?? 'begeleidend',
-			actor: actor.get(t.actorId) ?? ''
-		})),
+		myTasks: [...mine.tasks]
+			.sort((a, b) => (order.get(a.taskId) ?? 0) - (order.get(b.taskId) ?? 0))
+			.map((t) => ({
+				...t,
+				task: task.get(t.taskId)?.name ?? '',
+				kind: task.get(t.taskId)?.kind ?? 'begeleidend',
+				actor: actor.get(t.actorId) ?? ''
+			})),
 		invitations: listMyInvitations(viewer),
 		agreed: grid
 			? { roundName: grid.round.name, tasks: grid.tasks, actors: grid.actors, cells: grid.cells }
