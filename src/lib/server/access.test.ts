@@ -46,7 +46,10 @@ const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 	'selfRating.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
 	'selfRating.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
 	'goal.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
-	'goal.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] }
+	'goal.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
+	'matrix.read': { student: [], mentor: 'area', coordinator: 'area', admin: 'area', staff: 'area' },
+	'matrix.respond': { student: [], mentor: 'area', coordinator: 'area', admin: 'area', staff: 'area' },
+	'matrix.edit': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [] }
 };
 
 function viewerWith(...roles: Role[]) {

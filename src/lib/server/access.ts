@@ -28,7 +28,10 @@ export const OPERATIONS = [
 	'selfRating.read',
 	'selfRating.write',
 	'goal.read',
-	'goal.write'
+	'goal.write',
+	'matrix.read',
+	'matrix.respond',
+	'matrix.edit'
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -55,7 +58,12 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'selfRating.read': { student: ['self'], mentor: ['mentee'] },
 	'selfRating.write': { student: ['self'] },
 	'goal.read': { student: ['self'], mentor: ['mentee'] },
-	'goal.write': { student: ['self'] }
+	'goal.write': { student: ['self'] },
+	// The LOB-task matrix is about staff, never about students: every employee reads the agreed matrix and
+	// answers invitations; only the coordinator edits (DOMAIN.md §6).
+	'matrix.read': { mentor: true, coordinator: true, admin: true, staff: true },
+	'matrix.respond': { mentor: true, coordinator: true, admin: true, staff: true },
+	'matrix.edit': { coordinator: true }
 };
 
 function grants(viewer: Viewer, op: Operation): Grant[] {

@@ -7,6 +7,7 @@ import { hashPassword } from './auth/password';
 import { createSession, validateSessionToken } from './auth/session';
 import { createViewer } from './auth/viewer';
 import { authenticate, changePassword, createLoginCode, redeemLoginCode } from './accounts';
+import { IP_MAX_FAILURES } from './auth/rate-limit';
 
 const PASSWORD = 'Juist-wachtwoord-1';
 let passwordHash: string;
@@ -92,9 +93,9 @@ describe('authenticate', () => {
 		expect((await authenticate(name, PASSWORD, freshIp())).ok).toBe(true);
 	});
 
-	it('throttles one address after 30 failures, over many accounts', async () => {
+	it('throttles one address after IP_MAX_FAILURES failures, over many accounts', async () => {
 		const ip = freshIp();
-		for (let i = 0; i < 30; i++) await authenticate(`spray${++n}`, 'fout', ip);
+		for (let i = 0; i < IP_MAX_FAILURES; i++) await authenticate(`spray${++n}`, 'fout', ip);
 		const { name } = account();
 		const blocked = await authenticate(name, PASSWORD, ip);
 		expect(!blocked.ok && blocked.retryAfter).toBeGreaterThan(0);
@@ -178,7 +179,7 @@ describe('login codes', () => {
 
 	it('wrong codes are throttled per address', () => {
 		const ip = freshIp();
-		for (let i = 0; i < 30; i++) expect(redeemLoginCode(`WRONG${i}`, ip).ok).toBe(false);
+		for (let i = 0; i < IP_MAX_FAILURES; i++) expect(redeemLoginCode(`WRONG${i}`, ip).ok).toBe(false);
 		const made = createLoginCode(viewerOf(cast.mentor), cast.studentA)!;
 		const blocked = redeemLoginCode(plain(made.code), ip);
 		expect(!blocked.ok && blocked.retryAfter).toBeGreaterThan(0);

@@ -3,13 +3,15 @@ import { getDb, type Db } from './db';
 import { hashPassword } from './auth/password';
 import { addGroupMembers, createGroupRecord, createSchool, insertAccount } from './schools';
 import { seedGrowth } from './seed-growth';
+import { seedMatrix } from './seed-matrix';
 import { seedReflections } from './seed-reflections';
 
 export const DEMO_PASSWORDS = {
 	student: 'Leerling-2026',
 	mentor: 'Mentor-2026',
 	coordinator: 'Decaan-2026',
-	admin: 'Beheer-2026'
+	admin: 'Beheer-2026',
+	staff: 'Docent-2026'
 } as const;
 
 export const DEMO_LOGINS = [
@@ -33,7 +35,14 @@ export const DEMO_LOGINS = [
 		password: DEMO_PASSWORDS.coordinator,
 		note: 'decaan / LOB-coördinator'
 	},
-	{ role: 'admin', username: 'beheer', password: DEMO_PASSWORDS.admin, note: 'functioneel beheerder' }
+	{ role: 'admin', username: 'beheer', password: DEMO_PASSWORDS.admin, note: 'functioneel beheerder' },
+	{
+		role: 'staff',
+		username: 'p.desmet',
+		password: DEMO_PASSWORDS.staff,
+		note: 'vakdocent (LOB-takenmatrix)'
+	},
+	{ role: 'staff', username: 'a.bos', password: DEMO_PASSWORDS.staff, note: 'teamleider (LOB-takenmatrix)' }
 ] as const;
 
 type Name = [given: string, prefix: string, family: string];
@@ -92,7 +101,7 @@ export interface DemoContext {
 }
 
 // Each feature adds its demo data here, in order (one line per feature keeps merges trivial).
-const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [seedReflections, seedGrowth];
+const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [seedReflections, seedGrowth, seedMatrix];
 
 export async function seedDemo(db: Db = getDb()): Promise<DemoContext> {
 	const [studentHash, mentorHash, coordinatorHash, adminHash] = await Promise.all([

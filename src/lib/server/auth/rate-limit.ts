@@ -42,6 +42,10 @@ export class RateLimiter {
 	}
 }
 
-// 5 wrong passwords per account per 15 minutes; 30 per IP address (a classroom shares one address).
-export const accountLimiter = new RateLimiter(5, 15 * 60 * 1000);
-export const ipLimiter = new RateLimiter(30, 15 * 60 * 1000);
+// 5 wrong passwords per account per 15 minutes. Per address the limit is far higher: a whole school often
+// reaches Koers through one NAT address, and a classroom of students mistyping at 08:30 must not lock
+// everyone out. LOGIN_IP_MAX_FAILURES sets it per instance.
+export const ACCOUNT_MAX_FAILURES = 5;
+export const IP_MAX_FAILURES = Math.max(1, Number(process.env.LOGIN_IP_MAX_FAILURES) || 100);
+export const accountLimiter = new RateLimiter(ACCOUNT_MAX_FAILURES, 15 * 60 * 1000);
+export const ipLimiter = new RateLimiter(IP_MAX_FAILURES, 15 * 60 * 1000);
