@@ -5,8 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as core from './schema';
 import * as portfolio from './schema-portfolio';
+import * as dialog from './schema-dialog';
 
-const schema = { ...core, ...portfolio };
+const schema = { ...core, ...portfolio, ...dialog };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
