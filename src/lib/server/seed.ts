@@ -3,6 +3,7 @@ import { getDb, type Db } from './db';
 import { hashPassword } from './auth/password';
 import { addGroupMembers, createGroupRecord, createSchool, insertAccount } from './schools';
 import { seedReflections } from './seed-reflections';
+import { seedDialog } from './seed-dialog';
 
 export const DEMO_PASSWORDS = {
 	student: 'Leerling-2026',
@@ -91,7 +92,7 @@ export interface DemoContext {
 }
 
 // Each feature adds its demo data here, in order (one line per feature keeps merges trivial).
-const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [seedReflections];
+const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [seedReflections, seedDialog];
 
 export async function seedDemo(db: Db = getDb()): Promise<DemoContext> {
 	const [studentHash, mentorHash, coordinatorHash, adminHash] = await Promise.all([
