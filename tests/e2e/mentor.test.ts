@@ -161,3 +161,35 @@ test('plan and record a conversation; the student adds a point, confirms, sees t
 	await switchTo(page, 'mentorMbo');
 	expect((await page.goto(conversationPath))?.status()).toBe(404);
 });
+
+test('role × URL: mentor pages are 404 for students and coordinators, student pages for mentors', async ({
+	page
+}) => {
+	const mentorOnly = [
+		'/mentor/feedback',
+		'/mentor/conversations',
+		'/mentor/conversations/1',
+		'/mentor/students/1'
+	];
+	expect((await page.request.get('/notifications', { maxRedirects: 0 })).status()).toBe(303);
+	for (const who of ['student', 'coordinator'] as const) {
+		await switchTo(page, who);
+		for (const url of mentorOnly) expect((await page.request.get(url)).status(), `${who} ${url}`).toBe(404);
+	}
+	await switchTo(page, 'mentor');
+	for (const url of ['/student/conversations', '/student/conversations/1'])
+		expect((await page.request.get(url)).status(), url).toBe(404);
+	// Actions too: a mentor cannot confirm a student's summary, a student cannot plan.
+	const origin = new URL(page.url()).origin;
+	const confirm = await page.request.post('/student/conversations/1?/confirm', {
+		form: {},
+		headers: { origin }
+	});
+	expect(confirm.status()).toBe(404);
+	await switchTo(page, 'student');
+	const plan = await page.request.post('/mentor/conversations?/plan', {
+		form: { target: 'student:1', plannedAt: '2027-01-01' },
+		headers: { origin }
+	});
+	expect(plan.status()).toBe(404);
+});
