@@ -12,9 +12,9 @@ import {
 	confirmSummary,
 	getConversation,
 	listConversations,
-	planConversation,
 	recordConversation
 } from './conversations';
+import { planConversation } from './conversation-planning';
 import { feedbackQueue, groupOverview, studentSummary } from './mentor-overview';
 
 let db: Db;

@@ -4,7 +4,8 @@ import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guard';
 import { invalid, parseForm } from '$lib/server/forms';
 import { listMentorGroups } from '$lib/server/mentoring';
-import { listConversations, planConversation, type Proposal } from '$lib/server/conversations';
+import { listConversations } from '$lib/server/conversations';
+import { planConversation, type Proposal } from '$lib/server/conversation-planning';
 import { planSchema } from '$lib/schemas/dialog';
 
 const proposalText: Record<Proposal['key'], (p: { count: number; titles: string }) => string> = {
