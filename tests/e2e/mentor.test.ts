@@ -9,6 +9,9 @@ async function shot(page: Page, name: string) {
 	await page.screenshot({ path: `/tmp/shots/mentor-${name}-${project}.png`, fullPage: true });
 }
 
+// Each flow signs in four or five times; on a loaded 2-core machine that can pass the default 30 s.
+test.slow();
+
 async function switchTo(page: Page, who: DemoRole) {
 	await page.context().clearCookies();
 	await loginAs(page, who);
