@@ -10,7 +10,7 @@ async function shot(page: Page, name: string) {
 }
 
 // Each flow signs in four or five times; on a loaded 2-core machine that can pass the default 30 s.
-test.slow();
+test.describe.configure({ timeout: 90_000 });
 
 async function switchTo(page: Page, who: DemoRole) {
 	await page.context().clearCookies();
@@ -104,6 +104,8 @@ test('plan and record a conversation; the student adds a point, confirms, sees t
 	const agreementTitle = unique('Open dag bezoeken');
 	await loginAs(page, 'mentor');
 	await page.goto('/mentor/conversations');
+	// Choosing before hydration would be undone by it.
+	await page.waitForLoadState('networkidle');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Plannen' }).click();
 	await expect(page.getByText('Vul dit in.').or(page.locator('.field-error')).first()).toBeVisible();
