@@ -49,7 +49,13 @@ const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 	'goal.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
 	'matrix.read': { student: [], mentor: 'area', coordinator: 'area', admin: 'area', staff: 'area' },
 	'matrix.respond': { student: [], mentor: 'area', coordinator: 'area', admin: 'area', staff: 'area' },
-	'matrix.edit': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [] }
+	'matrix.edit': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [] },
+	'comment.write': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
+	'conversation.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
+	'conversation.manage': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] },
+	'conversation.agenda.add': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
+	'conversation.confirm': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
+	'conversation.mentorNote.read': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] }
 };
 
 function viewerWith(...roles: Role[]) {

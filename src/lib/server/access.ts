@@ -31,7 +31,13 @@ export const OPERATIONS = [
 	'goal.write',
 	'matrix.read',
 	'matrix.respond',
-	'matrix.edit'
+	'matrix.edit',
+	'comment.write',
+	'conversation.read',
+	'conversation.manage',
+	'conversation.agenda.add',
+	'conversation.confirm',
+	'conversation.mentorNote.read'
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -63,7 +69,15 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	// answers invitations; only the coordinator edits (DOMAIN.md §6).
 	'matrix.read': { mentor: true, coordinator: true, admin: true, staff: true },
 	'matrix.respond': { mentor: true, coordinator: true, admin: true, staff: true },
-	'matrix.edit': { coordinator: true }
+	'matrix.edit': { coordinator: true },
+	// Comments only where reflectionReadScope lets the viewer read the reflection (comments.ts).
+	'comment.write': { student: ['self'], mentor: ['mentee'] },
+	'conversation.read': { student: ['self'], mentor: ['mentee'] },
+	'conversation.manage': { mentor: ['mentee'] },
+	'conversation.agenda.add': { student: ['self'], mentor: ['mentee'] },
+	'conversation.confirm': { student: ['self'] },
+	// The mentor's working note: never shown to the student in the app (still in an access request).
+	'conversation.mentorNote.read': { mentor: ['mentee'] }
 };
 
 function grants(viewer: Viewer, op: Operation): Grant[] {
@@ -162,6 +176,56 @@ export function reflectionWriteScope(viewer: Viewer): SQL {
 	const r = portfolio.reflection;
 	if (!canOn(viewer, 'reflection.write', 'self')) return sql`0`;
 	return and(eq(r.schoolId, viewer.schoolId), eq(r.studentId, viewer.userId), isNull(r.deletedAt)) as SQL;
+}
+
+/** The open groups a student is in, as a subquery. */
+function ownGroupIds(viewer: Viewer) {
+	return sql`(select ${core.groupStudent.groupId} from ${core.groupStudent}
+		inner join ${core.group} on ${core.group.id} = ${core.groupStudent.groupId}
+		where ${core.groupStudent.studentId} = ${viewer.userId} and ${core.group.closedAt} is null)`;
+}
+
+/**
+ * Conversations the viewer may read: a student their own and their open groups' ones; a mentor those of
+ * their mentees and groups, and the ones they held themselves (so a student who left stays findable, with
+ * a clear message instead of a 404).
+ */
+export function conversationReadScope(
+	viewer: Viewer,
+	c: { schoolId: SQLiteColumn; studentId: SQLiteColumn; groupId: SQLiteColumn; mentorId: SQLiteColumn }
+): SQL {
+	const conditions: SQL[] = [];
+	for (const g of grants(viewer, 'conversation.read')) {
+		if (g === true) continue;
+		if (g.includes('self'))
+			conditions.push(
+				or(
+					eq(c.studentId, viewer.userId),
+					and(isNull(c.studentId), sql`${c.groupId} in ${ownGroupIds(viewer)}`)
+				) as SQL
+			);
+		if (g.includes('mentee'))
+			conditions.push(
+				or(
+					eq(c.mentorId, viewer.userId),
+					relationCondition(viewer, 'mentee', c.studentId),
+					and(
+						isNull(c.studentId),
+						inArray(
+							c.groupId,
+							sql`(select ${core.groupMentor.groupId} from ${core.groupMentor} where ${core.groupMentor.mentorId} = ${viewer.userId})`
+						)
+					)
+				) as SQL
+			);
+	}
+	if (!conditions.length) return sql`0`;
+	return and(eq(c.schoolId, viewer.schoolId), or(...conditions)) as SQL;
+}
+
+/** Is this student in one of the viewer's open groups right now? (for actions: the student may have left) */
+export function menteeCondition(viewer: Viewer, studentId: SQLiteColumn): SQL {
+	return relationCondition(viewer, 'mentee', studentId);
 }
 
 export interface NavArea {

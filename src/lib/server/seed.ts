@@ -5,6 +5,7 @@ import { addGroupMembers, createGroupRecord, createSchool, insertAccount } from 
 import { seedGrowth } from './seed-growth';
 import { seedMatrix } from './seed-matrix';
 import { seedReflections } from './seed-reflections';
+import { seedDialog } from './seed-dialog';
 
 export const DEMO_PASSWORDS = {
 	student: 'Leerling-2026',
@@ -101,7 +102,7 @@ export interface DemoContext {
 }
 
 // Each feature adds its demo data here, in order (one line per feature keeps merges trivial).
-const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [seedReflections, seedGrowth, seedMatrix];
+const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [seedReflections, seedGrowth, seedDialog, seedMatrix];
 
 export async function seedDemo(db: Db = getDb()): Promise<DemoContext> {
 	const [studentHash, mentorHash, coordinatorHash, adminHash] = await Promise.all([

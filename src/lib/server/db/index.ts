@@ -6,8 +6,9 @@ import { dirname, resolve } from 'node:path';
 import * as core from './schema';
 import * as portfolio from './schema-portfolio';
 import * as matrix from './schema-matrix';
+import * as dialog from './schema-dialog';
 
-const schema = { ...core, ...portfolio, ...matrix };
+const schema = { ...core, ...portfolio, ...matrix, ...dialog };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -1,14 +1,29 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { listMentorGroups } from '$lib/server/mentoring';
 import { createLoginCode } from '$lib/server/accounts';
 import { parseForm } from '$lib/server/forms';
 import { studentIdSchema } from '$lib/schemas/people';
+import {
+	groupOverview,
+	OVERVIEW_FILTERS,
+	OVERVIEW_SORTS,
+	type OverviewQuery
+} from '$lib/server/mentor-overview';
 
-export const load: PageServerLoad = () => {
+function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+	return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+export const load: PageServerLoad = ({ url }) => {
 	const viewer = requireRole('mentor');
-	return { groups: listMentorGroups(viewer) };
+	const weeks = Number(url.searchParams.get('weeks'));
+	const query: OverviewQuery = {
+		sort: pick(url.searchParams.get('sort'), OVERVIEW_SORTS, 'name'),
+		filter: pick(url.searchParams.get('filter'), OVERVIEW_FILTERS, 'all'),
+		weeks: Number.isInteger(weeks) && weeks >= 1 && weeks <= 52 ? weeks : 4
+	};
+	return { query, groups: groupOverview(viewer, query) };
 };
 
 export const actions: Actions = {

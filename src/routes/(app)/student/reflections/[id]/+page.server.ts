@@ -10,6 +10,8 @@ import {
 } from '$lib/server/reflections';
 import { parseForm } from '$lib/server/forms';
 import { visibilitySchema } from '$lib/schemas/reflections';
+import { commentActions, threadFor } from '$lib/server/comment-actions';
+import { notifyReflectionFinished } from '$lib/server/notifications';
 
 function idOf(raw: string): number {
 	const id = parseReflectionId(raw);
@@ -21,11 +23,26 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const viewer = requireRole('student');
 	const reflection = getOwnReflection(viewer, idOf(params.id));
 	if (!reflection) error(404, 'Not found');
-	return { reflection, saved: url.searchParams.has('saved') };
+	return { reflection, saved: url.searchParams.has('saved'), comments: threadFor(viewer, reflection.id) };
 };
 
 // Each one-tap action answers 404 for a reflection that is not the student's own, like a missing one.
+const comments = commentActions('student', (p) => idOf(p.id));
+
 export const actions: Actions = {
+	// Guarded here too, so the static guard test can read every action of this page.
+	comment: (event) => {
+		requireRole('student');
+		return comments.comment(event);
+	},
+	editComment: (event) => {
+		requireRole('student');
+		return comments.editComment(event);
+	},
+	deleteComment: (event) => {
+		requireRole('student');
+		return comments.deleteComment(event);
+	},
 	visibility: async ({ params, request }) => {
 		const viewer = requireRole('student');
 		const id = idOf(params.id);
@@ -37,6 +54,7 @@ export const actions: Actions = {
 	finish: ({ params }) => {
 		const viewer = requireRole('student');
 		if (!setFinished(viewer, idOf(params.id), true)) error(404, 'Not found');
+		notifyReflectionFinished(viewer, idOf(params.id));
 		return { done: true };
 	},
 	reopen: ({ params }) => {

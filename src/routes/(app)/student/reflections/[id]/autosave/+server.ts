@@ -3,6 +3,7 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
+import { notifyReflectionFinished } from '$lib/server/notifications';
 import { fieldErrors } from '$lib/server/forms';
 import { parseReflectionId, saveReflection } from '$lib/server/reflections';
 import { autosaveSchema } from '$lib/schemas/reflections';
@@ -21,6 +22,7 @@ export const POST: RequestHandler = async ({ params, request }) => {
 	if (!parsed.success) return json({ errors: fieldErrors(parsed.error) }, { status: 400 });
 	const { version, kind, finish, ...content } = parsed.data;
 	const result = saveReflection(viewer, id, version, content, { kind, finish });
+	if (result.ok && finish) notifyReflectionFinished(viewer, id);
 	if (result.ok) return json({ version: result.version, updatedAt: result.updatedAt });
 	if (result.reason === 'missing') error(404, 'Not found');
 	return json({ current: result.current }, { status: 409 });

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
+import { notifyReflectionFinished } from '$lib/server/notifications';
 import { getOwnReflection, parseReflectionId, saveReflection } from '$lib/server/reflections';
 import { parseForm } from '$lib/server/forms';
 import { reflectionSaveSchema } from '$lib/schemas/reflections';
@@ -28,6 +29,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const { version, finish, ...content } = parsed.data;
 		const result = saveReflection(viewer, id, version, content, { finish: Boolean(finish) });
+		if (result.ok && finish) notifyReflectionFinished(viewer, id);
 		if (result.ok) redirect(303, `/student/reflections/${id}?saved=1`);
 		if (result.reason === 'missing') error(404, 'Not found');
 		// Nothing is overwritten: both texts go back to the page and the student chooses.

@@ -1,0 +1,125 @@
+// The mentor dialogue (issue 4): comments on reflections, in-app notifications, career conversations with
+// their agenda and agreements. Every row carries its school.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { group, school, user } from './schema';
+import { goal, reflection } from './schema-portfolio';
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+export const comment = sqliteTable(
+	'comment',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		reflectionId: integer('reflection_id')
+			.notNull()
+			.references(() => reflection.id, { onDelete: 'cascade' }),
+		parentId: integer('parent_id').references((): AnySQLiteColumn => comment.id, { onDelete: 'set null' }),
+		authorId: integer('author_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		body: text('body').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+		editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+		deletedAt: integer('deleted_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('comment_reflection_idx').on(t.reflectionId, t.createdAt)]
+);
+
+export const NOTIFICATION_KINDS = ['feedback', 'reply', 'reflection', 'conversation'] as const;
+
+export const notification = sqliteTable(
+	'notification',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+		// The student the event is about, and the reflection / conversation it points to.
+		studentId: integer('student_id').references(() => user.id, { onDelete: 'cascade' }),
+		reflectionId: integer('reflection_id').references(() => reflection.id, { onDelete: 'cascade' }),
+		conversationId: integer('conversation_id').references((): AnySQLiteColumn => conversation.id, {
+			onDelete: 'cascade'
+		}),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+		readAt: integer('read_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('notification_user_idx').on(t.userId, t.readAt)]
+);
+
+export const CONVERSATION_STATUSES = ['planned', 'held', 'cancelled'] as const;
+
+/** A loopbaangesprek: one student, or a whole group sharing one agenda (then studentId is null). */
+export const conversation = sqliteTable(
+	'conversation',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		studentId: integer('student_id').references(() => user.id, { onDelete: 'cascade' }),
+		groupId: integer('group_id').references(() => group.id, { onDelete: 'cascade' }),
+		mentorId: integer('mentor_id').references(() => user.id, { onDelete: 'set null' }),
+		plannedAt: text('planned_at').notNull(),
+		status: text('status', { enum: CONVERSATION_STATUSES }).notNull().default('planned'),
+		summary: text('summary').notNull().default(''),
+		summaryConfirmedAt: integer('summary_confirmed_at', { mode: 'timestamp_ms' }),
+		// Only for mentors; still part of the student file for the right of access (AVG art. 15).
+		mentorNote: text('mentor_note').notNull().default(''),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+		heldAt: integer('held_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('conversation_student_idx').on(t.studentId, t.plannedAt),
+		index('conversation_group_idx').on(t.groupId, t.plannedAt)
+	]
+);
+
+export const AGENDA_SOURCES = ['koers', 'student', 'mentor'] as const;
+
+export const conversationAgendaItem = sqliteTable(
+	'conversation_agenda_item',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		conversationId: integer('conversation_id')
+			.notNull()
+			.references(() => conversation.id, { onDelete: 'cascade' }),
+		source: text('source', { enum: AGENDA_SOURCES }).notNull(),
+		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
+		text: text('text').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+	},
+	(t) => [index('agenda_conversation_idx').on(t.conversationId)]
+);
+
+/** An agreement made in a conversation; it lives on as the student's goal. */
+export const agreement = sqliteTable(
+	'agreement',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		conversationId: integer('conversation_id')
+			.notNull()
+			.references(() => conversation.id, { onDelete: 'cascade' }),
+		studentId: integer('student_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		goalId: integer('goal_id')
+			.notNull()
+			.references(() => goal.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+	},
+	(t) => [index('agreement_conversation_idx').on(t.conversationId)]
+);

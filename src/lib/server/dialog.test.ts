@@ -1,0 +1,222 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDb, makeCast, makeGroup, makeUser, viewerOf } from './testing';
+import type { Db } from './db';
+import * as core from './db/schema';
+import { goal } from './db/schema-portfolio';
+import { createReflection, saveReflection } from './reflections';
+import { addComment, deleteComment, editComment, EDIT_WINDOW_MS, listComments } from './comments';
+import { listNotifications, markRead, notifyReflectionFinished, unreadCount } from './notifications';
+import {
+	addAgendaItem,
+	confirmSummary,
+	getConversation,
+	listConversations,
+	recordConversation
+} from './conversations';
+import { planConversation } from './conversation-planning';
+import { feedbackQueue, groupOverview, studentSummary } from './mentor-overview';
+
+let db: Db;
+let cast: ReturnType<typeof makeCast>;
+beforeEach(() => {
+	db = createTestDb();
+	cast = makeCast();
+});
+
+function reflectionOf(studentId: number, finish = true, visibility: 'mentor' | 'private' = 'mentor'): number {
+	const v = viewerOf(studentId);
+	const id = createReflection(v, { activityType: 'meeloopdag', activityDate: '2026-10-01' }) ?? 0;
+	saveReflection(
+		v,
+		id,
+		1,
+		{
+			title: 'Bij de bakker',
+			doel: 'a',
+			resultaat: 'b',
+			evaluatie: 'c',
+			vervolg: 'd',
+			visibility,
+			competencies: ['werkexploratie', 'motieven']
+		},
+		{ finish }
+	);
+	return id;
+}
+const agenda = () => 'punt';
+
+describe('comments', () => {
+	it('a mentor comments only on finished reflections shared with them, of their own group', () => {
+		const shared = reflectionOf(cast.studentA);
+		const draft = reflectionOf(cast.studentA, false);
+		const hidden = reflectionOf(cast.studentA, true, 'private');
+		const otherGroup = reflectionOf(cast.studentOtherGroup);
+		const mentor = viewerOf(cast.mentor);
+		expect(addComment(mentor, shared, 'Wat zegt dit over jou?')).toBeTypeOf('number');
+		expect(addComment(mentor, draft, 'x')).toBeUndefined();
+		expect(addComment(mentor, hidden, 'x')).toBeUndefined();
+		expect(addComment(mentor, otherGroup, 'x')).toBeUndefined();
+		expect(listComments(mentor, otherGroup)).toBeUndefined();
+		expect(addComment(viewerOf(cast.coordinator), shared, 'x')).toBeUndefined();
+		expect(listComments(viewerOf(cast.coordinator), shared)).toBeUndefined();
+		expect(addComment(viewerOf(cast.studentB), shared, 'x')).toBeUndefined();
+	});
+
+	it('the student replies; both sides are notified; the feedback queue empties', () => {
+		const id = reflectionOf(cast.studentA);
+		const mentor = viewerOf(cast.mentor);
+		const student = viewerOf(cast.studentA);
+		expect(feedbackQueue(mentor).map((q) => q.id)).toEqual([id]);
+		const first = addComment(mentor, id, 'Wat vond je het leukst?') ?? 0;
+		expect(feedbackQueue(mentor)).toEqual([]);
+		expect(unreadCount(student)).toBe(1);
+		expect(listNotifications(student)[0]).toMatchObject({ kind: 'feedback', reflectionId: id });
+		expect(addComment(student, id, 'Het bakken.', first)).toBeTypeOf('number');
+		expect(listNotifications(mentor)[0]).toMatchObject({ kind: 'reply', reflectionId: id });
+		const thread = listComments(student, id) ?? [];
+		expect(thread.map((c) => [c.byStudent, c.parentId])).toEqual([
+			[false, null],
+			[true, first]
+		]);
+		expect(markRead(student, 'all')).toBe(1);
+		expect(unreadCount(student)).toBe(0);
+		// Marking someone else's notification changes nothing.
+		const mentorNote = listNotifications(mentor)[0].id;
+		expect(markRead(student, [mentorNote])).toBe(0);
+	});
+
+	it('authors edit or delete their own comment within 15 minutes only; others get missing', () => {
+		const id = reflectionOf(cast.studentA);
+		const mentor = viewerOf(cast.mentor);
+		const c = addComment(mentor, id, 'eerst') ?? 0;
+		const t0 = Date.now();
+		expect(editComment(viewerOf(cast.studentA), id, c, 'hack', t0)).toBe('missing');
+		expect(editComment(viewerOf(cast.otherMentor), id, c, 'hack', t0)).toBe('missing');
+		expect(editComment(mentor, id, c, 'beter', t0 + 1000)).toBe('ok');
+		expect(listComments(mentor, id)?.[0]).toMatchObject({ body: 'beter', edited: true, canEdit: true });
+		expect(editComment(mentor, id, c, 'te laat', t0 + EDIT_WINDOW_MS + 1000)).toBe('expired');
+		expect(deleteComment(mentor, id, c, t0 + EDIT_WINDOW_MS + 1000)).toBe('expired');
+		expect(deleteComment(mentor, id, c, t0 + 2000)).toBe('ok');
+		expect(listComments(mentor, id)?.[0]).toMatchObject({ body: '', deleted: true });
+	});
+
+	it('finishing a shared reflection notifies the mentors, a private one does not', () => {
+		const shared = reflectionOf(cast.studentA);
+		const priv = reflectionOf(cast.studentA, true, 'private');
+		notifyReflectionFinished(viewerOf(cast.studentA), shared);
+		notifyReflectionFinished(viewerOf(cast.studentA), priv);
+		expect(listNotifications(viewerOf(cast.mentor)).map((n) => n.reflectionId)).toEqual([shared]);
+		expect(unreadCount(viewerOf(cast.otherMentor))).toBe(0);
+	});
+});
+
+describe('conversations', () => {
+	it('plan, agenda, record with agreements as goals, confirm once; the note stays with mentors', () => {
+		reflectionOf(cast.studentA);
+		const mentor = viewerOf(cast.mentor);
+		const student = viewerOf(cast.studentA);
+		const planned = planConversation(mentor, { studentId: cast.studentA }, '2026-12-10', (p) => p.key);
+		expect(planned.ok).toBe(true);
+		const id = planned.ok ? planned.id : 0;
+		expect(getConversation(mentor, id)?.agenda.map((a) => a.text)).toEqual(['new_reflections']);
+		expect(addAgendaItem(student, id, 'Mijn stage')).toBe('ok');
+		expect(addAgendaItem(viewerOf(cast.studentB), id, 'x')).toBe('missing');
+		expect(confirmSummary(student, id)).toBe('not_held');
+		expect(
+			recordConversation(mentor, id, {
+				summary: 'We spraken over de bakker.',
+				mentorNote: 'Thuis is het onrustig.',
+				agreements: [{ title: 'Snuffelstage zoeken', dueOn: '2027-01-15' }]
+			})
+		).toBe('ok');
+		const seen = getConversation(student, id);
+		expect(seen?.mentorNote).toBeNull();
+		expect(seen?.agenda.map((a) => a.source)).toEqual(['koers', 'student']);
+		expect(seen?.agreements).toMatchObject([{ title: 'Snuffelstage zoeken', dueOn: '2027-01-15' }]);
+		expect(getConversation(mentor, id)?.mentorNote).toBe('Thuis is het onrustig.');
+		const goals = db.select().from(goal).where(eq(goal.studentId, cast.studentA)).all();
+		expect(goals).toMatchObject([{ title: 'Snuffelstage zoeken', createdBy: cast.mentor, status: 'open' }]);
+		expect(confirmSummary(student, id)).toBe('ok');
+		expect(confirmSummary(student, id)).toBe('already');
+		expect(getConversation(viewerOf(cast.otherMentor), id)).toBeUndefined();
+		expect(getConversation(viewerOf(cast.coordinator), id)).toBeUndefined();
+		expect(listConversations(viewerOf(cast.studentB))).toEqual([]);
+		expect(studentSummary(mentor, cast.studentA)?.goals[0].byMentor).toBe(true);
+		expect(studentSummary(mentor, cast.studentOtherGroup)).toBeUndefined();
+	});
+
+	it('a student outside the group cannot get a conversation; one who left gives a clear result', () => {
+		const mentor = viewerOf(cast.mentor);
+		expect(planConversation(mentor, { studentId: cast.studentOtherGroup }, '2026-12-10', agenda)).toEqual({
+			ok: false,
+			reason: 'not_in_group'
+		});
+		const planned = planConversation(mentor, { studentId: cast.studentB }, '2026-12-10', agenda);
+		const id = planned.ok ? planned.id : 0;
+		db.delete(core.groupStudent).where(eq(core.groupStudent.studentId, cast.studentB)).run();
+		expect(getConversation(mentor, id)?.active).toBe(false);
+		expect(addAgendaItem(mentor, id, 'x')).toBe('left');
+		expect(recordConversation(mentor, id, { summary: 's', mentorNote: '', agreements: [] })).toBe('left');
+	});
+
+	it('a group conversation shares one agenda and gives every student the agreement', () => {
+		const mentor = viewerOf(cast.mentor);
+		const planned = planConversation(mentor, { groupId: cast.group }, '2026-12-10', agenda);
+		const id = planned.ok ? planned.id : 0;
+		expect(getConversation(viewerOf(cast.studentA), id)?.who).toBeTruthy();
+		recordConversation(mentor, id, {
+			summary: 's',
+			mentorNote: '',
+			agreements: [{ title: 'Open dag', dueOn: '' }]
+		});
+		expect(getConversation(viewerOf(cast.studentB), id)?.agreements).toMatchObject([{ title: 'Open dag' }]);
+		expect(getConversation(viewerOf(cast.studentOtherGroup), id)).toBeUndefined();
+	});
+});
+
+describe('group overview', () => {
+	function countStatements(run: () => void): number {
+		const spy = vi.spyOn(db.$client, 'prepare');
+		run();
+		const n = spy.mock.calls.length;
+		spy.mockRestore();
+		return n;
+	}
+
+	function groupOf(size: number): number {
+		const school = { schoolId: cast.schoolA.schoolId, schoolYearId: cast.schoolA.schoolYearId };
+		const mentor = makeUser(school.schoolId, ['mentor']);
+		const students = Array.from({ length: size }, () => makeUser(school.schoolId, ['student']));
+		makeGroup(school, { students, mentors: [mentor] });
+		for (const s of students.slice(0, 3)) reflectionOf(s);
+		return mentor;
+	}
+
+	it('runs the same number of queries for 25 and for 100 students', () => {
+		const query = { sort: 'name', filter: 'all', weeks: 4 } as const;
+		const small = viewerOf(groupOf(25));
+		const big = viewerOf(groupOf(100));
+		let rows = 0;
+		const a = countStatements(() => (rows = groupOverview(small, query)[0].rows.length));
+		expect(rows).toBe(25);
+		const b = countStatements(() => (rows = groupOverview(big, query)[0].rows.length));
+		expect(rows).toBe(100);
+		expect(a).toBe(b);
+		expect(a).toBeGreaterThan(3);
+		expect(a).toBeLessThan(10);
+	});
+
+	it('counts per competency, waiting and needs-attention filter', () => {
+		const id = reflectionOf(cast.studentA);
+		const mentor = viewerOf(cast.mentor);
+		let [g] = groupOverview(mentor, { sort: 'waiting', filter: 'waiting', weeks: 4 });
+		expect(g.rows.map((r) => r.id)).toEqual([cast.studentA]);
+		expect(g.rows[0].perCompetency).toMatchObject({ werkexploratie: 1, motieven: 1, netwerken: 0 });
+		addComment(mentor, id, 'Goed!');
+		[g] = groupOverview(mentor, { sort: 'name', filter: 'waiting', weeks: 4 });
+		expect(g.rows).toEqual([]);
+		[g] = groupOverview(mentor, { sort: 'name', filter: 'quiet', weeks: 4 });
+		expect(g.rows.map((r) => r.id)).toEqual([cast.studentB]);
+	});
+});

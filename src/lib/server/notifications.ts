@@ -1,0 +1,123 @@
+// In-app notifications (no e-mail): students hear about feedback and conversations, mentors about new
+// finished reflections and replies. A user only ever reads and marks their own.
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Viewer } from './auth/viewer';
+import { getDb, type Db } from './db';
+import * as core from './db/schema';
+import { conversation, notification, NOTIFICATION_KINDS } from './db/schema-dialog';
+import { reflection } from './db/schema-portfolio';
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NewNotification {
+	schoolId: number;
+	userId: number;
+	kind: NotificationKind;
+	studentId?: number | null;
+	reflectionId?: number | null;
+	conversationId?: number | null;
+}
+
+export function notify(db: Db, rows: NewNotification[]): void {
+	if (rows.length) db.insert(notification).values(rows).run();
+}
+
+/** The mentors of a student's open groups (one query). */
+export function mentorsOf(db: Db, studentId: number): number[] {
+	return db
+		.selectDistinct({ id: core.groupMentor.mentorId })
+		.from(core.groupMentor)
+		.innerJoin(core.groupStudent, eq(core.groupStudent.groupId, core.groupMentor.groupId))
+		.innerJoin(core.group, eq(core.group.id, core.groupMentor.groupId))
+		.where(and(eq(core.groupStudent.studentId, studentId), isNull(core.group.closedAt)))
+		.all()
+		.map((r) => r.id);
+}
+
+/** After a student finishes a reflection shared with mentors: one notification per mentor. */
+export function notifyReflectionFinished(viewer: Viewer, reflectionId: number, db: Db = getDb()): void {
+	const r = db
+		.select({ visibility: reflection.visibility, finishedAt: reflection.finishedAt })
+		.from(reflection)
+		.where(and(eq(reflection.id, reflectionId), eq(reflection.studentId, viewer.userId)))
+		.get();
+	if (!r || !r.finishedAt || r.visibility === 'private') return;
+	notify(
+		db,
+		mentorsOf(db, viewer.userId).map((userId) => ({
+			schoolId: viewer.schoolId,
+			userId,
+			kind: 'reflection' as const,
+			studentId: viewer.userId,
+			reflectionId
+		}))
+	);
+}
+
+export interface NotificationItem {
+	id: number;
+	kind: NotificationKind;
+	studentId: number | null;
+	studentName: string;
+	reflectionId: number | null;
+	reflectionTitle: string;
+	conversationId: number | null;
+	conversationDate: string;
+	createdAt: number;
+	read: boolean;
+}
+
+export function listNotifications(viewer: Viewer, db: Db = getDb()): NotificationItem[] {
+	const rows = db
+		.select({
+			id: notification.id,
+			kind: notification.kind,
+			studentId: notification.studentId,
+			given: core.user.givenName,
+			prefix: core.user.familyNamePrefix,
+			family: core.user.familyName,
+			reflectionId: notification.reflectionId,
+			reflectionTitle: reflection.title,
+			conversationId: notification.conversationId,
+			conversationDate: conversation.plannedAt,
+			createdAt: notification.createdAt,
+			readAt: notification.readAt
+		})
+		.from(notification)
+		.leftJoin(core.user, eq(core.user.id, notification.studentId))
+		.leftJoin(reflection, eq(reflection.id, notification.reflectionId))
+		.leftJoin(conversation, eq(conversation.id, notification.conversationId))
+		.where(and(eq(notification.userId, viewer.userId), eq(notification.schoolId, viewer.schoolId)))
+		.orderBy(desc(notification.createdAt), desc(notification.id))
+		.limit(100)
+		.all();
+	return rows.map((r) => ({
+		id: r.id,
+		kind: r.kind,
+		studentId: r.studentId,
+		studentName: [r.given, r.prefix, r.family].filter(Boolean).join(' '),
+		reflectionId: r.reflectionId,
+		reflectionTitle: r.reflectionTitle ?? '',
+		conversationId: r.conversationId,
+		conversationDate: r.conversationDate ?? '',
+		createdAt: r.createdAt.getTime(),
+		read: r.readAt !== null
+	}));
+}
+
+export function unreadCount(viewer: Viewer, db: Db = getDb()): number {
+	return (
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(notification)
+			.where(and(eq(notification.userId, viewer.userId), isNull(notification.readAt)))
+			.get()?.n ?? 0
+	);
+}
+
+/** Marks the viewer's own notifications read; ids of someone else's simply match nothing. */
+export function markRead(viewer: Viewer, ids: number[] | 'all', db: Db = getDb()): number {
+	const own = and(eq(notification.userId, viewer.userId), isNull(notification.readAt));
+	const where = ids === 'all' ? own : and(own, inArray(notification.id, ids.length ? ids : [-1]));
+	return db.update(notification).set({ readAt: new Date() }).where(where).run().changes;
+}

@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { studentSummary } from '$lib/server/mentor-overview';
+import { listReflections, parseReflectionId } from '$lib/server/reflections';
+import { listConversations } from '$lib/server/conversations';
+import { recordView } from '$lib/server/audit';
+
+export const load: PageServerLoad = ({ params }) => {
+	const viewer = requireRole('mentor');
+	const id = parseReflectionId(params.id);
+	const student = id === undefined ? undefined : studentSummary(viewer, id);
+	if (!student) error(404, 'Not found');
+	recordView(viewer, student.id, 'portfolio.view');
+	return {
+		student,
+		timeline: listReflections(viewer, { studentId: student.id }).items,
+		conversations: listConversations(viewer).filter((c) => c.studentId === student.id)
+	};
+};

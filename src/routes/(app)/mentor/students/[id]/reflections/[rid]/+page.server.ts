@@ -1,0 +1,47 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { getReflection, parseReflectionId } from '$lib/server/reflections';
+import { studentSummary } from '$lib/server/mentor-overview';
+import { commentActions, threadFor } from '$lib/server/comment-actions';
+import { recordView } from '$lib/server/audit';
+
+function idOf(raw: string): number {
+	const id = parseReflectionId(raw);
+	if (id === undefined) error(404, 'Not found');
+	return id;
+}
+
+export const load: PageServerLoad = ({ params }) => {
+	const viewer = requireRole('mentor');
+	const reflection = getReflection(viewer, idOf(params.rid));
+	// The student in the URL must be the author: no reaching a reflection through another student's page.
+	if (!reflection || reflection.studentId !== idOf(params.id) || reflection.studentId === viewer.userId)
+		error(404, 'Not found');
+	const student = studentSummary(viewer, reflection.studentId);
+	if (!student) error(404, 'Not found');
+	recordView(viewer, student.id, 'reflection.view', reflection.title);
+	return {
+		reflection,
+		student: { id: student.id, name: student.name },
+		comments: threadFor(viewer, reflection.id)
+	};
+};
+
+const comments = commentActions('mentor', (p) => idOf(p.rid));
+
+// Guarded here too, so the static guard test can read every action of this page.
+export const actions: Actions = {
+	comment: (event) => {
+		requireRole('mentor');
+		return comments.comment(event);
+	},
+	editComment: (event) => {
+		requireRole('mentor');
+		return comments.editComment(event);
+	},
+	deleteComment: (event) => {
+		requireRole('mentor');
+		return comments.deleteComment(event);
+	}
+};

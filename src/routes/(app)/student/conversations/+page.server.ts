@@ -1,0 +1,8 @@
+import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { listConversations } from '$lib/server/conversations';
+
+export const load: PageServerLoad = () => {
+	const viewer = requireRole('student');
+	return { conversations: listConversations(viewer) };
+};
