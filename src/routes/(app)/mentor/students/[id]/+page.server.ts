@@ -5,6 +5,7 @@ import { studentSummary } from '$lib/server/mentor-overview';
 import { listReflections, parseReflectionId } from '$lib/server/reflections';
 import { listConversations } from '$lib/server/conversations';
 import { recordView } from '$lib/server/audit';
+import { getOverview } from '$lib/server/overview';
 
 export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('mentor');
@@ -14,6 +15,8 @@ export const load: PageServerLoad = ({ params }) => {
 	recordView(viewer, student.id, 'portfolio.view');
 	return {
 		student,
+		// The same picture the student sees, limited to what they shared with their mentor.
+		overview: getOverview(viewer, student.id),
 		timeline: listReflections(viewer, { studentId: student.id }).items,
 		conversations: listConversations(viewer).filter((c) => c.studentId === student.id)
 	};
