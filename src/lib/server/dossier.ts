@@ -15,6 +15,7 @@ import { latestRatings, listGoals, listRatings, type GoalDto, type RatingDto } f
 import { storedFilePath } from './attachments';
 import { existsSync } from 'node:fs';
 import { logger } from './logger';
+import { buildMyData } from './access-request';
 
 export const EXPORT_SCHEMA_VERSION = 1;
 
@@ -234,6 +235,9 @@ export function portfolioZip(viewer: Viewer): ReadableStream<Uint8Array> {
 	});
 	zip.pipe(out);
 	zip.append(JSON.stringify(json, null, 2), { name: 'portfolio.json' });
+	// The rest of what Koers holds about the student (right of access); see docs/portfolio-export.md.
+	const mine = buildMyData(viewer);
+	if (mine) zip.append(JSON.stringify(mine, null, 2), { name: 'mijn-gegevens.json' });
 	for (const f of files) {
 		// Lazily read by archiver, one file at a time, so a large portfolio does not sit in memory.
 		const path = storedFilePath(f.storageKey);
