@@ -23,7 +23,8 @@ const SIGNED_IN_PAGES: Record<Exclude<DemoRole, 'studentMbo' | 'mentorMbo'>, [st
 	student: [
 		['/student', 'student-home'],
 		['/account', 'account'],
-		['/account/password', 'password']
+		['/account/password', 'password'],
+		['/student/privacy', 'student-privacy']
 	],
 	mentor: [
 		['/mentor', 'mentor-home'],
@@ -35,7 +36,10 @@ const SIGNED_IN_PAGES: Record<Exclude<DemoRole, 'studentMbo' | 'mentorMbo'>, [st
 	],
 	admin: [
 		['/admin', 'admin-home'],
-		['/account', 'account-admin']
+		['/account', 'account-admin'],
+		['/admin/school-year', 'admin-school-year'],
+		['/admin/audit', 'admin-audit'],
+		['/admin/import', 'admin-import']
 	]
 };
 

@@ -31,3 +31,5 @@ export const auditSearchSchema = z.object({
 });
 
 export const eraseConfirmSchema = z.object({ confirm: z.string().trim().min(1).max(200) });
+
+export const retentionSchema = z.object({ years: z.coerce.number().int().min(1).max(20) });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, makeCast, makeGroup, viewerOf } from './testing';
-import { listSchoolYears, startSchoolYear } from './school-years';
+import { getRetentionYears, listSchoolYears, setRetentionYears, startSchoolYear } from './school-years';
 import { listMentorGroups } from './mentoring';
 import { listMyAudit, searchAudit } from './audit';
 import { createLoginCode } from './accounts';
@@ -75,5 +75,18 @@ describe('audit log', () => {
 		expect(searchAudit(viewerOf(cast.admin), { action: 'schoolYear.start' })).toHaveLength(1);
 		expect(searchAudit(viewerOf(cast.otherSchoolAdmin), {})).toEqual([]);
 		expect(searchAudit(viewerOf(cast.coordinator), {})).toEqual([]);
+	});
+});
+
+describe('retention setting', () => {
+	it('the admin sets how many years a file is kept after leaving; nobody else can', () => {
+		createTestDb();
+		const cast = makeCast();
+		expect(getRetentionYears(viewerOf(cast.admin))).toBe(2);
+		expect(setRetentionYears(viewerOf(cast.admin), 5)).toBe(true);
+		expect(getRetentionYears(viewerOf(cast.admin))).toBe(5);
+		expect(getRetentionYears(viewerOf(cast.otherSchoolAdmin))).toBe(2);
+		expect(setRetentionYears(viewerOf(cast.coordinator), 1)).toBe(false);
+		expect(getRetentionYears(viewerOf(cast.mentor))).toBeUndefined();
 	});
 });

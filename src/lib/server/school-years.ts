@@ -85,3 +85,24 @@ export function startSchoolYear(
 		return { ok: true, id: created.id, closedGroups: closed.length } as const;
 	});
 }
+
+export function getRetentionYears(viewer: Viewer): number | undefined {
+	if (!can(viewer, 'schoolYear.manage')) return undefined;
+	return getDb()
+		.select({ years: table.school.retentionYears })
+		.from(table.school)
+		.where(eq(table.school.id, viewer.schoolId))
+		.get()?.years;
+}
+
+/** How long a student's file is kept after they left; used by `koers retention`. */
+export function setRetentionYears(viewer: Viewer, years: number): boolean {
+	if (!can(viewer, 'schoolYear.manage')) return false;
+	getDb()
+		.update(table.school)
+		.set({ retentionYears: years })
+		.where(eq(table.school.id, viewer.schoolId))
+		.run();
+	recordAudit(viewer, { action: 'user.update', detail: `bewaartermijn ${years} jaar` });
+	return true;
+}

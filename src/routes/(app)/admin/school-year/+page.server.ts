@@ -2,9 +2,14 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { invalid, parseForm } from '$lib/server/forms';
-import { listSchoolYears, startSchoolYear } from '$lib/server/school-years';
+import {
+	getRetentionYears,
+	listSchoolYears,
+	setRetentionYears,
+	startSchoolYear
+} from '$lib/server/school-years';
 import { schoolYearFor } from '$lib/server/schools';
-import { schoolYearSchema } from '$lib/schemas/school';
+import { retentionSchema, schoolYearSchema } from '$lib/schemas/school';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = () => {
@@ -15,10 +20,17 @@ export const load: PageServerLoad = () => {
 	const next = schoolYearFor(
 		new Date(`${(current?.endsOn ?? schoolYearFor(new Date()).endsOn).slice(0, 4)}-09-01`)
 	);
-	return { years, suggestion: next };
+	return { years, suggestion: next, retentionYears: getRetentionYears(viewer) ?? 2 };
 };
 
 export const actions: Actions = {
+	retention: async ({ request }) => {
+		const viewer = requireRole('admin');
+		const parsed = await parseForm(request, retentionSchema);
+		if (!parsed.ok) return parsed.failure;
+		if (!setRetentionYears(viewer, parsed.data.years)) error(404, 'Not found');
+		return { retentionSaved: parsed.data.years };
+	},
 	start: async ({ request }) => {
 		const viewer = requireRole('admin');
 		const parsed = await parseForm(request, schoolYearSchema);
