@@ -63,7 +63,6 @@ const i18n: Handle = ({ event, resolve }) => {
 		event.cookies.set(cookieName, saved, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000 });
 	}
 	return paraglideMiddleware(event.request, ({ request, locale }) => {
-		if (saved) userLocale.set(request, saved);
 		event.request = request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', isLocale(locale) ? locale : 'nl')

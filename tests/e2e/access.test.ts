@@ -17,7 +17,7 @@ const all = (o: Outcome): Record<Exclude<Who, 'anonymous'>, Outcome> => ({
 	coordinator: o,
 	admin: o
 });
-const only = (who: Exclude<Who, 'anonymous'>): Record<Exclude<Who, 'anonymous'>, Outcome> => ({
+const allowedFor = (who: Exclude<Who, 'anonymous'>): Record<Exclude<Who, 'anonymous'>, Outcome> => ({
 	...all(404),
 	[who]: 'ok'
 });
@@ -30,10 +30,10 @@ const PAGES: Record<string, Record<Who, Outcome>> = {
 		coordinator: '→/coordinator',
 		admin: '→/admin'
 	},
-	'/student': { anonymous: 'login', ...only('student') },
-	'/mentor': { anonymous: 'login', ...only('mentor') },
-	'/coordinator': { anonymous: 'login', ...only('coordinator') },
-	'/admin': { anonymous: 'login', ...only('admin') },
+	'/student': { anonymous: 'login', ...allowedFor('student') },
+	'/mentor': { anonymous: 'login', ...allowedFor('mentor') },
+	'/coordinator': { anonymous: 'login', ...allowedFor('coordinator') },
+	'/admin': { anonymous: 'login', ...allowedFor('admin') },
 	'/account': { anonymous: 'login', ...all('ok') },
 	'/account/password': { anonymous: 'login', ...all('ok') },
 	'/logout': {
