@@ -6,6 +6,7 @@ import { seedGrowth } from './seed-growth';
 import { seedMatrix } from './seed-matrix';
 import { seedReflections } from './seed-reflections';
 import { seedDialog } from './seed-dialog';
+import { seedSecondSchool, type SecondSchool } from './seed-second-school';
 
 export const DEMO_PASSWORDS = {
 	student: 'Leerling-2026',
@@ -43,7 +44,15 @@ export const DEMO_LOGINS = [
 		password: DEMO_PASSWORDS.staff,
 		note: 'vakdocent (LOB-takenmatrix)'
 	},
-	{ role: 'staff', username: 'a.bos', password: DEMO_PASSWORDS.staff, note: 'teamleider (LOB-takenmatrix)' }
+	{ role: 'staff', username: 'a.bos', password: DEMO_PASSWORDS.staff, note: 'teamleider (LOB-takenmatrix)' },
+	{
+		role: 'student',
+		username: 's.devries',
+		password: DEMO_PASSWORDS.student,
+		note: 'Vakcollege Rijnmond (tweede school): Sanne na de overstap naar het mbo'
+	},
+	{ role: 'mentor', username: 'k.smit', password: DEMO_PASSWORDS.mentor, note: 'Vakcollege Rijnmond, VZ2-A' },
+	{ role: 'admin', username: 'beheer.rijnmond', password: DEMO_PASSWORDS.admin, note: 'Vakcollege Rijnmond' }
 ] as const;
 
 type Name = [given: string, prefix: string, family: string];
@@ -104,7 +113,7 @@ export interface DemoContext {
 // Each feature adds its demo data here, in order (one line per feature keeps merges trivial).
 const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [seedReflections, seedGrowth, seedDialog, seedMatrix];
 
-export async function seedDemo(db: Db = getDb()): Promise<DemoContext> {
+export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second: SecondSchool }> {
 	const [studentHash, mentorHash, coordinatorHash, adminHash] = await Promise.all([
 		hashPassword(DEMO_PASSWORDS.student),
 		hashPassword(DEMO_PASSWORDS.mentor),
@@ -175,6 +184,7 @@ export async function seedDemo(db: Db = getDb()): Promise<DemoContext> {
 			admin
 		};
 		for (const extend of DEMO_EXTENSIONS) extend(ctx);
-		return ctx;
+		const second = seedSecondSchool(txDb, { student: studentHash, mentor: mentorHash, admin: adminHash });
+		return { ...ctx, second };
 	});
 }
