@@ -27,6 +27,34 @@ export const activity = sqliteTable(
 	(t) => [index('activity_school_date_idx').on(t.schoolId, t.date)]
 );
 
+/**
+ * A portfolio a student brought from their previous school (doorstroom vmbo → mbo): the export's
+ * portfolio.json read back in. What came in carries its transferId, so it shows where it came from and
+ * the student can undo the import as a whole.
+ */
+export const transfer = sqliteTable(
+	'transfer',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		studentId: integer('student_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		fromSchool: text('from_school').notNull(),
+		exportedAt: integer('exported_at', { mode: 'timestamp_ms' }).notNull(),
+		// SHA-256 of portfolio.json: the same file is not read in twice.
+		contentHash: text('content_hash').notNull(),
+		reflections: integer('reflections').notNull(),
+		goals: integer('goals').notNull(),
+		ratings: integer('ratings').notNull(),
+		files: integer('files').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+	},
+	(t) => [uniqueIndex('transfer_student_hash_uq').on(t.studentId, t.contentHash)]
+);
+
 export const reflection = sqliteTable(
 	'reflection',
 	{
@@ -55,7 +83,9 @@ export const reflection = sqliteTable(
 		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
-		deletedAt: integer('deleted_at', { mode: 'timestamp_ms' })
+		deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+		// Set when it came with a portfolio from the student's previous school.
+		transferId: integer('transfer_id').references(() => transfer.id, { onDelete: 'cascade' })
 	},
 	(t) => [
 		index('reflection_student_updated_idx').on(t.studentId, t.updatedAt),
@@ -142,7 +172,8 @@ export const selfRating = sqliteTable(
 		competency: text('competency', { enum: COMPETENCY_SLUGS }).notNull(),
 		level: integer('level').notNull(),
 		note: text('note').notNull().default(''),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+		transferId: integer('transfer_id').references(() => transfer.id, { onDelete: 'cascade' })
 	},
 	(t) => [index('self_rating_student_idx').on(t.studentId, t.competency, t.createdAt)]
 );
@@ -167,7 +198,8 @@ export const goal = sqliteTable(
 		}),
 		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now)
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+		transferId: integer('transfer_id').references(() => transfer.id, { onDelete: 'cascade' })
 	},
 	(t) => [index('goal_student_status_idx').on(t.studentId, t.status, t.dueOn)]
 );
