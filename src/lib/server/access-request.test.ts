@@ -3,7 +3,7 @@ import { getDb } from './db';
 import * as portfolio from './db/schema-portfolio';
 import * as dialog from './db/schema-dialog';
 import { createTestDb, makeCast, viewerOf } from './testing';
-import { buildMyData } from './access-request';
+import { buildMyData, dataSubject } from './access-request';
 import { createLoginCode } from './accounts';
 
 describe('my data (right of access)', () => {
@@ -48,5 +48,50 @@ describe('my data (right of access)', () => {
 	it('is the student’s own', () => {
 		expect(buildMyData(viewerOf(cast.mentor))).toBeUndefined();
 		expect(buildMyData(viewerOf(cast.admin))).toBeUndefined();
+	});
+});
+
+describe('an access request handled by the admin', () => {
+	let cast: ReturnType<typeof makeCast>;
+	beforeEach(() => {
+		createTestDb();
+		cast = makeCast();
+		getDb()
+			.insert(dialog.conversation)
+			.values({
+				schoolId: cast.schoolA.schoolId,
+				studentId: cast.studentA,
+				mentorId: cast.mentor,
+				plannedAt: '2026-12-01',
+				mentorNote: 'Werknotitie over A'
+			})
+			.run();
+	});
+
+	it('stands for a student of the admin’s own school only', () => {
+		const admin = viewerOf(cast.admin);
+		const subject = dataSubject(admin, cast.studentA);
+		expect(subject).toMatchObject({
+			userId: cast.studentA,
+			schoolId: cast.schoolA.schoolId,
+			roles: ['student']
+		});
+		expect(dataSubject(admin, cast.otherSchoolStudent)).toBeUndefined();
+		expect(dataSubject(admin, cast.mentor)).toBeUndefined();
+		expect(dataSubject(admin, 999_999)).toBeUndefined();
+		expect(dataSubject(viewerOf(cast.otherSchoolAdmin), cast.studentA)).toBeUndefined();
+	});
+
+	it('is refused to mentors, coordinators and other students; a student is their own subject', () => {
+		expect(dataSubject(viewerOf(cast.mentor), cast.studentA)).toBeUndefined();
+		expect(dataSubject(viewerOf(cast.coordinator), cast.studentA)).toBeUndefined();
+		expect(dataSubject(viewerOf(cast.studentB), cast.studentA)).toBeUndefined();
+		expect(dataSubject(viewerOf(cast.studentA), cast.studentA)?.userId).toBe(cast.studentA);
+	});
+
+	it('holds the mentor’s working notes, which the self-service copy leaves out', () => {
+		const subject = dataSubject(viewerOf(cast.admin), cast.studentA)!;
+		expect(JSON.stringify(buildMyData(subject, { withMentorNotes: true }))).toContain('Werknotitie over A');
+		expect(JSON.stringify(buildMyData(subject))).not.toContain('Werknotitie over A');
 	});
 });

@@ -8,14 +8,19 @@ import { getDb } from './db';
 import * as core from './db/schema';
 import * as portfolio from './db/schema-portfolio';
 import * as dialog from './db/schema-dialog';
-import { canOn } from './access';
-import type { Viewer } from './auth/viewer';
+import { canOn, studentScope } from './access';
+import { createViewer, type Viewer } from './auth/viewer';
 import { listMyAudit } from './audit';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const author = alias(core.user, 'author');
 
-export function buildMyData(viewer: Viewer) {
+export interface MyDataOptions {
+	/** A formal request handled by the school also holds the mentors' working notes on conversations. */
+	withMentorNotes?: boolean;
+}
+
+export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 	if (!canOn(viewer, 'student.home', 'self')) return undefined;
 	const db = getDb();
 	const me = viewer.userId;
@@ -59,7 +64,8 @@ export function buildMyData(viewer: Viewer) {
 			summary: c.summary,
 			summaryConfirmedAt: c.summaryConfirmedAt,
 			heldAt: c.heldAt,
-			forGroup: c.groupId
+			forGroup: c.groupId,
+			mentorNote: c.mentorNote
 		})
 		.from(c)
 		.where(
@@ -117,6 +123,8 @@ export function buildMyData(viewer: Viewer) {
 			heldAt: iso(x.heldAt),
 			summary: x.summary,
 			summaryConfirmedAt: iso(x.summaryConfirmedAt),
+			// Only one-to-one notes: a note on a group conversation is about other students too.
+			...(options.withMentorNotes && x.forGroup === null ? { mentorNote: x.mentorNote } : {}),
 			agenda: agenda.filter((a) => a.conversationId === x.id).map((a) => ({ by: a.source, text: a.text })),
 			agreements: agreements
 				.filter((a) => a.conversationId === x.id)
@@ -129,4 +137,33 @@ export function buildMyData(viewer: Viewer) {
 			action: e.action
 		}))
 	};
+}
+
+/**
+ * The data subject of an access request (AVG art. 15): the student, as a read-only viewer for the export,
+ * when this viewer may export that student's data (the student themselves, or an admin of their school).
+ * Besides the guard, this is the one place that makes a Viewer: one standing for the student, never
+ * given to anything but the export (the route records the download in the audit log under the real viewer).
+ */
+export function dataSubject(viewer: Viewer, studentId: number): Viewer | undefined {
+	if (viewer.userId === studentId) return canOn(viewer, 'student.dataExport', 'self') ? viewer : undefined;
+	const row = getDb()
+		.select({ id: core.user.id })
+		.from(core.user)
+		.where(
+			and(
+				eq(core.user.id, studentId),
+				eq(core.user.schoolId, viewer.schoolId),
+				studentScope(viewer, 'student.dataExport', core.user.id)
+			)
+		)
+		.get();
+	if (!row) return undefined;
+	return createViewer({
+		userId: row.id,
+		schoolId: viewer.schoolId,
+		roles: ['student'],
+		locale: viewer.locale,
+		sessionId: `access-request:${viewer.userId}`
+	});
 }

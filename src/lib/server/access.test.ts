@@ -43,6 +43,8 @@ const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 	'audit.search': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [] },
 	'schoolYear.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [] },
 	'student.erase': { student: [], mentor: [], coordinator: [], admin: [SS], staff: [] },
+	'student.dataExport': { student: [S], mentor: [], coordinator: [], admin: [SS], staff: [] },
+	'portfolio.transfer': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
 	'selfRating.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
 	'selfRating.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
 	'goal.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },

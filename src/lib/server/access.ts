@@ -25,6 +25,8 @@ export const OPERATIONS = [
 	'audit.search',
 	'schoolYear.manage',
 	'student.erase',
+	'student.dataExport',
+	'portfolio.transfer',
 	'selfRating.read',
 	'selfRating.write',
 	'goal.read',
@@ -60,6 +62,10 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'audit.search': { admin: true },
 	'schoolYear.manage': { admin: true },
 	'student.erase': { admin: ['schoolStudent'] },
+	// Right of access: the student downloads their own data; the admin does it for them on a formal request.
+	'student.dataExport': { student: ['self'], admin: ['schoolStudent'] },
+	// A student brings their own portfolio from their previous school; nobody does it for them.
+	'portfolio.transfer': { student: ['self'] },
 	// Self-ratings and goals are the student's own; their mentor reads them to prepare a conversation.
 	'selfRating.read': { student: ['self'], mentor: ['mentee'] },
 	'selfRating.write': { student: ['self'] },
@@ -247,3 +253,4 @@ export function navAreas(viewer: Viewer): NavArea[] {
 export function homePath(viewer: Viewer): string {
 	return navAreas(viewer)[0]?.href ?? '/account';
 }
+

@@ -15,7 +15,7 @@ import { latestRatings, listGoals, listRatings, type GoalDto, type RatingDto } f
 import { storedFilePath } from './attachments';
 import { existsSync } from 'node:fs';
 import { logger } from './logger';
-import { buildMyData } from './access-request';
+import { buildMyData, type MyDataOptions } from './access-request';
 
 export const EXPORT_SCHEMA_VERSION = 1;
 
@@ -225,7 +225,7 @@ const { ZipArchive } = archiverModule as unknown as {
 };
 
 /** The ZIP as a web stream: portfolio.json first, then every attachment, read one at a time. */
-export function portfolioZip(viewer: Viewer): ReadableStream<Uint8Array> {
+export function portfolioZip(viewer: Viewer, options: MyDataOptions = {}): ReadableStream<Uint8Array> {
 	const { json, files } = buildPortfolioExport(viewer);
 	const zip = new ZipArchive({ zlib: { level: 6 } });
 	const out = new PassThrough();
@@ -236,7 +236,7 @@ export function portfolioZip(viewer: Viewer): ReadableStream<Uint8Array> {
 	zip.pipe(out);
 	zip.append(JSON.stringify(json, null, 2), { name: 'portfolio.json' });
 	// The rest of what Koers holds about the student (right of access); see docs/portfolio-export.md.
-	const mine = buildMyData(viewer);
+	const mine = buildMyData(viewer, options);
 	if (mine) zip.append(JSON.stringify(mine, null, 2), { name: 'mijn-gegevens.json' });
 	for (const f of files) {
 		// Lazily read by archiver, one file at a time, so a large portfolio does not sit in memory.
