@@ -2,7 +2,8 @@
 const port = process.env.PORT ?? '3000';
 process.env.PORT = port;
 process.env.ORIGIN ??= `http://localhost:${port}`;
-// Uploads (photos, PDFs) come later; forms stay far below this.
-process.env.BODY_SIZE_LIMIT ??= '12M';
+// The largest body: a portfolio ZIP brought from another school (50 MB). Every other request is held to
+// 12 MB by hooks.server.ts.
+process.env.BODY_SIZE_LIMIT ??= '52M';
 await import('../build/index.js');
 console.log(`Koers is running on ${process.env.ORIGIN}`);

@@ -16,6 +16,8 @@ export interface RatingDto {
 	level: number;
 	note: string;
 	createdAt: Date;
+	/** The previous school it came from with a transfer, or null. */
+	fromSchool: string | null;
 }
 
 export interface GoalDto {
@@ -28,10 +30,12 @@ export interface GoalDto {
 	sourceReflectionId: number | null;
 	createdAt: Date;
 	updatedAt: Date;
+	fromSchool: string | null;
 }
 
 const rating = portfolio.selfRating;
 const goal = portfolio.goal;
+const transfer = portfolio.transfer;
 
 /** Every self-rating of one student, newest first (the viewer's own unless a mentor asks for a mentee). */
 export function listRatings(viewer: Viewer, studentId: number = viewer.userId): RatingDto[] {
@@ -41,9 +45,11 @@ export function listRatings(viewer: Viewer, studentId: number = viewer.userId): 
 			competency: rating.competency,
 			level: rating.level,
 			note: rating.note,
-			createdAt: rating.createdAt
+			createdAt: rating.createdAt,
+			fromSchool: transfer.fromSchool
 		})
 		.from(rating)
+		.leftJoin(transfer, eq(transfer.id, rating.transferId))
 		.where(
 			and(
 				eq(rating.studentId, studentId),
@@ -87,7 +93,8 @@ const goalColumns = {
 	status: goal.status,
 	sourceReflectionId: goal.sourceReflectionId,
 	createdAt: goal.createdAt,
-	updatedAt: goal.updatedAt
+	updatedAt: goal.updatedAt,
+	fromSchool: transfer.fromSchool
 };
 
 /** Goals of one student: open ones first by due date, then the rest, newest first. */
@@ -95,6 +102,7 @@ export function listGoals(viewer: Viewer, studentId: number = viewer.userId): Go
 	return getDb()
 		.select(goalColumns)
 		.from(goal)
+		.leftJoin(transfer, eq(transfer.id, goal.transferId))
 		.where(
 			and(
 				eq(goal.studentId, studentId),

@@ -8,7 +8,7 @@ import type { Viewer } from './auth/viewer';
 import { canOn, reflectionReadScope, reflectionWriteScope } from './access';
 import { getPlannedActivity } from './activities';
 import { getDb, type Db } from './db';
-import { reflection, reflectionCompetency, reflectionVersion } from './db/schema-portfolio';
+import { reflection, reflectionCompetency, reflectionVersion, transfer } from './db/schema-portfolio';
 
 export const PAGE_SIZE = 10;
 // Autosaves within this window refine the same history row (see recordVersion).
@@ -23,6 +23,8 @@ export interface ReflectionDetail extends ReflectionContent {
 	version: number;
 	finished: boolean;
 	updatedAt: number;
+	/** The previous school it came from with a transfer, or null. */
+	fromSchool: string | null;
 }
 
 export interface ReflectionListItem {
@@ -34,6 +36,8 @@ export interface ReflectionListItem {
 	finished: boolean;
 	competencies: CompetencySlug[];
 	updatedAt: number;
+	/** The previous school it came from with a transfer, or null. */
+	fromSchool: string | null;
 }
 
 export type SaveResult =
@@ -63,7 +67,8 @@ const detailColumns = {
 	visibility: reflection.visibility,
 	version: reflection.version,
 	finishedAt: reflection.finishedAt,
-	updatedAt: reflection.updatedAt
+	updatedAt: reflection.updatedAt,
+	fromSchool: transfer.fromSchool
 };
 
 function competenciesOf(db: Db, ids: number[]): Map<number, CompetencySlug[]> {
@@ -85,6 +90,7 @@ function findDetail(db: Db, scope: SQL, id: number): ReflectionDetail | undefine
 	const row = db
 		.select(detailColumns)
 		.from(reflection)
+		.leftJoin(transfer, eq(transfer.id, reflection.transferId))
 		.where(and(eq(reflection.id, id), scope))
 		.get();
 	if (!row) return undefined;
@@ -321,9 +327,11 @@ export function listReflections(
 			activityDate: reflection.activityDate,
 			visibility: reflection.visibility,
 			finishedAt: reflection.finishedAt,
-			updatedAt: reflection.updatedAt
+			updatedAt: reflection.updatedAt,
+			fromSchool: transfer.fromSchool
 		})
 		.from(reflection)
+		.leftJoin(transfer, eq(transfer.id, reflection.transferId))
 		.where(where)
 		.orderBy(sql`${reflection.activityDate} is null`, desc(reflection.activityDate), desc(reflection.id))
 		.limit(PAGE_SIZE)
