@@ -253,4 +253,3 @@ export function navAreas(viewer: Viewer): NavArea[] {
 export function homePath(viewer: Viewer): string {
 	return navAreas(viewer)[0]?.href ?? '/account';
 }
-
