@@ -6,6 +6,7 @@ import { getDb, migrateDatabase, closeDb } from '../src/lib/server/db';
 import { countUsers, createAccount, createSchool, listSchools } from '../src/lib/server/schools';
 import { DEMO_LOGINS, seedDemo } from '../src/lib/server/seed';
 import { applyRetention, listDueForErasure } from '../src/lib/server/erasure';
+import { restoreDatabase, RestoreRefused } from '../src/lib/server/restore';
 
 const HELP = `Koers operator commands
 
@@ -26,6 +27,9 @@ Commands:
                           default 2 years); with --apply, erase them and their files.
   backup <file>           Write a consistent copy of the database to <file> while Koers keeps serving
                           (SQLite online backup). Refuses to overwrite an existing file.
+  restore <file>          Put a backup back. Refuses while Koers runs on the database (stop it first)
+                          and when <file> is not a sound Koers database; the current database is moved
+                          aside as koers.db.before-restore-<time>, never overwritten.
   help, --help            Show this help.
 
 Environment: DATABASE_PATH (default ./data/koers.db).
@@ -63,6 +67,19 @@ async function main(argv: string[]): Promise<void> {
 	const command = positionals[0];
 	if (!command || values.help || command === 'help') {
 		console.log(HELP);
+		return;
+	}
+	if (command === 'restore') {
+		const source = positionals[1];
+		if (!source) fail('name the backup file: restore <file>');
+		try {
+			const moved = restoreDatabase(process.env.DATABASE_PATH ?? './data/koers.db', source);
+			if (moved) console.log(`The previous database was moved to ${moved}.`);
+			console.log(`Restored ${source}. Start Koers again; pending migrations run at start.`);
+		} catch (err) {
+			if (err instanceof RestoreRefused) fail(err.message);
+			throw err;
+		}
 		return;
 	}
 	const db = getDb();

@@ -12,9 +12,12 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { logger } from '$lib/server/logger';
+import { acquireRunLock } from '$lib/server/run-lock';
 
 export const init: ServerInit = () => {
 	if (building) return;
+	// So that `npm run koers -- restore` refuses while this process uses the database.
+	acquireRunLock(process.env.DATABASE_PATH ?? './data/koers.db');
 	migrateDatabase(getDb());
 	deleteExpiredSessions();
 };
