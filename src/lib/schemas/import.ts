@@ -17,3 +17,13 @@ export const importMappingSchema = z.object({
 	email: column,
 	markLeft: z.literal('on').optional()
 });
+
+export const staffMappingSchema = z.object({
+	email: column,
+	givenName: column,
+	familyNamePrefix: column,
+	familyName: column,
+	role: column
+});
+
+export const importKindSchema = z.enum(['students', 'staff']).catch('students');

@@ -181,6 +181,10 @@ export const importBatch = sqliteTable(
 			.notNull()
 			.references(() => school.id, { onDelete: 'cascade' }),
 		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+		// What the file holds: students with their groups, or staff accounts.
+		kind: text('kind', { enum: ['students', 'staff'] })
+			.notNull()
+			.default('students'),
 		fileName: text('file_name').notNull(),
 		encoding: text('encoding').notNull(),
 		delimiter: text('delimiter').notNull(),

@@ -9,7 +9,7 @@ import type { Viewer } from '../auth/viewer';
 import { getCurrentSchoolYear } from '../schools';
 import { recordAudit } from '../audit';
 import type { CsvTable } from './csv';
-import { guessMapping, IMPORT_FIELDS, type Mapping } from './mapping';
+import { guessMapping, guessStaffMapping, IMPORT_FIELDS, STAFF_FIELDS, type Mapping } from './mapping';
 import {
 	matchKey,
 	planImport,
@@ -19,37 +19,49 @@ import {
 	type StaffMember
 } from './plan';
 
+export type ImportKind = 'students' | 'staff';
+
 export interface ImportBatch {
 	id: number;
+	kind: ImportKind;
 	fileName: string;
 	encoding: string;
 	delimiter: string;
 	headers: string[];
 	rowCount: number;
-	mapping: Mapping;
+	/** Field → column; the fields depend on the kind (mapping.ts). */
+	mapping: Record<string, number>;
 	markLeft: boolean;
 	createdAt: Date;
 	appliedAt: Date | null;
 	summary: Record<string, number> | null;
 }
 
-function scoped(viewer: Viewer, id: number) {
+export function scoped(viewer: Viewer, id: number) {
 	return and(eq(table.importBatch.id, id), eq(table.importBatch.schoolId, viewer.schoolId));
 }
 
-export function createImportBatch(viewer: Viewer, fileName: string, csv: CsvTable): number | undefined {
+export function createImportBatch(
+	viewer: Viewer,
+	fileName: string,
+	csv: CsvTable,
+	kind: ImportKind = 'students'
+): number | undefined {
 	if (!can(viewer, 'people.manage')) return undefined;
 	return getDb()
 		.insert(table.importBatch)
 		.values({
 			schoolId: viewer.schoolId,
 			createdBy: viewer.userId,
+			kind,
 			fileName: fileName.slice(0, 200),
 			encoding: csv.encoding,
 			delimiter: csv.delimiter,
 			headers: csv.headers,
 			rows: csv.rows,
-			mapping: guessMapping(csv.headers)
+			mapping: kind === 'staff' ? guessStaffMapping(csv.headers) : guessMapping(csv.headers),
+			// Staff missing from a file are not deactivated: nothing to mark.
+			markLeft: kind === 'students'
 		})
 		.returning({ id: table.importBatch.id })
 		.get().id;
@@ -60,6 +72,7 @@ export function listImportBatches(viewer: Viewer): Omit<ImportBatch, 'headers' |
 	return getDb()
 		.select({
 			id: table.importBatch.id,
+			kind: table.importBatch.kind,
 			fileName: table.importBatch.fileName,
 			encoding: table.importBatch.encoding,
 			delimiter: table.importBatch.delimiter,
@@ -76,7 +89,7 @@ export function listImportBatches(viewer: Viewer): Omit<ImportBatch, 'headers' |
 		.all();
 }
 
-function loadBatch(viewer: Viewer, id: number) {
+export function loadBatch(viewer: Viewer, id: number) {
 	if (!can(viewer, 'people.manage')) return undefined;
 	return getDb().select().from(table.importBatch).where(scoped(viewer, id)).get();
 }
@@ -86,12 +99,13 @@ export function getImportBatch(viewer: Viewer, id: number): ImportBatch | undefi
 	if (!b) return undefined;
 	return {
 		id: b.id,
+		kind: b.kind,
 		fileName: b.fileName,
 		encoding: b.encoding,
 		delimiter: b.delimiter,
 		headers: b.headers,
 		rowCount: b.rows.length,
-		mapping: b.mapping as Mapping,
+		mapping: b.mapping,
 		markLeft: b.markLeft,
 		createdAt: b.createdAt,
 		appliedAt: b.appliedAt,
@@ -99,15 +113,24 @@ export function getImportBatch(viewer: Viewer, id: number): ImportBatch | undefi
 	};
 }
 
-export function setImportMapping(viewer: Viewer, id: number, mapping: Mapping, markLeft: boolean): boolean {
+export function setImportMapping(
+	viewer: Viewer,
+	id: number,
+	mapping: Record<string, number>,
+	markLeft: boolean
+): boolean {
 	const b = loadBatch(viewer, id);
 	if (!b || b.appliedAt) return false;
-	const clean: Mapping = {};
-	for (const f of IMPORT_FIELDS) {
-		const i = mapping[f];
+	const clean: Record<string, number> = {};
+	for (const f of b.kind === 'staff' ? STAFF_FIELDS : IMPORT_FIELDS) {
+		const i = (mapping as Record<string, number | undefined>)[f];
 		if (i !== undefined && i >= 0 && i < b.headers.length) clean[f] = i;
 	}
-	getDb().update(table.importBatch).set({ mapping: clean, markLeft }).where(scoped(viewer, id)).run();
+	getDb()
+		.update(table.importBatch)
+		.set({ mapping: clean, markLeft: b.kind === 'students' && markLeft })
+		.where(scoped(viewer, id))
+		.run();
 	return true;
 }
 
@@ -199,10 +222,10 @@ export function previewImport(
 ): { batch: ImportBatch; plan: ImportPlan } | undefined {
 	const batch = getImportBatch(viewer, id);
 	const raw = loadBatch(viewer, id);
-	if (!batch || !raw) return undefined;
+	if (!batch || !raw || raw.kind !== 'students') return undefined;
 	const { existing, staff, groups } = currentState(viewer);
 	const plan = planImport(
-		toRows(raw.rows, batch.mapping),
+		toRows(raw.rows, batch.mapping as Mapping),
 		existing,
 		staff,
 		groups.map((g) => g.name),
@@ -223,7 +246,7 @@ export function applyImport(viewer: Viewer, id: number): ApplyResult | undefined
 	const db = getDb();
 	return db.transaction((tx) => {
 		const raw = loadBatch(viewer, id);
-		if (!raw) return undefined;
+		if (!raw || raw.kind !== 'students') return undefined;
 		if (raw.appliedAt) return { ok: false, reason: 'applied' } as const;
 		const state = currentState(viewer, tx as unknown as typeof db);
 		if (!state.year) return { ok: false, reason: 'no_year' } as const;

@@ -4,6 +4,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { readCsv, MAX_FILE_BYTES, type CsvError } from '$lib/server/import/csv';
 import { createImportBatch, listImportBatches } from '$lib/server/import/students';
 import { m } from '$lib/paraglide/messages';
+import { importKindSchema } from '$lib/schemas/import';
 
 export const load: PageServerLoad = () => {
 	const viewer = requireRole('admin');
@@ -23,21 +24,24 @@ const csvMessage: Record<CsvError, () => string> = {
 export const actions: Actions = {
 	upload: async ({ request }) => {
 		const viewer = requireRole('admin');
-		let file: FormDataEntryValue | null;
+		let form: FormData;
 		try {
-			file = (await request.formData()).get('file');
+			form = await request.formData();
 		} catch {
-			return fail(400, { errors: { file: m.imp_err_too_large() } });
+			return fail(400, { kind: 'students', errors: { file: m.imp_err_too_large() } });
 		}
+		const kind = importKindSchema.parse(form.get('kind'));
+		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0 || !file.name)
 			return fail(400, {
+				kind,
 				errors: { file: file instanceof File && file.name ? m.imp_err_empty() : m.imp_err_no_file() }
 			});
-		if (file.size > MAX_FILE_BYTES) return fail(400, { errors: { file: m.imp_err_too_large() } });
+		if (file.size > MAX_FILE_BYTES) return fail(400, { kind, errors: { file: m.imp_err_too_large() } });
 		const csv = readCsv(new Uint8Array(await file.arrayBuffer()));
-		if ('error' in csv) return fail(400, { errors: { file: csvMessage[csv.error]() } });
-		const id = createImportBatch(viewer, file.name, csv);
-		if (!id) return fail(404, { errors: { file: m.error_not_found_text() } });
+		if ('error' in csv) return fail(400, { kind, errors: { file: csvMessage[csv.error]() } });
+		const id = createImportBatch(viewer, file.name, csv, kind);
+		if (!id) return fail(404, { kind, errors: { file: m.error_not_found_text() } });
 		redirect(303, `/admin/import/${id}`);
 	}
 };
