@@ -175,6 +175,8 @@ export function deleteAttachment(viewer: Viewer, reflectionId: number, attachmen
 }
 
 export interface StoredFile {
+	/** Whose evidence it is: a view by anyone else goes into the audit log. */
+	studentId: number;
 	fileName: string;
 	mimeType: AcceptedType;
 	bytes: Buffer;
@@ -183,7 +185,7 @@ export interface StoredFile {
 /** The file, if the viewer may read its reflection (the student; a mentor once shared and finished). */
 export function readAttachment(viewer: Viewer, attachmentId: number): StoredFile | undefined {
 	const row = getDb()
-		.select({ fileName: a.fileName, mimeType: a.mimeType, storageKey: a.storageKey })
+		.select({ studentId: a.studentId, fileName: a.fileName, mimeType: a.mimeType, storageKey: a.storageKey })
 		.from(a)
 		.innerJoin(r, eq(r.id, a.reflectionId))
 		.where(and(eq(a.id, attachmentId), reflectionReadScope(viewer)))
@@ -191,7 +193,12 @@ export function readAttachment(viewer: Viewer, attachmentId: number): StoredFile
 	const mimeType = ACCEPTED_TYPES.find((t) => t === row?.mimeType);
 	if (!row || !mimeType) return undefined;
 	try {
-		return { fileName: row.fileName, mimeType, bytes: readFileSync(join(uploadsPath(), row.storageKey)) };
+		return {
+			studentId: row.studentId,
+			fileName: row.fileName,
+			mimeType,
+			bytes: readFileSync(join(uploadsPath(), row.storageKey))
+		};
 	} catch (err) {
 		logger.error({ err, attachmentId }, 'attachment file missing');
 		return undefined;

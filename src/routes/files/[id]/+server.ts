@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
 import { readAttachment } from '$lib/server/attachments';
+import { recordView } from '$lib/server/audit';
 import { idSchema } from '$lib/schemas/people';
 
 // Evidence files, only through the reflection's read scope. The stored type came from sniffing the bytes,
@@ -12,6 +13,7 @@ export const GET: RequestHandler = ({ params }) => {
 	if (!id.success) error(404, 'Not found');
 	const file = readAttachment(viewer, id.data);
 	if (!file) error(404, 'Not found');
+	recordView(viewer, file.studentId, 'file.view', file.fileName);
 	const disposition = file.mimeType === 'application/pdf' ? 'attachment' : 'inline';
 	return new Response(new Uint8Array(file.bytes), {
 		headers: {
