@@ -111,6 +111,7 @@ test('an admin creates people with roles and puts a student and a mentor in a ne
 		await mentor.getByLabel('Herhaal het nieuwe wachtwoord').fill('Mijn-eigen-wachtwoord');
 		await mentor.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
 		await expect(mentor).toHaveURL(/\/mentor\?changed=password$/);
+		await expect(mentor.getByRole('status')).toHaveText('Je wachtwoord is veranderd.');
 		await expect(mentor.getByRole('heading', { name: new RegExp(`G-${u}`) })).toBeVisible();
 		await expect(mentor.getByText(`Leerling${u}, Noor`)).toBeVisible();
 	});
