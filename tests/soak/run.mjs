@@ -3,6 +3,7 @@
 //   node tests/soak/run.mjs --quick   the short run inside npm test: 2 kills, 10 s with 60 users
 // Exits non-zero when a check fails; writes the figures to data/soak-<mode>.json.
 import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT, ensureBuild, portFrom } from './harness.mjs';
@@ -22,7 +23,8 @@ const settings = values.quick
 
 ensureBuild();
 const problems = [];
-const figures = { mode, at: new Date().toISOString() };
+// The machine's load is part of the figures: latencies mean little without it.
+const figures = { mode, at: new Date().toISOString(), cpus: availableParallelism(), loadBefore: loadavg() };
 const check = (ok, message) => {
 	if (!ok) problems.push(message);
 };
@@ -60,6 +62,10 @@ if (values.only !== 'durability') {
 	);
 }
 
+figures.loadAfter = loadavg();
+console.log(
+	`machine: ${figures.cpus} cpus, load average ${figures.loadBefore[0].toFixed(1)} before, ${figures.loadAfter[0].toFixed(1)} after`
+);
 writeFileSync(resolve(ROOT, 'data', `soak-${mode}.json`), JSON.stringify(figures, null, '\t'));
 if (problems.length) {
 	console.error(`soak (${mode}) FAILED:\n- ${problems.join('\n- ')}`);
