@@ -44,6 +44,10 @@ if (values.only !== 'load') {
 		d.backup?.integrity === 'ok' && d.backup.lost.length === 0 && d.backup.foreignKeys === 0,
 		`durability: the backup is not complete ${JSON.stringify(d.backup)}`
 	);
+	check(
+		d.control > 0,
+		'durability: the checker found nothing missing in an older backup; it cannot see a loss'
+	);
 	console.log(
 		`durability: ${d.survived}/${d.kills} kills survived, ${d.acknowledged} acknowledged writes (${d.autosaves} autosaves, ${d.comments} comments, ${d.cellAnswers} matrix cells) by ${d.users} users, ${d.lost} lost; backup during load ${d.backup?.ms} ms, integrity ${d.backup?.integrity}, ${d.backup?.lost.length} missing`
 	);
