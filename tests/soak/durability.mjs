@@ -11,6 +11,7 @@ import {
 	addPeople,
 	connectionPool,
 	loginAll,
+	openConnections,
 	pick,
 	prepareDatabase,
 	randomBetween,
@@ -224,8 +225,10 @@ function statusCounter() {
  */
 export async function runDurability({ kills, port, runMs, log = console.log }) {
 	const { dir, dbPath, uploads } = prepareDatabase(`soak-durability-${port}`);
-	// 25 demo students + 12 = 37 students, 2 + 3 = 5 mentors, coordinator + 2 + 5 = 8 matrix respondents.
-	addPeople(dbPath, { students: 12, mentors: 3, staff: 5 });
+	// Exactly USERS writers: the demo's students, mentors and matrix respondents, 3 more mentors, 5 more
+	// staff in the matrix round, and as many more students as that leaves room for.
+	const demo = writingPeople(readCast(dbPath)).length;
+	addPeople(dbPath, { students: USERS - demo - 8, mentors: 3, staff: 5 });
 	const base = readCast(dbPath);
 	const versionDb = new Database(dbPath, { readonly: true });
 	const cast = {
@@ -246,14 +249,26 @@ export async function runDurability({ kills, port, runMs, log = console.log }) {
 	}
 }
 
-async function drive(server, cast, base, dbPath, dir, kills, runMs, log) {
-	const writersOf = base.people.filter(
-		(p) =>
-			(p.role === 'student' && base.reflections.some((r) => r.studentId === p.id)) ||
+const USERS = 50;
+
+/** The people who write in this suite, each once: students, mentors, and staff invited to the round. */
+function writingPeople(cast) {
+	const seen = new Set();
+	return cast.people.filter((p) => {
+		const writes =
+			p.role === 'student' ||
 			p.role === 'mentor' ||
-			((p.role === 'staff' || p.role === 'coordinator') && base.respondents.some((r) => r.userId === p.id))
-	);
-	const clients = await loginAll(server.origin, writersOf, connectionPool());
+			((p.role === 'staff' || p.role === 'coordinator') && cast.respondents.some((r) => r.userId === p.id));
+		if (!writes || seen.has(p.id)) return false;
+		seen.add(p.id);
+		return true;
+	});
+}
+
+async function drive(server, cast, base, dbPath, dir, kills, runMs, log) {
+	const people = writingPeople(base);
+	const pool = connectionPool(people.length);
+	const clients = await loginAll(server.origin, people, pool);
 	const stats = statusCounter();
 	const { writers, slots, comments } = makeWriters(cast, clients, stats);
 	log(`durability: ${clients.length} users logged in, ${writers.length} writers, ${kills} kills`);
@@ -262,6 +277,7 @@ async function drive(server, cast, base, dbPath, dir, kills, runMs, log) {
 	const backupRound = Math.max(1, Math.ceil(kills / 2));
 	let backup = null;
 	for (let k = 1; k <= kills; k++) {
+		await openConnections(server.origin, pool, clients.length);
 		let live = true;
 		const running = () => live;
 		const settled = Promise.allSettled(writers.map((w) => w(running)));

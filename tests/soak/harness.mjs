@@ -62,7 +62,9 @@ export function addPeople(dbPath, { students = 0, mentors = 0, staff = 0, coordi
 			db.prepare('select password_hash h from user where username = ?').get(username).h;
 		const school = db.prepare("select id from school where brin = '99XX'").get().id;
 		const groups = db.prepare('select id from "group" where school_id = ? order by id').all(school);
-		const round = db.prepare('select id from matrix_round where name = ?').get(ROUND_NAME).id;
+		const round = db
+			.prepare('select id from matrix_round where name = ? and school_id = ?')
+			.get(ROUND_NAME, school).id;
 		const insertUser = db.prepare(
 			'insert into user (school_id, username, given_name, family_name, password_hash) values (?, ?, ?, ?, ?) returning id'
 		);
@@ -114,10 +116,11 @@ export function addPeople(dbPath, { students = 0, mentors = 0, staff = 0, coordi
 	}
 }
 
-/** Who can log in and write what, read from the prepared database. */
+/** Who can log in and write what in the demo school (the demo's second school is left alone). */
 export function readCast(dbPath) {
 	const db = new Database(dbPath, { readonly: true });
 	try {
+		const school = db.prepare("select id from school where brin = '99XX'").get().id;
 		const passwords = {
 			student: 'Leerling-2026',
 			mentor: 'Mentor-2026',
@@ -126,29 +129,33 @@ export function readCast(dbPath) {
 		};
 		const people = db
 			.prepare(
-				"select u.id, u.username, r.role from user u join user_role r on r.user_id = u.id where r.role in ('student', 'mentor', 'coordinator', 'staff') order by u.id"
+				"select u.id, u.username, r.role from user u join user_role r on r.user_id = u.id where r.role in ('student', 'mentor', 'coordinator', 'staff') and u.school_id = ? order by u.id"
 			)
-			.all()
+			.all(school)
 			.map((p) => ({ ...p, password: passwords[p.role] }));
 		const reflections = db
-			.prepare("select id, student_id studentId, version from reflection where title = 'Soak'")
-			.all();
+			.prepare(
+				"select id, student_id studentId, version from reflection where title = 'Soak' and school_id = ?"
+			)
+			.all(school);
 		const mentees = db
 			.prepare(
-				'select m.mentor_id mentorId, s.student_id studentId from group_mentor m join group_student s on s.group_id = m.group_id'
+				'select m.mentor_id mentorId, s.student_id studentId from group_mentor m join group_student s on s.group_id = m.group_id where m.school_id = ?'
 			)
-			.all();
-		const round = db.prepare('select id from matrix_round where name = ?').get(ROUND_NAME).id;
+			.all(school);
+		const round = db
+			.prepare('select id from matrix_round where name = ? and school_id = ?')
+			.get(ROUND_NAME, school).id;
 		const respondents = db
 			.prepare('select id, user_id userId from matrix_respondent where round_id = ?')
 			.all(round);
 		const tasks = db
-			.prepare('select id from matrix_task where archived_at is null order by id')
-			.all()
+			.prepare('select id from matrix_task where archived_at is null and school_id = ? order by id')
+			.all(school)
 			.map((t) => t.id);
 		const actors = db
-			.prepare('select id from matrix_actor where archived_at is null order by id')
-			.all()
+			.prepare('select id from matrix_actor where archived_at is null and school_id = ? order by id')
+			.all(school)
 			.map((a) => a.id);
 		return { people, reflections, mentees, round, respondents, tasks, actors };
 	} finally {
@@ -359,6 +366,15 @@ export async function loginAll(origin, people, agent, parallel = 6) {
 		})
 	);
 	return clients;
+}
+
+/**
+ * Opens `count` connections in the pool at once, while the server is idle, and leaves them open for the
+ * load to reuse. Node is slow to accept new connections while busy connections keep it working (see
+ * SECURITY.md, "Findings"); real users reach Koers through a reverse proxy that holds such a pool.
+ */
+export async function openConnections(origin, agent, count) {
+	await Promise.all(Array.from({ length: count }, () => exchange(agent, `${origin}/healthz`)));
 }
 
 export function percentile(sorted, p) {

@@ -8,6 +8,7 @@ import {
 	addPeople,
 	connectionPool,
 	loginAll,
+	openConnections,
 	percentile,
 	pick,
 	prepareDatabase,
@@ -165,8 +166,9 @@ export async function runLoad({
 	log = console.log
 }) {
 	const { dir, dbPath, uploads } = prepareDatabase(`soak-load-${port}`);
-	// The demo has 25 students, 2 mentors, 2 staff and a coordinator; the rest are added in the same ratio.
-	const extra = Math.max(0, users - 30);
+	// The demo school's own people (25 students, 2 mentors, 2 staff, a coordinator), and the rest added in
+	// about the ratio of a school.
+	const extra = Math.max(0, users - new Set(readCast(dbPath).people.map((p) => p.id)).size);
 	const mentors = Math.round(extra * 0.12);
 	const staff = Math.round(extra * 0.08);
 	const coordinators = Math.round(extra * 0.04);
@@ -175,9 +177,11 @@ export async function runLoad({
 	const server = new Server({ port, dbPath, uploads, logFile: resolve(dir, 'server.log') });
 	await server.start();
 	try {
-		const people = cast.people.slice(0, users);
+		const people = [...new Map(cast.people.map((p) => [p.id, p])).values()].slice(0, users);
 		const t0 = Date.now();
-		const clients = await loginAll(server.origin, people, connectionPool(sockets));
+		const pool = connectionPool(sockets);
+		const clients = await loginAll(server.origin, people, pool);
+		await openConnections(server.origin, pool, sockets);
 		log(`load: ${clients.length} users logged in in ${Date.now() - t0} ms; ${seconds} s of mixed use`);
 		const mixes = clients.map((client) => {
 			const p = client.person;

@@ -45,6 +45,10 @@ if (values.only !== 'load') {
 		`durability: the backup is not complete ${JSON.stringify(d.backup)}`
 	);
 	check(
+		d.autosaves > 0 && d.comments > 0 && d.cellAnswers > 0,
+		`durability: every kind of writer must get writes through (autosaves ${d.autosaves}, comments ${d.comments}, cells ${d.cellAnswers})`
+	);
+	check(
 		d.control > 0,
 		'durability: the checker found nothing missing in an older backup; it cannot see a loss'
 	);
