@@ -6,7 +6,13 @@ import * as core from './db/schema';
 import { goal } from './db/schema-portfolio';
 import { createReflection, saveReflection } from './reflections';
 import { addComment, deleteComment, editComment, EDIT_WINDOW_MS, listComments } from './comments';
-import { listNotifications, markRead, notifyReflectionFinished, unreadCount } from './notifications';
+import {
+	listNotifications,
+	markOneRead,
+	markRead,
+	notifyReflectionFinished,
+	unreadCount
+} from './notifications';
 import {
 	addAgendaItem,
 	confirmSummary,
@@ -84,6 +90,12 @@ describe('comments', () => {
 		// Marking someone else's notification changes nothing.
 		const mentorNote = listNotifications(mentor)[0].id;
 		expect(markRead(student, [mentorNote])).toBe(0);
+		// One at a time (the form action): someone else's is "missing"; one's own, read or not, is found.
+		expect(markOneRead(student, mentorNote)).toBe(false);
+		expect(unreadCount(mentor)).toBe(1);
+		expect(markOneRead(mentor, mentorNote)).toBe(true);
+		expect(markOneRead(mentor, mentorNote)).toBe(true);
+		expect(unreadCount(mentor)).toBe(0);
 	});
 
 	it('authors edit or delete their own comment within 15 minutes only; others get missing', () => {

@@ -121,3 +121,15 @@ export function markRead(viewer: Viewer, ids: number[] | 'all', db: Db = getDb()
 	const where = ids === 'all' ? own : and(own, inArray(notification.id, ids.length ? ids : [-1]));
 	return db.update(notification).set({ readAt: new Date() }).where(where).run().changes;
 }
+
+/** Marks one of the viewer's own notifications read; false when it is not theirs (or does not exist). */
+export function markOneRead(viewer: Viewer, id: number, db: Db = getDb()): boolean {
+	const own = db
+		.select({ id: notification.id })
+		.from(notification)
+		.where(and(eq(notification.id, id), eq(notification.userId, viewer.userId)))
+		.get();
+	if (!own) return false;
+	markRead(viewer, [id], db);
+	return true;
+}

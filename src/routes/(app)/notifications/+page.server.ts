@@ -1,7 +1,8 @@
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { listNotifications, markRead } from '$lib/server/notifications';
+import { listNotifications, markOneRead, markRead } from '$lib/server/notifications';
 import { notificationIdSchema } from '$lib/schemas/dialog';
 
 export const load: PageServerLoad = () => {
@@ -14,7 +15,8 @@ export const actions: Actions = {
 		const viewer = requireUser();
 		const parsed = await parseForm(request, notificationIdSchema);
 		if (!parsed.ok) return parsed.failure;
-		markRead(viewer, [parsed.data.id]);
+		// Someone else's notification answers like a missing one.
+		if (!markOneRead(viewer, parsed.data.id)) error(404, 'Not found');
 		return { marked: true };
 	},
 	readAll: () => {

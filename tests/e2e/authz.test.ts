@@ -1,0 +1,1314 @@
+// The authorization matrix (issue #8, item 1): every page, endpoint and form action under src/routes ×
+// every kind of actor, with the expected outcome written once below. The route tree is read from the
+// source, so a new route or action without a row fails, and so does a row for one that no longer exists.
+// Actions are posted by those who may not use them with a body that WOULD change data, and the rows it
+// would change are compared before and after; those who may use them post an empty body (a 400 shows they
+// got past the guard without changing anything). Ids smuggled into form fields are extra rows whose
+// allowed list is empty. Over plain HTTP, as a browser without JavaScript would send it.
+import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { routeTree } from './authz/route-tree';
+import {
+	ACTORS,
+	closeSnapshots,
+	LOGINS,
+	prepareFixtures,
+	snapshot,
+	type Actor,
+	type Ids
+} from './authz/fixtures';
+
+/** 'ok' = 200; 'login' = 303 to the login page; a status; '→/x' = 303 to exactly /x; 'elsewhere' = to another site. */
+type Outcome = 'ok' | 'login' | 'elsewhere' | 400 | 403 | 404 | `→${string}`;
+type Expect = Record<Actor, Outcome>;
+type Signed = Exclude<Actor, 'anonymous'>;
+const SIGNED = ACTORS.filter((a): a is Signed => a !== 'anonymous');
+
+/** Those listed get `outcome`; anonymous is sent to log in; everyone else gets the 404 of a missing page. */
+function only(actors: Signed[], outcome: Outcome = 'ok', others: Outcome = 404): Expect {
+	const e = { anonymous: 'login' } as Expect;
+	for (const a of SIGNED) e[a] = actors.includes(a) ? outcome : others;
+	return e;
+}
+const everyone = (o: Outcome, anonymous: Outcome = 'login') => ({ ...only([...SIGNED], o), anonymous });
+const nobody = () => only([]);
+const STUDENTS: Signed[] = ['studentA', 'studentB'];
+const MENTORS: Signed[] = ['mentorA', 'mentorOther'];
+const ADMINS: Signed[] = ['admin', 'adminOther'];
+// requireRole(...STAFF_ROLES): every employee of the school.
+const EMPLOYEES: Signed[] = ['mentorA', 'mentorOther', 'coordinator', 'admin', 'adminOther', 'staff'];
+const HOMES: Expect = {
+	anonymous: 'login',
+	studentA: '→/student',
+	studentB: '→/student',
+	mentorA: '→/mentor',
+	mentorOther: '→/mentor',
+	coordinator: '→/coordinator',
+	admin: '→/admin',
+	adminOther: '→/admin',
+	staff: '→/lob-taken'
+};
+
+interface PageCase {
+	url: (i: Ids) => string;
+	expect: Expect;
+}
+const page = (url: string | ((i: Ids) => string), expect: Expect): PageCase => ({
+	url: typeof url === 'string' ? () => url : url,
+	expect
+});
+
+// GET of every page (route id → the URLs probed) and of every +server.ts GET endpoint.
+const PAGES: Record<string, PageCase[]> = {
+	'/': [page('/', HOMES)],
+	'/account': [page('/account', everyone('ok'))],
+	'/account/password': [page('/account/password', everyone('ok'))],
+	'/admin': [page('/admin', only(ADMINS))],
+	'/admin/audit': [page('/admin/audit', only(ADMINS))],
+	'/admin/erase/[id]': [
+		page((i) => `/admin/erase/${i.A}`, only(['admin'])),
+		page((i) => `/admin/erase/${i.S2}`, only(['adminOther'])),
+		// Not a student: nothing to erase.
+		page((i) => `/admin/erase/${i.mentorA}`, nobody())
+	],
+	'/admin/groups': [page('/admin/groups', only(ADMINS))],
+	'/admin/groups/[id]': [
+		page((i) => `/admin/groups/${i.groupA}`, only(['admin'])),
+		page((i) => `/admin/groups/${i.group2}`, only(['adminOther']))
+	],
+	'/admin/import': [page('/admin/import', only(ADMINS))],
+	'/admin/import/[id]': [page('/admin/import/999999', nobody())],
+	'/admin/school-year': [page('/admin/school-year', only(ADMINS))],
+	'/admin/users': [page('/admin/users', only(ADMINS))],
+	'/admin/users/[id]': [
+		page((i) => `/admin/users/${i.A}`, only(['admin'])),
+		page((i) => `/admin/users/${i.S2}`, only(['adminOther']))
+	],
+	'/admin/users/new': [page('/admin/users/new', only(ADMINS))],
+	'/coordinator': [page('/coordinator', only(['coordinator']))],
+	'/coordinator/matrix': [page('/coordinator/matrix', only(['coordinator']))],
+	'/coordinator/matrix/actors': [page('/coordinator/matrix/actors', only(['coordinator']))],
+	'/coordinator/matrix/tasks': [page('/coordinator/matrix/tasks', only(['coordinator']))],
+	'/lob-taken': [page('/lob-taken', only(EMPLOYEES))],
+	'/lob-taken/rounds/[roundId]': [
+		// Only those invited to answer this round (m.jansen, l.vandijk, p.desmet, a.bos).
+		page((i) => `/lob-taken/rounds/${i.round}`, only(['mentorA', 'coordinator', 'staff'])),
+		// The other school's round has no respondents at all.
+		page((i) => `/lob-taken/rounds/${i.round2}`, nobody())
+	],
+	'/lob-taken/rounds/[roundId]/cell/[taskId]/[actorId]': [
+		page(
+			(i) => `/lob-taken/rounds/${i.round}/cell/${i.task}/${i.actor}`,
+			only(['mentorA', 'coordinator', 'staff'])
+		),
+		page((i) => `/lob-taken/rounds/${i.round2}/cell/${i.task2}/${i.actor2}`, nobody()),
+		page((i) => `/lob-taken/rounds/${i.round}/cell/${i.task2}/${i.actor2}`, nobody())
+	],
+	'/login': [page('/login', everyone('→/', 'ok'))],
+	'/login/code': [page('/login/code', everyone('ok', 'ok'))],
+	'/login/oidc': [page('/login/oidc', everyone('elsewhere', 'elsewhere'))],
+	'/login/oidc/callback': [
+		page('/login/oidc/callback', everyone('→/login?sso=failed', '→/login?sso=failed'))
+	],
+	'/logout': [page('/logout', everyone('→/'))],
+	'/language': [page('/language', everyone('→/', '→/'))],
+	'/healthz': [page('/healthz', everyone('ok', 'ok'))],
+	'/mentor': [page('/mentor', only(MENTORS))],
+	'/mentor/conversations': [page('/mentor/conversations', only(MENTORS))],
+	'/mentor/conversations/[id]': [
+		page((i) => `/mentor/conversations/${i.convA}`, only(['mentorA'])),
+		page((i) => `/mentor/conversations/${i.convZ}`, only(['mentorOther'])),
+		page((i) => `/mentor/conversations/${i.conv2}`, nobody())
+	],
+	'/mentor/feedback': [page('/mentor/feedback', only(MENTORS))],
+	'/mentor/students/[id]': [
+		page((i) => `/mentor/students/${i.A}`, only(['mentorA'])),
+		page((i) => `/mentor/students/${i.Z}`, only(['mentorOther'])),
+		page((i) => `/mentor/students/${i.S2}`, nobody())
+	],
+	'/mentor/students/[id]/reflections/[rid]': [
+		page((i) => `/mentor/students/${i.A}/reflections/${i.reflA}`, only(['mentorA'])),
+		// A private draft is not the mentor's to read.
+		page((i) => `/mentor/students/${i.A}/reflections/${i.reflAPrivate}`, nobody()),
+		page((i) => `/mentor/students/${i.Z}/reflections/${i.reflZ}`, only(['mentorOther'])),
+		// A student and a reflection that do not belong together.
+		page((i) => `/mentor/students/${i.A}/reflections/${i.reflZ}`, nobody()),
+		page((i) => `/mentor/students/${i.S2}/reflections/${i.refl2}`, nobody())
+	],
+	'/notifications': [page('/notifications', everyone('ok'))],
+	'/student': [page('/student', only(STUDENTS))],
+	'/student/conversations': [page('/student/conversations', only(STUDENTS))],
+	'/student/conversations/[id]': [
+		page((i) => `/student/conversations/${i.convA}`, only(['studentA'])),
+		page((i) => `/student/conversations/${i.convOther}`, nobody()),
+		page((i) => `/student/conversations/${i.conv2}`, nobody())
+	],
+	'/student/dossier': [page('/student/dossier', only(STUDENTS))],
+	'/student/goals': [page('/student/goals', only(STUDENTS))],
+	'/student/privacy': [page('/student/privacy', only(STUDENTS))],
+	'/student/ratings': [page('/student/ratings', only(STUDENTS))],
+	'/student/reflections': [page('/student/reflections', only(STUDENTS))],
+	'/student/reflections/new': [page('/student/reflections/new', only(STUDENTS))],
+	'/student/reflections/[id]': [
+		page((i) => `/student/reflections/${i.reflA}`, only(['studentA'])),
+		page((i) => `/student/reflections/${i.reflAPrivate}`, only(['studentA'])),
+		page((i) => `/student/reflections/${i.reflB}`, only(['studentB'])),
+		page((i) => `/student/reflections/${i.refl2}`, nobody())
+	],
+	'/student/reflections/[id]/attachments': [
+		page((i) => `/student/reflections/${i.reflA}/attachments`, only(['studentA'])),
+		page((i) => `/student/reflections/${i.refl2}/attachments`, nobody())
+	],
+	'/student/reflections/[id]/edit': [
+		page((i) => `/student/reflections/${i.reflAPrivate}/edit`, only(['studentA'])),
+		page((i) => `/student/reflections/${i.refl2}/edit`, nobody())
+	],
+	'/student/reflections/[id]/versions': [
+		page((i) => `/student/reflections/${i.reflA}/versions`, only(['studentA'])),
+		page((i) => `/student/reflections/${i.refl2}/versions`, nobody())
+	]
+};
+for (const sub of ['', '/actions', '/analysis', '/compare', '/differences', '/print', '/respondents']) {
+	PAGES[`/coordinator/matrix/rounds/[roundId]${sub}`] = [
+		page((i) => `/coordinator/matrix/rounds/${i.round}${sub}`, only(['coordinator'])),
+		page((i) => `/coordinator/matrix/rounds/${i.round2}${sub}`, nobody())
+	];
+}
+PAGES['/coordinator/matrix/rounds/[roundId]/cell/[taskId]/[actorId]'] = [
+	page((i) => `/coordinator/matrix/rounds/${i.round}/cell/${i.task}/${i.actor}`, only(['coordinator'])),
+	page((i) => `/coordinator/matrix/rounds/${i.round2}/cell/${i.task2}/${i.actor2}`, nobody()),
+	page((i) => `/coordinator/matrix/rounds/${i.round}/cell/${i.task2}/${i.actor2}`, nobody())
+];
+
+const ENDPOINTS: Record<string, PageCase[]> = {
+	'/coordinator/matrix/rounds/[roundId]/export.csv GET': [
+		page((i) => `/coordinator/matrix/rounds/${i.round}/export.csv`, only(['coordinator'])),
+		page((i) => `/coordinator/matrix/rounds/${i.round2}/export.csv`, nobody())
+	],
+	'/files/[id] GET': [page((i) => `/files/${i.attachmentA}`, only(['studentA', 'mentorA']))],
+	'/healthz GET': PAGES['/healthz'],
+	'/login/oidc GET': PAGES['/login/oidc'],
+	'/login/oidc/callback GET': PAGES['/login/oidc/callback'],
+	'/student/dossier/export GET': [page('/student/dossier/export', only(STUDENTS))]
+};
+
+type Form = Record<string, string | string[] | number>;
+interface ActionCase {
+	/** The page the action belongs to (the form's action is this plus ?/name). */
+	url: (i: Ids) => string;
+	/** The body that would change data; posted by everyone not allowed. */
+	form: (i: Ids) => Form;
+	/** Who may use the action here; they post `probe` (default: an empty body) and must get past the guard. */
+	allowed?: Signed[];
+	probe?: Form | 'skip';
+	/** A query over the rows the action would change: the same before and after a refused post. */
+	check?: (i: Ids) => [string, ...unknown[]];
+	multipart?: boolean;
+	json?: boolean;
+	/**
+	 * A refusal is a 404 (out of scope looks like missing) or 403. Where a form field picks from a list (the
+	 * conversation planner's student/group select), a value outside the list is a 400 with the field's error,
+	 * the same for a missing id as for someone else's: listed here, and the no-change check still applies.
+	 */
+	refusedAlso?: number[];
+	/** Expected outcome per actor, where it is not simply allowed/refused (public and session actions). */
+	exact?: Partial<Expect>;
+}
+const act = (c: ActionCase) => c;
+
+const comments = (url: (i: Ids) => string, who: Signed): Record<string, ActionCase[]> => ({
+	comment: [
+		act({
+			url,
+			form: () => ({ body: 'authz-probe' }),
+			allowed: [who],
+			check: (i) => ['SELECT id, body, deleted_at FROM comment WHERE reflection_id = ?', i.reflA]
+		}),
+		// Smuggled: a reply to a comment under another reflection.
+		act({
+			url,
+			form: (i) => ({ body: 'authz-probe', parentId: String(i.commentOther) }),
+			check: (i) => ['SELECT id, body FROM comment WHERE reflection_id = ?', i.reflA]
+		})
+	],
+	editComment: [
+		act({
+			url,
+			form: (i) => ({ commentId: String(i.commentA), body: 'authz-probe' }),
+			allowed: who === 'studentA' ? ['studentA'] : [],
+			check: (i) => ['SELECT body, edited_at FROM comment WHERE id = ?', i.commentA]
+		}),
+		// Smuggled: a comment of another reflection (the mentor wrote it; Sanne owns the reflection).
+		act({
+			url,
+			form: (i) => ({ commentId: String(i.commentOther), body: 'authz-probe' }),
+			check: (i) => ['SELECT body, edited_at FROM comment WHERE id = ?', i.commentOther]
+		})
+	],
+	deleteComment: [
+		act({
+			url,
+			form: (i) => ({ commentId: String(i.commentA) }),
+			allowed: who === 'studentA' ? ['studentA'] : [],
+			check: (i) => ['SELECT deleted_at FROM comment WHERE id = ?', i.commentA]
+		}),
+		act({
+			url,
+			form: (i) => ({ commentId: String(i.commentOther) }),
+			check: (i) => ['SELECT deleted_at FROM comment WHERE id = ?', i.commentOther]
+		})
+	]
+});
+
+function actions(route: string, byName: Record<string, ActionCase[]>): Record<string, ActionCase[]> {
+	return Object.fromEntries(Object.entries(byName).map(([name, cases]) => [`${route} ${name}`, cases]));
+}
+
+const reflectionRow = (i: Ids): [string, number] => [
+	'SELECT title, doel, visibility, version, finished_at, deleted_at FROM reflection WHERE id = ?',
+	i.reflA
+];
+const userRow =
+	(id: (i: Ids) => number) =>
+	(i: Ids): [string, number] => [
+		'SELECT given_name, family_name, username, active, password_hash, (SELECT count(*) FROM login_code WHERE user_id = u.id) codes FROM user u WHERE id = ?',
+		id(i)
+	];
+const groupRows =
+	(id: (i: Ids) => number) =>
+	(i: Ids): [string, number, number, number] => [
+		`SELECT name, closed_at, (SELECT group_concat(student_id) FROM group_student WHERE group_id = g.id) s,
+	 (SELECT group_concat(mentor_id) FROM group_mentor WHERE group_id = g.id) m FROM "group" g WHERE id IN (?, ?, ?)`,
+		id(i),
+		i.groupA,
+		i.group2
+	];
+const ROUND = (i: Ids) => `/coordinator/matrix/rounds/${i.round}`;
+const ROUND2 = (i: Ids) => `/coordinator/matrix/rounds/${i.round2}`;
+const matrixRows =
+	(table: 'matrix_task' | 'matrix_actor') =>
+	(i: Ids): [string, number, number] => [
+		`SELECT id, name, position, archived_at FROM ${table} WHERE school_id IN (?, ?) ORDER BY id`,
+		i.school,
+		i.school2
+	];
+const cellRows = (i: Ids): [string, number, number] => [
+	'SELECT round_id, task_id, actor_id, part, how, version FROM matrix_cell WHERE round_id IN (?, ?) ORDER BY id',
+	i.round,
+	i.round2
+];
+const cellForm = (): Form => ({ part: 'uitvoerend', how: 'authz-probe', rating: '', wish: '', version: '0' });
+const pdf = { name: 'probe.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%probe\n') };
+
+const ACTIONS: Record<string, ActionCase[]> = {
+	...actions('/account/password', {
+		default: [
+			act({
+				url: () => '/account/password',
+				form: () => ({
+					currentPassword: 'x',
+					newPassword: 'Authz-probe-2026',
+					repeatPassword: 'Authz-probe-2026'
+				}),
+				allowed: [...SIGNED]
+			})
+		]
+	}),
+	...actions('/admin/erase/[id]', {
+		erase: [
+			act({
+				url: (i) => `/admin/erase/${i.A}`,
+				form: () => ({ confirm: 'Mohamed Yilmaz' }),
+				allowed: ['admin'],
+				check: userRow((i) => i.A)
+			}),
+			act({
+				url: (i) => `/admin/erase/${i.S2}`,
+				form: () => ({ confirm: 'x' }),
+				allowed: ['adminOther'],
+				check: userRow((i) => i.S2)
+			})
+		]
+	}),
+	...actions('/admin/groups', {
+		create: [
+			act({
+				url: () => '/admin/groups',
+				form: () => ({ name: 'authz-probe' }),
+				allowed: ADMINS,
+				check: () => [`SELECT count(*) n FROM "group" WHERE name = 'authz-probe'`]
+			})
+		]
+	}),
+	...actions('/admin/groups/[id]', {
+		save: [
+			act({
+				url: (i) => `/admin/groups/${i.groupA}`,
+				form: () => ({ name: 'authz-probe' }),
+				allowed: ['admin'],
+				check: groupRows((i) => i.groupA)
+			})
+		],
+		addStudents: [
+			act({
+				url: (i) => `/admin/groups/${i.groupA}`,
+				form: (i) => ({ userIds: String(i.Z) }),
+				allowed: ['admin'],
+				check: groupRows((i) => i.groupA)
+			}),
+			// Smuggled: a student of the other school into this school's group, and the reverse.
+			act({
+				url: (i) => `/admin/groups/${i.groupA}`,
+				form: (i) => ({ userIds: String(i.S2) }),
+				check: groupRows((i) => i.groupA)
+			}),
+			act({
+				url: (i) => `/admin/groups/${i.group2}`,
+				form: (i) => ({ userIds: String(i.A) }),
+				check: groupRows((i) => i.group2)
+			})
+		],
+		addMentors: [
+			act({
+				url: (i) => `/admin/groups/${i.groupA}`,
+				form: (i) => ({ userIds: String(i.staff) }),
+				allowed: ['admin'],
+				check: groupRows((i) => i.groupA)
+			}),
+			act({
+				url: (i) => `/admin/groups/${i.group2}`,
+				form: (i) => ({ userIds: String(i.mentorA) }),
+				check: groupRows((i) => i.group2)
+			})
+		],
+		removeStudent: [
+			act({
+				url: (i) => `/admin/groups/${i.groupA}`,
+				form: (i) => ({ userId: String(i.A) }),
+				allowed: ['admin'],
+				// An empty body answers 404 like a missing member; removing for real is in admin.test.ts.
+				probe: 'skip',
+				check: groupRows((i) => i.groupA)
+			})
+		],
+		removeMentor: [
+			act({
+				url: (i) => `/admin/groups/${i.groupA}`,
+				form: (i) => ({ userId: String(i.mentorA) }),
+				allowed: ['admin'],
+				// An empty body answers 404 like a missing member; removing for real is in admin.test.ts.
+				probe: 'skip',
+				check: groupRows((i) => i.groupA)
+			})
+		],
+		close: [
+			act({
+				url: (i) => `/admin/groups/${i.groupA}`,
+				form: () => ({}),
+				allowed: ['admin'],
+				probe: 'skip',
+				check: groupRows((i) => i.groupA)
+			})
+		],
+		reopen: [
+			act({
+				url: (i) => `/admin/groups/${i.group2}`,
+				form: () => ({}),
+				allowed: ['adminOther'],
+				probe: 'skip',
+				check: groupRows((i) => i.group2)
+			})
+		]
+	}),
+	...actions('/admin/import', {
+		upload: [
+			act({
+				url: () => '/admin/import',
+				form: () => ({}),
+				multipart: true,
+				allowed: ADMINS,
+				check: () => ['SELECT count(*) n FROM import_batch']
+			})
+		]
+	}),
+	...actions('/admin/import/[id]', {
+		map: [act({ url: () => '/admin/import/999999', form: () => ({ givenName: '0' }) })],
+		apply: [act({ url: () => '/admin/import/999999', form: () => ({}) })]
+	}),
+	...actions('/admin/school-year', {
+		retention: [
+			act({
+				url: () => '/admin/school-year',
+				form: () => ({ years: '3' }),
+				allowed: ADMINS,
+				check: () => ['SELECT * FROM school ORDER BY id']
+			})
+		],
+		start: [
+			act({
+				url: () => '/admin/school-year',
+				form: () => ({ name: 'authz-probe', startsOn: '2027-08-01', endsOn: '2028-07-31', confirm: 'on' }),
+				allowed: ADMINS,
+				check: () => ['SELECT * FROM school_year ORDER BY id']
+			})
+		]
+	}),
+	...actions('/admin/users/[id]', {
+		save: [
+			act({
+				url: (i) => `/admin/users/${i.A}`,
+				form: () => ({
+					givenName: 'Authz',
+					familyName: 'Probe',
+					username: 'mohamed.yilmaz',
+					roles: 'student'
+				}),
+				allowed: ['admin'],
+				check: userRow((i) => i.A)
+			})
+		],
+		deactivate: [
+			act({
+				url: (i) => `/admin/users/${i.A}`,
+				form: () => ({}),
+				allowed: ['admin'],
+				probe: 'skip',
+				check: userRow((i) => i.A)
+			})
+		],
+		reactivate: [
+			act({
+				url: (i) => `/admin/users/${i.S2}`,
+				form: () => ({}),
+				allowed: ['adminOther'],
+				probe: 'skip',
+				check: userRow((i) => i.S2)
+			})
+		],
+		password: [
+			act({
+				url: (i) => `/admin/users/${i.A}`,
+				form: () => ({ password: 'Authz-probe-2026' }),
+				allowed: ['admin'],
+				check: userRow((i) => i.A)
+			})
+		],
+		loginCode: [
+			act({
+				url: (i) => `/admin/users/${i.A}`,
+				form: () => ({}),
+				allowed: ['admin'],
+				probe: 'skip',
+				check: userRow((i) => i.A)
+			})
+		]
+	}),
+	...actions('/admin/users/new', {
+		default: [
+			act({
+				url: () => '/admin/users/new',
+				form: () => ({
+					givenName: 'Authz',
+					familyName: 'Probe',
+					username: 'authz.probe',
+					roles: 'admin',
+					password: 'Authz-probe-2026'
+				}),
+				allowed: ADMINS,
+				check: () => [`SELECT count(*) n FROM user WHERE username = 'authz.probe'`]
+			})
+		]
+	}),
+	...actions('/coordinator/matrix', {
+		create: [
+			act({
+				url: () => '/coordinator/matrix',
+				form: () => ({ name: 'authz-probe' }),
+				allowed: ['coordinator'],
+				check: () => [`SELECT count(*) n FROM matrix_round WHERE name = 'authz-probe'`]
+			})
+		]
+	}),
+	...actions('/coordinator/matrix/actors', {
+		add: [
+			act({
+				url: () => '/coordinator/matrix/actors',
+				form: () => ({ name: 'authz-probe' }),
+				allowed: ['coordinator'],
+				check: matrixRows('matrix_actor')
+			})
+		],
+		update: [
+			act({
+				url: () => '/coordinator/matrix/actors',
+				form: (i) => ({ id: String(i.actor), name: 'authz-probe' }),
+				allowed: ['coordinator'],
+				check: matrixRows('matrix_actor')
+			}),
+			act({
+				url: () => '/coordinator/matrix/actors',
+				form: (i) => ({ id: String(i.actor2), name: 'authz-probe' }),
+				check: matrixRows('matrix_actor')
+			})
+		],
+		move: [
+			act({
+				url: () => '/coordinator/matrix/actors',
+				form: (i) => ({ id: String(i.actor2), direction: 'up' }),
+				allowed: ['coordinator'],
+				probe: {},
+				check: matrixRows('matrix_actor')
+			})
+		],
+		archive: [
+			act({
+				url: () => '/coordinator/matrix/actors',
+				form: (i) => ({ id: String(i.actor), archived: 'true' }),
+				allowed: ['coordinator'],
+				check: matrixRows('matrix_actor')
+			}),
+			act({
+				url: () => '/coordinator/matrix/actors',
+				form: (i) => ({ id: String(i.actor2), archived: 'true' }),
+				check: matrixRows('matrix_actor')
+			})
+		],
+		link: [
+			act({
+				url: () => '/coordinator/matrix/actors',
+				form: (i) => ({ userId: String(i.staff), actorId: String(i.actor) }),
+				allowed: ['coordinator'],
+				check: () => ['SELECT * FROM matrix_actor_user ORDER BY id']
+			}),
+			// Smuggled: a student, an actor of the other school.
+			act({
+				url: () => '/coordinator/matrix/actors',
+				form: (i) => ({ userId: String(i.A), actorId: String(i.actor) }),
+				check: () => ['SELECT * FROM matrix_actor_user ORDER BY id']
+			}),
+			act({
+				url: () => '/coordinator/matrix/actors',
+				form: (i) => ({ userId: String(i.staff), actorId: String(i.actor2) }),
+				check: () => ['SELECT * FROM matrix_actor_user ORDER BY id']
+			})
+		],
+		unlink: [
+			act({
+				url: () => '/coordinator/matrix/actors',
+				form: (i) => ({ id: String(i.link2) }),
+				allowed: [],
+				check: () => ['SELECT * FROM matrix_actor_user ORDER BY id']
+			})
+		]
+	}),
+	...actions('/coordinator/matrix/tasks', {
+		add: [
+			act({
+				url: () => '/coordinator/matrix/tasks',
+				form: () => ({ kind: 'begeleidend', name: 'authz-probe' }),
+				allowed: ['coordinator'],
+				check: matrixRows('matrix_task')
+			})
+		],
+		update: [
+			act({
+				url: () => '/coordinator/matrix/tasks',
+				form: (i) => ({ id: String(i.task), kind: 'begeleidend', name: 'authz-probe' }),
+				allowed: ['coordinator'],
+				check: matrixRows('matrix_task')
+			}),
+			act({
+				url: () => '/coordinator/matrix/tasks',
+				form: (i) => ({ id: String(i.task2), kind: 'begeleidend', name: 'authz-probe' }),
+				check: matrixRows('matrix_task')
+			})
+		],
+		move: [
+			act({
+				url: () => '/coordinator/matrix/tasks',
+				form: (i) => ({ id: String(i.task2), direction: 'up' }),
+				allowed: ['coordinator'],
+				probe: {},
+				check: matrixRows('matrix_task')
+			})
+		],
+		archive: [
+			act({
+				url: () => '/coordinator/matrix/tasks',
+				form: (i) => ({ id: String(i.task2), archived: 'true' }),
+				allowed: ['coordinator'],
+				probe: {},
+				check: matrixRows('matrix_task')
+			})
+		]
+	}),
+	...actions('/coordinator/matrix/rounds/[roundId]', {
+		status: [
+			act({
+				url: ROUND,
+				form: () => ({ status: 'closed' }),
+				allowed: ['coordinator'],
+				check: (i) => ['SELECT status, closed_at FROM matrix_round WHERE id IN (?, ?)', i.round, i.round2]
+			}),
+			act({
+				url: ROUND2,
+				form: () => ({ status: 'closed' }),
+				check: (i) => ['SELECT status, closed_at FROM matrix_round WHERE id IN (?, ?)', i.round, i.round2]
+			})
+		]
+	}),
+	...actions('/coordinator/matrix/rounds/[roundId]/actions', {
+		add: [
+			act({
+				url: (i) => `${ROUND(i)}/actions`,
+				form: (i) => ({ taskId: String(i.task), title: 'authz-probe', owner: '', dueOn: '' }),
+				allowed: ['coordinator'],
+				check: () => [`SELECT count(*) n FROM matrix_action WHERE title = 'authz-probe'`]
+			}),
+			act({
+				url: (i) => `${ROUND(i)}/actions`,
+				form: (i) => ({ taskId: String(i.task2), title: 'authz-probe', owner: '', dueOn: '' }),
+				check: () => [`SELECT count(*) n FROM matrix_action WHERE title = 'authz-probe'`]
+			}),
+			act({
+				url: (i) => `${ROUND2(i)}/actions`,
+				form: (i) => ({ taskId: String(i.task2), title: 'authz-probe', owner: '', dueOn: '' }),
+				check: () => [`SELECT count(*) n FROM matrix_action WHERE title = 'authz-probe'`]
+			})
+		],
+		status: [
+			act({
+				url: (i) => `${ROUND(i)}/actions`,
+				form: (i) => ({ id: String(i.action), status: 'klaar' }),
+				allowed: ['coordinator'],
+				check: (i) => ['SELECT status FROM matrix_action WHERE id IN (?, ?)', i.action, i.action2]
+			}),
+			act({
+				url: (i) => `${ROUND(i)}/actions`,
+				form: (i) => ({ id: String(i.action2), status: 'klaar' }),
+				check: (i) => ['SELECT status FROM matrix_action WHERE id IN (?, ?)', i.action, i.action2]
+			})
+		]
+	}),
+	...actions('/coordinator/matrix/rounds/[roundId]/cell/[taskId]/[actorId]', {
+		save: [
+			act({
+				url: (i) => `${ROUND(i)}/cell/${i.task}/${i.actor}`,
+				form: cellForm,
+				allowed: ['coordinator'],
+				check: cellRows
+			}),
+			act({ url: (i) => `${ROUND2(i)}/cell/${i.task2}/${i.actor2}`, form: cellForm, check: cellRows }),
+			act({ url: (i) => `${ROUND(i)}/cell/${i.task2}/${i.actor2}`, form: cellForm, check: cellRows })
+		]
+	}),
+	...actions('/coordinator/matrix/rounds/[roundId]/differences', {
+		agree: [
+			act({
+				url: (i) => `${ROUND(i)}/differences`,
+				form: (i) => ({ taskId: String(i.task), actorId: String(i.actor), part: 'uitvoerend' }),
+				allowed: ['coordinator'],
+				check: cellRows
+			}),
+			act({
+				url: (i) => `${ROUND(i)}/differences`,
+				form: (i) => ({ taskId: String(i.task2), actorId: String(i.actor2), part: 'uitvoerend' }),
+				check: cellRows
+			})
+		]
+	}),
+	...actions('/coordinator/matrix/rounds/[roundId]/respondents', {
+		invite: [
+			act({
+				url: (i) => `${ROUND(i)}/respondents`,
+				form: (i) => ({ userId: String(i.staff), actorId: '' }),
+				allowed: ['coordinator'],
+				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+			}),
+			// Smuggled: a student, a colleague of the other school, an actor of the other school.
+			act({
+				url: (i) => `${ROUND(i)}/respondents`,
+				form: (i) => ({ userId: String(i.A), actorId: '' }),
+				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+			}),
+			act({
+				url: (i) => `${ROUND(i)}/respondents`,
+				form: (i) => ({ userId: String(i.S2), actorId: '' }),
+				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+			}),
+			act({
+				url: (i) => `${ROUND(i)}/respondents`,
+				form: (i) => ({ userId: String(i.staff), actorId: String(i.actor2) }),
+				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+			})
+		]
+	}),
+	...actions('/lob-taken/rounds/[roundId]', {
+		submit: [
+			act({
+				url: (i) => `/lob-taken/rounds/${i.round}`,
+				form: () => ({}),
+				allowed: ['mentorA', 'coordinator', 'staff'],
+				probe: 'skip',
+				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+			}),
+			act({
+				url: (i) => `/lob-taken/rounds/${i.round2}`,
+				form: () => ({}),
+				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+			})
+		]
+	}),
+	...actions('/lob-taken/rounds/[roundId]/cell/[taskId]/[actorId]', {
+		save: [
+			act({
+				url: (i) => `/lob-taken/rounds/${i.round}/cell/${i.task}/${i.actor}`,
+				form: cellForm,
+				allowed: ['mentorA', 'coordinator', 'staff'],
+				check: () => ['SELECT * FROM matrix_answer ORDER BY id']
+			}),
+			act({
+				url: (i) => `/lob-taken/rounds/${i.round2}/cell/${i.task2}/${i.actor2}`,
+				form: cellForm,
+				check: () => ['SELECT * FROM matrix_answer ORDER BY id']
+			}),
+			act({
+				url: (i) => `/lob-taken/rounds/${i.round}/cell/${i.task2}/${i.actor2}`,
+				form: cellForm,
+				check: () => ['SELECT * FROM matrix_answer ORDER BY id']
+			})
+		]
+	}),
+	...actions('/mentor', {
+		loginCode: [
+			act({
+				url: () => '/mentor',
+				form: (i) => ({ studentId: String(i.A) }),
+				allowed: ['mentorA'],
+				check: (i) => ['SELECT count(*) n FROM login_code WHERE user_id = ?', i.A]
+			}),
+			act({
+				url: () => '/mentor',
+				form: (i) => ({ studentId: String(i.Z) }),
+				allowed: ['mentorOther'],
+				check: (i) => ['SELECT count(*) n FROM login_code WHERE user_id = ?', i.Z]
+			}),
+			act({
+				url: () => '/mentor',
+				form: (i) => ({ studentId: String(i.S2) }),
+				check: (i) => ['SELECT count(*) n FROM login_code WHERE user_id = ?', i.S2]
+			})
+		]
+	}),
+	...actions('/mentor/conversations', {
+		plan: [
+			act({
+				url: () => '/mentor/conversations',
+				form: (i) => ({ target: `student:${i.A}`, plannedAt: '2027-04-01' }),
+				allowed: ['mentorA'],
+				refusedAlso: [400],
+				check: () => ['SELECT count(*) n FROM conversation']
+			}),
+			act({
+				url: () => '/mentor/conversations',
+				form: (i) => ({ target: `group:${i.groupZ}`, plannedAt: '2027-04-01' }),
+				allowed: ['mentorOther'],
+				refusedAlso: [400],
+				check: () => ['SELECT count(*) n FROM conversation']
+			}),
+			act({
+				url: () => '/mentor/conversations',
+				form: (i) => ({ target: `student:${i.S2}`, plannedAt: '2027-04-01' }),
+				refusedAlso: [400],
+				check: () => ['SELECT count(*) n FROM conversation']
+			}),
+			act({
+				url: () => '/mentor/conversations',
+				form: (i) => ({ target: `group:${i.group2}`, plannedAt: '2027-04-01' }),
+				refusedAlso: [400],
+				check: () => ['SELECT count(*) n FROM conversation']
+			})
+		]
+	}),
+	...actions('/mentor/conversations/[id]', {
+		agenda: [
+			act({
+				url: (i) => `/mentor/conversations/${i.convA}`,
+				form: () => ({ text: 'authz-probe' }),
+				allowed: ['mentorA'],
+				check: (i) => ['SELECT count(*) n FROM conversation_agenda_item WHERE conversation_id = ?', i.convA]
+			}),
+			act({
+				url: (i) => `/mentor/conversations/${i.conv2}`,
+				form: () => ({ text: 'authz-probe' }),
+				check: (i) => ['SELECT count(*) n FROM conversation_agenda_item WHERE conversation_id = ?', i.conv2]
+			})
+		],
+		record: [
+			act({
+				url: (i) => `/mentor/conversations/${i.convA}`,
+				form: () => ({ summary: 'authz-probe' }),
+				allowed: ['mentorA'],
+				check: (i) => ['SELECT status, summary, mentor_note FROM conversation WHERE id = ?', i.convA]
+			}),
+			act({
+				url: (i) => `/mentor/conversations/${i.convZ}`,
+				form: () => ({ summary: 'authz-probe' }),
+				allowed: ['mentorOther'],
+				check: (i) => ['SELECT status, summary, mentor_note FROM conversation WHERE id = ?', i.convZ]
+			})
+		]
+	}),
+	...actions(
+		'/mentor/students/[id]/reflections/[rid]',
+		comments((i) => `/mentor/students/${i.A}/reflections/${i.reflA}`, 'mentorA')
+	),
+	...actions('/notifications', {
+		read: [
+			act({
+				url: () => '/notifications',
+				form: (i) => ({ id: String(i.notificationOther) }),
+				allowed: [],
+				check: (i) => ['SELECT read_at FROM notification WHERE id = ?', i.notificationOther]
+			})
+		],
+		readAll: [act({ url: () => '/notifications', form: () => ({}), allowed: [...SIGNED], probe: 'skip' })]
+	}),
+	...actions('/student/conversations/[id]', {
+		agenda: [
+			act({
+				url: (i) => `/student/conversations/${i.convA}`,
+				form: () => ({ text: 'authz-probe' }),
+				allowed: ['studentA'],
+				check: (i) => ['SELECT count(*) n FROM conversation_agenda_item WHERE conversation_id = ?', i.convA]
+			}),
+			act({
+				url: (i) => `/student/conversations/${i.convOther}`,
+				form: () => ({ text: 'authz-probe' }),
+				check: (i) => [
+					'SELECT count(*) n FROM conversation_agenda_item WHERE conversation_id = ?',
+					i.convOther
+				]
+			})
+		],
+		confirm: [
+			act({
+				url: (i) => `/student/conversations/${i.convOther}`,
+				form: () => ({}),
+				check: (i) => ['SELECT summary_confirmed_at FROM conversation WHERE id = ?', i.convOther]
+			})
+		]
+	}),
+	...actions('/student/goals', {
+		add: [
+			act({
+				url: () => '/student/goals',
+				form: () => ({ title: 'authz-probe' }),
+				allowed: STUDENTS,
+				check: () => [`SELECT count(*) n FROM goal WHERE title = 'authz-probe'`]
+			})
+		],
+		edit: [
+			act({
+				url: () => '/student/goals',
+				// Student B posts A's goal id from B's own goals page.
+				form: (i) => ({ goalId: String(i.goalA), title: 'authz-probe' }),
+				allowed: ['studentA'],
+				check: (i) => ['SELECT title, status FROM goal WHERE id IN (?, ?, ?)', i.goalA, i.goalB, i.goal2]
+			}),
+			act({
+				url: () => '/student/goals',
+				form: (i) => ({ goalId: String(i.goal2), title: 'authz-probe' }),
+				check: (i) => ['SELECT title, status FROM goal WHERE id = ?', i.goal2]
+			})
+		],
+		status: [
+			act({
+				url: () => '/student/goals',
+				form: (i) => ({ goalId: String(i.goalB), status: 'dropped' }),
+				allowed: ['studentB'],
+				probe: {},
+				check: (i) => ['SELECT title, status FROM goal WHERE id = ?', i.goalB]
+			})
+		],
+		fromReflection: [
+			act({
+				url: () => '/student/goals',
+				form: (i) => ({ reflectionId: String(i.reflB) }),
+				allowed: ['studentB'],
+				probe: 'skip',
+				check: () => ['SELECT count(*) n FROM goal']
+			}),
+			act({
+				url: () => '/student/goals',
+				form: (i) => ({ reflectionId: String(i.refl2) }),
+				check: () => ['SELECT count(*) n FROM goal']
+			})
+		]
+	}),
+	...actions('/student/ratings', {
+		rate: [
+			act({
+				url: () => '/student/ratings',
+				form: () => ({ competency: 'kwaliteiten', level: '3', note: 'authz-probe' }),
+				allowed: STUDENTS,
+				check: () => [`SELECT count(*) n FROM self_rating WHERE note = 'authz-probe'`]
+			})
+		]
+	}),
+	...actions('/student/reflections/[id]', {
+		...comments((i) => `/student/reflections/${i.reflA}`, 'studentA'),
+		visibility: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}`,
+				form: () => ({ visibility: 'private' }),
+				allowed: ['studentA'],
+				check: reflectionRow
+			})
+		],
+		finish: [
+			act({
+				url: (i) => `/student/reflections/${i.reflAPrivate}`,
+				form: () => ({}),
+				allowed: ['studentA'],
+				probe: 'skip',
+				check: (i) => ['SELECT finished_at FROM reflection WHERE id = ?', i.reflAPrivate]
+			})
+		],
+		reopen: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}`,
+				form: () => ({}),
+				allowed: ['studentA'],
+				probe: 'skip',
+				check: reflectionRow
+			})
+		],
+		delete: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}`,
+				form: () => ({}),
+				allowed: ['studentA'],
+				probe: 'skip',
+				check: reflectionRow
+			}),
+			act({
+				url: (i) => `/student/reflections/${i.refl2}`,
+				form: () => ({}),
+				check: (i) => ['SELECT deleted_at FROM reflection WHERE id = ?', i.refl2]
+			})
+		]
+	}),
+	...actions('/student/reflections/[id]/attachments', {
+		upload: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}/attachments`,
+				form: () => ({}),
+				multipart: true,
+				allowed: ['studentA'],
+				check: () => ['SELECT count(*) n FROM attachment']
+			})
+		],
+		delete: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}/attachments`,
+				form: (i) => ({ attachmentId: String(i.attachmentA) }),
+				allowed: ['studentA'],
+				probe: 'skip',
+				check: (i) => ['SELECT id FROM attachment WHERE id = ?', i.attachmentA]
+			}),
+			// Smuggled: A's attachment posted on B's own reflection page.
+			act({
+				url: (i) => `/student/reflections/${i.reflB}/attachments`,
+				form: (i) => ({ attachmentId: String(i.attachmentA) }),
+				check: (i) => ['SELECT id FROM attachment WHERE id = ?', i.attachmentA]
+			})
+		]
+	}),
+	...actions('/student/reflections/[id]/autosave', {
+		POST: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}/autosave`,
+				json: true,
+				form: (i) => ({
+					title: 'authz-probe',
+					doel: 'authz-probe',
+					resultaat: '',
+					evaluatie: '',
+					vervolg: '',
+					visibility: 'mentor',
+					competencies: [],
+					version: i.reflAVersion
+				}),
+				allowed: ['studentA'],
+				check: reflectionRow
+			})
+		]
+	}),
+	...actions('/student/reflections/[id]/edit', {
+		save: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}/edit`,
+				form: (i) => ({
+					version: String(i.reflAVersion),
+					title: 'authz-probe',
+					doel: 'authz-probe',
+					resultaat: '',
+					evaluatie: '',
+					vervolg: '',
+					visibility: 'mentor'
+				}),
+				allowed: ['studentA'],
+				check: reflectionRow
+			})
+		]
+	}),
+	...actions('/student/reflections/new', {
+		planned: [
+			act({
+				url: () => '/student/reflections/new',
+				form: () => ({ activityId: '1' }),
+				allowed: STUDENTS,
+				check: () => [
+					`SELECT count(*) n FROM reflection WHERE student_id NOT IN (SELECT user_id FROM user_role WHERE role = 'student')`
+				]
+			})
+		],
+		own: [
+			act({
+				url: () => '/student/reflections/new',
+				form: () => ({ activityType: 'stage', activityDate: '', activityPlace: '', title: 'authz-probe' }),
+				allowed: STUDENTS,
+				check: () => [`SELECT count(*) n FROM reflection WHERE title = 'authz-probe'`]
+			})
+		]
+	}),
+	// Public and session actions: exact outcomes. Signing out for real is in sessions.test.ts.
+	...actions('/login', {
+		default: [
+			act({
+				url: () => '/login',
+				form: () => ({ username: '', password: '' }),
+				exact: { ...HOMES, anonymous: 400, ...Object.fromEntries(SIGNED.map((a) => [a, '→/'])) }
+			})
+		]
+	}),
+	...actions('/login/code', {
+		default: [act({ url: () => '/login/code', form: () => ({ code: '' }), exact: everyone(400, 400) })]
+	}),
+	...actions('/language', {
+		default: [act({ url: () => '/language', form: () => ({ locale: 'xx' }), exact: everyone('→/', '→/') })]
+	}),
+	...actions('/logout', {
+		default: [act({ url: () => '/logout', form: () => ({}), exact: { anonymous: 'login' } })]
+	})
+};
+
+// ---------------------------------------------------------------------------------------------------------
+
+const tally = { probes: 0, leaks: 0, routes: 0, actions: 0 };
+const leaks: string[] = [];
+
+function judge(label: string, ok: boolean, detail: string) {
+	tally.probes++;
+	if (!ok) {
+		tally.leaks++;
+		leaks.push(`${label}: ${detail}`);
+	}
+}
+
+interface Answer {
+	status: number;
+	location: string;
+}
+
+function matches(want: Outcome, got: Answer, origin: string): boolean {
+	const redirect = got.status >= 300 && got.status < 400;
+	if (want === 'ok') return got.status === 200;
+	if (want === 'login') return redirect && /^\/login(\?|$)/.test(got.location);
+	if (want === 'elsewhere')
+		return redirect && !got.location.startsWith('/') && !got.location.startsWith(origin);
+	if (typeof want === 'string') return redirect && got.location === want.slice(1);
+	return got.status === want;
+}
+
+function refused(who: Actor, got: Answer, c: ActionCase): boolean {
+	if (who === 'anonymous') return matches('login', got, '');
+	return got.status === 403 || got.status === 404 || (c.refusedAlso ?? []).includes(got.status);
+}
+
+function allowed(got: Answer): boolean {
+	const redirectToLogin = got.status >= 300 && got.status < 400 && /^\/login(\?|$)/.test(got.location);
+	return got.status < 500 && got.status !== 403 && got.status !== 404 && !redirectToLogin;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+let ids: Ids;
+const clients = {} as Record<Actor, APIRequestContext>;
+let origin = '';
+
+test.beforeAll(async ({ baseURL }, info) => {
+	test.skip(info.project.name !== 'desktop', 'plain HTTP: one browser project is enough');
+	origin = baseURL!;
+	ids = prepareFixtures();
+	for (const who of ACTORS) {
+		const client = await playwrightRequest.newContext({ baseURL: origin });
+		if (who !== 'anonymous') {
+			const res = await client.post('/login', {
+				form: LOGINS[who],
+				headers: { Origin: origin, Accept: 'text/html' },
+				maxRedirects: 0
+			});
+			expect(res.status(), `login as ${who}`).toBe(303);
+		}
+		clients[who] = client;
+	}
+});
+
+test.afterAll(async () => {
+	for (const c of Object.values(clients)) await c.dispose();
+	closeSnapshots();
+	if (tally.probes)
+		console.log(
+			`authz: ${tally.probes} probes, ${tally.leaks} leaks (${tally.routes} route ids, ${tally.actions} actions/endpoints, ${ACTORS.length} actors)`
+		);
+});
+
+async function send(
+	who: Actor,
+	method: 'GET' | 'POST',
+	url: string,
+	c?: ActionCase,
+	body?: Form
+): Promise<Answer> {
+	const headers: Record<string, string> = {
+		Origin: origin,
+		Accept: c?.json ? 'application/json' : 'text/html'
+	};
+	let res;
+	if (method === 'GET')
+		res = await clients[who].get(url, { headers: { Accept: 'text/html' }, maxRedirects: 0 });
+	else if (c?.json) res = await clients[who].post(url, { data: body, headers, maxRedirects: 0 });
+	else if (c?.multipart) {
+		const multipart: Record<string, string | typeof pdf> = {};
+		for (const [k, v] of Object.entries(body ?? {})) multipart[k] = String(v);
+		if (body && Object.keys(body).length === 0 && body !== EMPTY) multipart.file = pdf;
+		res = await clients[who].post(url, { multipart, headers, maxRedirects: 0 });
+	} else {
+		const form = new URLSearchParams();
+		for (const [k, v] of Object.entries(body ?? {}))
+			for (const one of [v].flat()) form.append(k, String(one));
+		res = await clients[who].post(url, {
+			data: form.toString(),
+			headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+			maxRedirects: 0
+		});
+	}
+	return { status: res.status(), location: res.headers()['location'] ?? '' };
+}
+const EMPTY: Form = {};
+
+test('a student who opens a staff page sees the plain "does not exist" page', async ({ browser }) => {
+	const context = await browser.newContext({ storageState: await clients.studentA.storageState() });
+	const tab = await context.newPage();
+	for (const url of ['/mentor', '/coordinator', '/admin', '/lob-taken']) {
+		const res = await tab.goto(url);
+		expect(res?.status()).toBe(404);
+		await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Deze pagina bestaat niet');
+	}
+	await context.close();
+});
+
+test('every route id and action in src/routes has a row, and every row a route', () => {
+	const tree = routeTree();
+	const wantPages = new Set<string>();
+	const wantActions = new Set<string>();
+	const wantEndpoints = new Set<string>();
+	for (const r of tree) {
+		if (r.page) wantPages.add(r.id);
+		for (const a of r.actions) wantActions.add(`${r.id} ${a}`);
+		for (const m of r.methods) (m === 'GET' ? wantEndpoints : wantActions).add(`${r.id} ${m}`);
+	}
+	// Pages without +page.svelte or load of their own still answer a GET (a redirect); +server.ts GETs too.
+	const missing = [
+		...[...wantPages].filter((p) => !PAGES[p]).map((p) => `page ${p}`),
+		...[...wantActions].filter((a) => !ACTIONS[a]).map((a) => `action ${a}`),
+		...[...wantEndpoints].filter((e) => !ENDPOINTS[e]).map((e) => `endpoint ${e}`)
+	];
+	const stale = [
+		...Object.keys(PAGES)
+			.filter((p) => !wantPages.has(p) && !wantEndpoints.has(`${p} GET`))
+			.map((p) => `page ${p}`),
+		...Object.keys(ACTIONS)
+			.filter((a) => !wantActions.has(a))
+			.map((a) => `action ${a}`),
+		...Object.keys(ENDPOINTS)
+			.filter((e) => !wantEndpoints.has(e))
+			.map((e) => `endpoint ${e}`)
+	];
+	expect(missing, 'routes without a row in the matrix').toEqual([]);
+	expect(stale, 'rows for routes that no longer exist').toEqual([]);
+	tally.routes = tree.length;
+	tally.actions = wantActions.size + wantEndpoints.size;
+});
+
+test('every page and endpoint answers each actor as the matrix says', async () => {
+	test.setTimeout(120_000);
+	const before = leaks.length;
+	const rows = [...Object.entries(PAGES), ...Object.entries(ENDPOINTS)];
+	for (const [id, cases] of rows) {
+		for (const c of cases) {
+			const url = c.url(ids);
+			// Reads change nothing, so the actors may ask at the same time.
+			const answers = await Promise.all(ACTORS.map((who) => send(who, 'GET', url)));
+			for (const [n, who] of ACTORS.entries()) {
+				const got = answers[n];
+				judge(
+					`${who} GET ${url} (${id})`,
+					matches(c.expect[who], got, origin),
+					`want ${c.expect[who]}, got ${got.status} ${got.location}`
+				);
+			}
+		}
+	}
+	expect(leaks.slice(before)).toEqual([]);
+});
+
+test('every action answers each actor as the matrix says, and refused posts change nothing', async () => {
+	test.setTimeout(180_000);
+	const before = leaks.length;
+	for (const [key, cases] of Object.entries(ACTIONS)) {
+		const name = key.split(' ')[1];
+		for (const c of cases) {
+			const base = c.url(ids);
+			const url = name === 'default' || name === 'POST' ? base : `${base}?/${name}`;
+			for (const who of ACTORS) {
+				const label = `${who} POST ${url} ${JSON.stringify(c.form(ids))}`;
+				if (c.exact) {
+					const want = c.exact[who];
+					if (!want) continue;
+					const got = await send(who, 'POST', url, c, c.form(ids));
+					judge(label, matches(want, got, origin), `want ${want}, got ${got.status} ${got.location}`);
+					continue;
+				}
+				const isAllowed = who !== 'anonymous' && (c.allowed ?? []).includes(who);
+				if (isAllowed) {
+					if (c.probe === 'skip') continue;
+					const check = c.check?.(ids);
+					const snap = check ? snapshot(...check) : '';
+					const got = await send(who, 'POST', url, c, c.probe ?? EMPTY);
+					judge(`${label} (allowed, empty body)`, allowed(got), `got ${got.status} ${got.location}`);
+					if (check)
+						judge(`${label} (allowed, empty body, no change)`, snapshot(...check) === snap, 'data changed');
+				} else {
+					const check = c.check?.(ids);
+					const snap = check ? snapshot(...check) : '';
+					const got = await send(who, 'POST', url, c, c.form(ids));
+					judge(label, refused(who, got, c), `want refusal, got ${got.status} ${got.location}`);
+					if (check) judge(`${label} (no change)`, snapshot(...check) === snap, 'data changed');
+				}
+			}
+		}
+	}
+	expect(leaks.slice(before)).toEqual([]);
+});

@@ -1,0 +1,297 @@
+// The actors of the authorization matrix and the rows they probe, resolved from (and where the demo seed
+// has none, added to) the e2e database. Everything added carries the title/name FIXTURE, so a rerun on the
+// same database finds it again instead of adding a second copy.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+const PORT = process.env.E2E_PORT ?? 4173;
+export const DB_PATH = `./data/e2e-${PORT}.db`;
+const UPLOADS = `./data/e2e-uploads-${PORT}`;
+const FIXTURE = 'authz-fixture';
+
+export const ACTORS = [
+	'anonymous',
+	'studentA',
+	'studentB',
+	'mentorA',
+	'mentorOther',
+	'coordinator',
+	'admin',
+	'adminOther',
+	'staff'
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/** Demo accounts (src/lib/server/seed.ts, seed-second-school.ts). A and B share group 3KB-A. */
+export const LOGINS: Record<Exclude<Actor, 'anonymous'>, { username: string; password: string }> = {
+	// Not in the list of students tests/e2e/auth.test.ts changes, and not DEMO.student.
+	studentA: { username: 'mohamed.yilmaz', password: 'Leerling-2026' },
+	studentB: { username: 'lotte.vandenberg', password: 'Leerling-2026' },
+	mentorA: { username: 'm.jansen', password: 'Mentor-2026' },
+	mentorOther: { username: 'r.elamrani', password: 'Mentor-2026' },
+	coordinator: { username: 'l.vandijk', password: 'Decaan-2026' },
+	admin: { username: 'beheer', password: 'Beheer-2026' },
+	adminOther: { username: 'beheer.rijnmond', password: 'Beheer-2026' },
+	staff: { username: 'p.desmet', password: 'Docent-2026' }
+};
+
+export interface Ids {
+	school: number;
+	school2: number;
+	/** Students: A and B (3KB-A, mentor m.jansen), Z (ZW2-B, mentor r.elamrani), S2 (the other school). */
+	A: number;
+	B: number;
+	Z: number;
+	S2: number;
+	mentorA: number;
+	staff: number;
+	groupA: number;
+	groupZ: number;
+	group2: number;
+	/** A's finished reflection shared with the mentor; A's private draft; B's; Z's; the other school's. */
+	reflA: number;
+	reflAVersion: number;
+	reflAPrivate: number;
+	reflB: number;
+	reflZ: number;
+	refl2: number;
+	/** A comment A wrote on reflA; the mentor's comment on another student's reflection (Sanne's). */
+	commentA: number;
+	commentOther: number;
+	attachmentA: number;
+	goalA: number;
+	goalB: number;
+	goal2: number;
+	/** A's own conversation with m.jansen; Sanne's (same group, so "another student's"); ZW2-B's; school 2's. */
+	convA: number;
+	convOther: number;
+	convZ: number;
+	conv2: number;
+	notificationOther: number;
+	/** The open round of the demo school and one cell of it; the other school's round, task and actor. */
+	round: number;
+	closedRound: number;
+	task: number;
+	actor: number;
+	round2: number;
+	task2: number;
+	actor2: number;
+	/** An improvement action of the other school; a staff link to an actor of the other school. */
+	action2: number;
+	link2: number;
+	/** An improvement action of the demo school's open round. */
+	action: number;
+}
+
+function one(db: Database.Database, sql: string, ...params: unknown[]): number {
+	const row = db.prepare(sql).get(...params) as { id: number } | undefined;
+	if (!row) throw new Error(`fixture not found: ${sql} ${JSON.stringify(params)}`);
+	return row.id;
+}
+
+function findOrInsert(db: Database.Database, find: string, insert: string, ...params: unknown[]): number {
+	const row = db.prepare(find).get() as { id: number } | undefined;
+	if (row) return row.id;
+	return Number(db.prepare(insert).run(...params).lastInsertRowid);
+}
+
+/** Resolves every id the matrix uses, adding the rows the demo seed lacks. */
+export function prepareFixtures(): Ids {
+	const db = new Database(DB_PATH);
+	db.pragma('busy_timeout = 5000');
+	try {
+		const user = (name: string) => one(db, 'SELECT id FROM user WHERE username = ?', name);
+		const group = (name: string) => one(db, 'SELECT id FROM "group" WHERE name = ?', name);
+		const school = one(db, 'SELECT school_id AS id FROM user WHERE username = ?', 'beheer');
+		const school2 = one(db, 'SELECT school_id AS id FROM user WHERE username = ?', 'beheer.rijnmond');
+		const A = user(LOGINS.studentA.username);
+		const B = user(LOGINS.studentB.username);
+		const Z = user('daan.bakker');
+		const S2 = one(
+			db,
+			`SELECT u.id FROM user u JOIN user_role r ON r.user_id = u.id AND r.role = 'student'
+			 WHERE u.school_id = ? ORDER BY u.id LIMIT 1`,
+			school2
+		);
+		const mentorA = user('m.jansen');
+		const mentor2 = user('k.smit');
+		const sanne = user('sanne.devries');
+		const refl = (student: number, where: string) =>
+			one(
+				db,
+				`SELECT id FROM reflection WHERE student_id = ? AND deleted_at IS NULL AND ${where} ORDER BY id LIMIT 1`,
+				student
+			);
+		const reflA = refl(A, "visibility = 'mentor' AND finished_at IS NOT NULL");
+		const refl2 = findOrInsert(
+			db,
+			`SELECT id FROM reflection WHERE title = '${FIXTURE}' AND school_id = ${school2}`,
+			`INSERT INTO reflection (school_id, student_id, activity_type, title, doel, visibility, finished_at)
+			 VALUES (?, ?, 'stage', '${FIXTURE}', 'geheim', 'mentor', ?)`,
+			school2,
+			S2,
+			Date.now()
+		);
+		const commentA = findOrInsert(
+			db,
+			`SELECT id FROM comment WHERE body = '${FIXTURE}' AND author_id = ${A}`,
+			`INSERT INTO comment (school_id, reflection_id, author_id, body) VALUES (?, ?, ?, '${FIXTURE}')`,
+			school,
+			reflA,
+			A
+		);
+		const storageKey = `${FIXTURE}-a`;
+		mkdirSync(UPLOADS, { recursive: true });
+		writeFileSync(join(UPLOADS, storageKey), '%PDF-1.4\n%authz\n');
+		const attachmentA = findOrInsert(
+			db,
+			`SELECT id FROM attachment WHERE storage_key = '${storageKey}'`,
+			`INSERT INTO attachment (school_id, student_id, reflection_id, file_name, mime_type, size, storage_key)
+			 VALUES (?, ?, ?, 'bewijs.pdf', 'application/pdf', 16, ?)`,
+			school,
+			A,
+			reflA,
+			storageKey
+		);
+		const goal2 = findOrInsert(
+			db,
+			`SELECT id FROM goal WHERE title = '${FIXTURE}' AND school_id = ${school2}`,
+			`INSERT INTO goal (school_id, student_id, title) VALUES (?, ?, '${FIXTURE}')`,
+			school2,
+			S2
+		);
+		const convA = findOrInsert(
+			db,
+			`SELECT id FROM conversation WHERE summary = '${FIXTURE}' AND student_id = ${A}`,
+			`INSERT INTO conversation (school_id, student_id, mentor_id, planned_at, summary) VALUES (?, ?, ?, '2027-03-01', '${FIXTURE}')`,
+			school,
+			A,
+			mentorA
+		);
+		const conv2 = findOrInsert(
+			db,
+			`SELECT id FROM conversation WHERE summary = '${FIXTURE}' AND school_id = ${school2}`,
+			`INSERT INTO conversation (school_id, student_id, mentor_id, planned_at, summary) VALUES (?, ?, ?, '2027-03-01', '${FIXTURE}')`,
+			school2,
+			S2,
+			mentor2
+		);
+		const round2 = findOrInsert(
+			db,
+			`SELECT id FROM matrix_round WHERE name = '${FIXTURE}' AND school_id = ${school2}`,
+			`INSERT INTO matrix_round (school_id, name, status) VALUES (?, '${FIXTURE}', 'open')`,
+			school2
+		);
+		const task2 = findOrInsert(
+			db,
+			`SELECT id FROM matrix_task WHERE name = '${FIXTURE}' AND school_id = ${school2}`,
+			`INSERT INTO matrix_task (school_id, kind, name) VALUES (?, 'begeleidend', '${FIXTURE}')`,
+			school2
+		);
+		const actor2 = findOrInsert(
+			db,
+			`SELECT id FROM matrix_actor WHERE name = '${FIXTURE}' AND school_id = ${school2}`,
+			`INSERT INTO matrix_actor (school_id, name) VALUES (?, '${FIXTURE}')`,
+			school2
+		);
+		const action2 = findOrInsert(
+			db,
+			`SELECT id FROM matrix_action WHERE title = '${FIXTURE}' AND school_id = ${school2}`,
+			`INSERT INTO matrix_action (school_id, round_id, task_id, title) VALUES (?, ?, ?, '${FIXTURE}')`,
+			school2,
+			round2,
+			task2
+		);
+		const link2 = findOrInsert(
+			db,
+			`SELECT id FROM matrix_actor_user WHERE actor_id = ${actor2}`,
+			`INSERT INTO matrix_actor_user (school_id, actor_id, user_id) VALUES (?, ?, ?)`,
+			school2,
+			actor2,
+			mentor2
+		);
+		const round = one(
+			db,
+			`SELECT id FROM matrix_round WHERE school_id = ? AND status = 'open' ORDER BY id LIMIT 1`,
+			school
+		);
+		return {
+			school,
+			school2,
+			A,
+			B,
+			Z,
+			S2,
+			mentorA,
+			staff: user(LOGINS.staff.username),
+			groupA: group('3KB-A'),
+			groupZ: group('ZW2-B'),
+			group2: one(db, 'SELECT id FROM "group" WHERE school_id = ? ORDER BY id LIMIT 1', school2),
+			reflA,
+			reflAVersion: one(db, 'SELECT version AS id FROM reflection WHERE id = ?', reflA),
+			reflAPrivate: refl(A, "visibility = 'private'"),
+			reflB: refl(B, 'finished_at IS NOT NULL'),
+			reflZ: refl(Z, "visibility = 'mentor' AND finished_at IS NOT NULL"),
+			refl2,
+			commentA,
+			commentOther: one(
+				db,
+				'SELECT c.id FROM comment c JOIN reflection r ON r.id = c.reflection_id WHERE r.student_id = ? AND c.author_id = ? ORDER BY c.id LIMIT 1',
+				sanne,
+				mentorA
+			),
+			attachmentA,
+			goalA: one(db, 'SELECT id FROM goal WHERE student_id = ? ORDER BY id LIMIT 1', A),
+			goalB: one(db, 'SELECT id FROM goal WHERE student_id = ? ORDER BY id LIMIT 1', B),
+			goal2,
+			convA,
+			convOther: one(
+				db,
+				`SELECT id FROM conversation WHERE student_id = ? AND status = 'planned' ORDER BY id LIMIT 1`,
+				sanne
+			),
+			convZ: one(db, 'SELECT id FROM conversation WHERE group_id = ? ORDER BY id LIMIT 1', group('ZW2-B')),
+			conv2,
+			notificationOther: one(db, 'SELECT id FROM notification WHERE user_id = ? ORDER BY id LIMIT 1', sanne),
+			round,
+			closedRound: one(
+				db,
+				`SELECT id FROM matrix_round WHERE school_id = ? AND status = 'closed' ORDER BY id LIMIT 1`,
+				school
+			),
+			// The last task and actor: the matrix feature tests work on the first ones.
+			task: one(
+				db,
+				'SELECT id FROM matrix_task WHERE school_id = ? AND archived_at IS NULL ORDER BY id DESC LIMIT 1',
+				school
+			),
+			actor: one(
+				db,
+				'SELECT id FROM matrix_actor WHERE school_id = ? AND archived_at IS NULL ORDER BY id DESC LIMIT 1',
+				school
+			),
+			round2,
+			task2,
+			actor2,
+			action2,
+			link2,
+			action: one(db, 'SELECT id FROM matrix_action WHERE round_id = ? ORDER BY id DESC LIMIT 1', round)
+		};
+	} finally {
+		db.close();
+	}
+}
+
+let reader: Database.Database | undefined;
+
+/** The rows a query returns, as one string: equal before and after a refused request, or it changed data. */
+export function snapshot(sql: string, ...params: unknown[]): string {
+	reader ??= new Database(DB_PATH, { readonly: true });
+	return JSON.stringify(reader.prepare(sql).all(...params));
+}
+
+export function closeSnapshots(): void {
+	reader?.close();
+	reader = undefined;
+}
