@@ -11,6 +11,7 @@ import {
 	ACTORS,
 	closeSnapshots,
 	LOGINS,
+	newestSession,
 	prepareFixtures,
 	snapshot,
 	type Actor,
@@ -184,6 +185,10 @@ const ENDPOINTS: Record<string, PageCase[]> = {
 		page((i) => `/coordinator/matrix/rounds/${i.round}/export.csv`, only(['coordinator'])),
 		page((i) => `/coordinator/matrix/rounds/${i.round2}/export.csv`, nobody())
 	],
+	'/admin/users/[id]/export GET': [
+		page((i) => `/admin/users/${i.A}/export`, only(['admin'])),
+		page((i) => `/admin/users/${i.S2}/export`, only(['adminOther']))
+	],
 	'/files/[id] GET': [page((i) => `/files/${i.attachmentA}`, only(['studentA', 'mentorA']))],
 	'/healthz GET': PAGES['/healthz'],
 	'/login/oidc GET': PAGES['/login/oidc'],
@@ -312,6 +317,19 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				allowed: [...SIGNED]
 			})
 		]
+	}),
+	...actions('/account', {
+		// Smuggled: student A's session id, posted by everyone else from their own account page.
+		endSession: [
+			act({
+				url: () => '/account',
+				form: (i) => ({ sessionId: i.sessionA }),
+				allowed: ['studentA'],
+				check: (i) => ['SELECT id FROM session WHERE id = ?', i.sessionA]
+			})
+		],
+		// Signed in, this ends the actor's other sessions, which tests running alongside may be using.
+		endOthers: [act({ url: () => '/account', form: () => ({}), exact: { anonymous: 'login' } })]
 	}),
 	...actions('/admin/erase/[id]', {
 		erase: [
@@ -1163,6 +1181,7 @@ test.beforeAll(async ({ baseURL }, info) => {
 		}
 		clients[who] = client;
 	}
+	ids.sessionA = newestSession(ids.A);
 });
 
 test.afterAll(async () => {

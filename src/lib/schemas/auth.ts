@@ -31,3 +31,6 @@ export const localeSchema = z.object({
 	locale: z.enum(['nl', 'en']),
 	redirectTo: z.string().max(500).optional()
 });
+
+/** A session id as shown on /account: the public half of a token (base32), never the secret. */
+export const sessionIdSchema = z.object({ sessionId: z.string().regex(/^[a-z2-7]{1,64}$/) });

@@ -82,6 +82,8 @@ export interface Ids {
 	link2: number;
 	/** An improvement action of the demo school's open round. */
 	action: number;
+	/** The id (public half of the token) of student A's session, filled in after the logins. */
+	sessionA: string;
 }
 
 function one(db: Database.Database, sql: string, ...params: unknown[]): number {
@@ -276,8 +278,22 @@ export function prepareFixtures(): Ids {
 			actor2,
 			action2,
 			link2,
+			sessionA: '',
 			action: one(db, 'SELECT id FROM matrix_action WHERE round_id = ? ORDER BY id DESC LIMIT 1', round)
 		};
+	} finally {
+		db.close();
+	}
+}
+
+/** The newest session of a user: the one the matrix just signed in with. */
+export function newestSession(userId: number): string {
+	const db = new Database(DB_PATH, { readonly: true });
+	try {
+		const row = db
+			.prepare('SELECT id FROM session WHERE user_id = ? ORDER BY created_at DESC LIMIT 1')
+			.get(userId) as { id: string };
+		return row.id;
 	} finally {
 		db.close();
 	}

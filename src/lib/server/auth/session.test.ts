@@ -4,14 +4,38 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as table from '../db/schema';
 import { createTestDb, makeSchool, makeUser } from '../testing';
+import type { Cookies } from '@sveltejs/kit';
 import {
 	createSession,
 	deleteExpiredSessions,
+	endUserSession,
 	invalidateSession,
 	invalidateUserSessions,
+	LAST_SEEN_STEP,
+	listUserSessions,
+	SESSION_COOKIE,
 	SESSION_LIFETIME,
+	setSessionCookie,
+	startSession,
 	validateSessionToken
 } from './session';
+
+/** Just enough of SvelteKit's Cookies to see what a handler sets. */
+function fakeCookies(initial: Record<string, string> = {}) {
+	const jar = new Map(Object.entries(initial));
+	const set: { name: string; value: string; options: Record<string, unknown> }[] = [];
+	const cookies = {
+		get: (name: string) => jar.get(name),
+		set: (name: string, value: string, options: Record<string, unknown>) => {
+			jar.set(name, value);
+			set.push({ name, value, options });
+		},
+		delete: (name: string) => {
+			jar.delete(name);
+		}
+	} as unknown as Cookies;
+	return { cookies, jar, set };
+}
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -153,5 +177,90 @@ describe('sessions', () => {
 		deleteExpiredSessions();
 		expect(sessionRow(old.session.id)).toBeUndefined();
 		expect(sessionRow(live.session.id)).toBeDefined();
+	});
+
+	describe('no session fixation', () => {
+		it('login issues a new token; the session the browser came with ends', () => {
+			const before = createSession(userId);
+			const { cookies, jar } = fakeCookies({ [SESSION_COOKIE]: before.token });
+			const after = startSession(cookies, userId, {
+				userAgent: 'Firefox',
+				secure: false,
+				replaces: before.session.id
+			});
+			expect(after.token).not.toBe(before.token);
+			expect(after.session.id).not.toBe(before.session.id);
+			expect(jar.get(SESSION_COOKIE)).toBe(after.token);
+			expect(validateSessionToken(before.token)).toBeNull();
+			expect(validateSessionToken(after.token)?.user.id).toBe(userId);
+		});
+
+		it('a cookie an attacker planted is ignored: never promoted, never used to end someone else', () => {
+			const victim = createSession(userId);
+			// The attacker knows (or guesses) an id but not its secret; the hook did not validate it, so the
+			// login handler passes no session to replace.
+			const planted = `${victim.session.id}.${'a'.repeat(52)}`;
+			expect(validateSessionToken(planted)).toBeNull();
+			const { cookies, jar } = fakeCookies({ [SESSION_COOKIE]: planted });
+			const started = startSession(cookies, userId, { userAgent: '', secure: false, replaces: null });
+			expect(jar.get(SESSION_COOKIE)).toBe(started.token);
+			expect(started.token).not.toBe(planted);
+			expect(validateSessionToken(victim.token)).not.toBeNull();
+			expect(validateSessionToken(planted)).toBeNull();
+		});
+	});
+
+	describe('cookie flags', () => {
+		it('HttpOnly, SameSite=Lax, Path=/, expiring with the session; Secure on https', () => {
+			const { cookies, set } = fakeCookies();
+			const expiresAt = new Date(Date.now() + SESSION_LIFETIME);
+			setSessionCookie(cookies, 'a.b', expiresAt, true);
+			setSessionCookie(cookies, 'a.b', expiresAt, false);
+			expect(set.map((c) => c.options)).toEqual([
+				{ path: '/', httpOnly: true, sameSite: 'lax', secure: true, expires: expiresAt },
+				{ path: '/', httpOnly: true, sameSite: 'lax', secure: false, expires: expiresAt }
+			]);
+		});
+	});
+
+	describe('the list of one’s sessions', () => {
+		it('lists the live sessions of the user, the current one first and marked', () => {
+			const other = makeUser(makeSchool().schoolId, ['student']);
+			const phone = createSession(userId, 'Safari iPhone');
+			const laptop = createSession(userId, 'Firefox Linux');
+			const expired = createSession(userId);
+			setExpiry(expired.session.id, new Date(Date.now() - 1));
+			createSession(other);
+			const list = listUserSessions(userId, laptop.session.id);
+			expect(list.map((s) => [s.id, s.current])).toEqual([
+				[laptop.session.id, true],
+				[phone.session.id, false]
+			]);
+			expect(list[0].userAgent).toBe('Firefox Linux');
+		});
+
+		it('a user ends one of their own sessions, never someone else’s', () => {
+			const other = makeUser(makeSchool().schoolId, ['student']);
+			const mine = createSession(userId);
+			const theirs = createSession(other);
+			expect(endUserSession(userId, theirs.session.id)).toBe(false);
+			expect(validateSessionToken(theirs.token)).not.toBeNull();
+			expect(endUserSession(userId, mine.session.id)).toBe(true);
+			expect(validateSessionToken(mine.token)).toBeNull();
+			expect(endUserSession(userId, mine.session.id)).toBe(false);
+		});
+
+		it('"last used" follows use in steps, not on every request', () => {
+			vi.useFakeTimers({ toFake: ['Date'] });
+			const start = Date.now();
+			const { token, session } = createSession(userId);
+			expect(sessionRow(session.id)?.lastSeenAt?.getTime()).toBe(start);
+			vi.setSystemTime(start + LAST_SEEN_STEP - 1000);
+			validateSessionToken(token);
+			expect(sessionRow(session.id)?.lastSeenAt?.getTime()).toBe(start);
+			vi.setSystemTime(start + LAST_SEEN_STEP + 1000);
+			validateSessionToken(token);
+			expect(sessionRow(session.id)?.lastSeenAt?.getTime()).toBe(start + LAST_SEEN_STEP + 1000);
+		});
 	});
 });

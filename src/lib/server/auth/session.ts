@@ -3,7 +3,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import { getDb } from '../db';
 import * as table from '../db/schema';
@@ -13,6 +13,9 @@ export const SESSION_COOKIE = 'koers_session';
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME = 14 * DAY;
 const RENEW_WHEN_LEFT = 7 * DAY;
+// "Last used" is for a person reading the list of their devices; writing it on every request would turn
+// every page view into a database write, so it moves in steps of a few minutes.
+export const LAST_SEEN_STEP = 5 * 60 * 1000;
 
 export interface SessionUser {
 	id: number;
@@ -42,14 +45,17 @@ export function createSession(userId: number, userAgent = ''): { token: string; 
 	// id: 120 random bits; secret: 256 random bits.
 	const id = randomString(15);
 	const secret = randomString(32);
-	const expiresAt = new Date(Date.now() + SESSION_LIFETIME);
+	const now = Date.now();
+	const expiresAt = new Date(now + SESSION_LIFETIME);
 	getDb()
 		.insert(table.session)
 		.values({
 			id,
 			userId,
 			secretHash: Buffer.from(hashSecret(secret)),
+			createdAt: new Date(now),
 			expiresAt,
+			lastSeenAt: new Date(now),
 			userAgent: userAgent.slice(0, 300)
 		})
 		.run();
@@ -66,6 +72,7 @@ export function validateSessionToken(token: string): { session: Session; user: S
 			id: table.session.id,
 			secretHash: table.session.secretHash,
 			expiresAt: table.session.expiresAt,
+			lastSeenAt: table.session.lastSeenAt,
 			userId: table.user.id,
 			schoolId: table.user.schoolId,
 			username: table.user.username,
@@ -88,9 +95,13 @@ export function validateSessionToken(token: string): { session: Session; user: S
 		return null;
 	}
 	let expiresAt = row.expiresAt;
-	if (row.expiresAt.getTime() - now < RENEW_WHEN_LEFT) {
-		expiresAt = new Date(now + SESSION_LIFETIME);
-		db.update(table.session).set({ expiresAt }).where(eq(table.session.id, id)).run();
+	const renew = row.expiresAt.getTime() - now < RENEW_WHEN_LEFT;
+	if (renew) expiresAt = new Date(now + SESSION_LIFETIME);
+	if (renew || !row.lastSeenAt || now - row.lastSeenAt.getTime() >= LAST_SEEN_STEP) {
+		db.update(table.session)
+			.set({ expiresAt, lastSeenAt: new Date(now) })
+			.where(eq(table.session.id, id))
+			.run();
 	}
 	const roles = db
 		.select({ role: table.userRole.role })
@@ -122,6 +133,61 @@ export function invalidateUserSessions(userId: number, exceptSessionId?: string)
 		.delete(table.session)
 		.where(exceptSessionId ? and(mine, ne(table.session.id, exceptSessionId)) : mine)
 		.run();
+}
+
+/**
+ * Signs a user in on this browser: a brand-new token every time, never the one the request came with (no
+ * session fixation). `replaces` is the validated session the request came with (locals.session); it ends,
+ * so a token planted before login, or the one in use before a password change, is worth nothing after.
+ */
+export function startSession(
+	cookies: Cookies,
+	userId: number,
+	options: { userAgent: string; secure: boolean; replaces?: string | null }
+): { token: string; session: Session } {
+	// Only a session the hook validated (id and secret) is ended: a cookie naming someone else's session id
+	// must not end that session.
+	if (options.replaces) invalidateSession(options.replaces);
+	const started = createSession(userId, options.userAgent);
+	setSessionCookie(cookies, started.token, started.session.expiresAt, options.secure);
+	return started;
+}
+
+export interface DeviceSession {
+	id: string;
+	createdAt: Date;
+	lastSeenAt: Date;
+	expiresAt: Date;
+	userAgent: string;
+	current: boolean;
+}
+
+/** The user's sessions that still work, the current one first, then the most recently used. */
+export function listUserSessions(userId: number, currentId: string): DeviceSession[] {
+	const rows = getDb()
+		.select({
+			id: table.session.id,
+			createdAt: table.session.createdAt,
+			lastSeenAt: table.session.lastSeenAt,
+			expiresAt: table.session.expiresAt,
+			userAgent: table.session.userAgent
+		})
+		.from(table.session)
+		.where(and(eq(table.session.userId, userId), gt(table.session.expiresAt, new Date())))
+		.all();
+	return rows
+		.map((r) => ({ ...r, lastSeenAt: r.lastSeenAt ?? r.createdAt, current: r.id === currentId }))
+		.sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.getTime() - a.lastSeenAt.getTime());
+}
+
+/** Ends one of the user's own sessions; false when the id is not theirs (or no longer exists). */
+export function endUserSession(userId: number, sessionId: string): boolean {
+	return (
+		getDb()
+			.delete(table.session)
+			.where(and(eq(table.session.id, sessionId), eq(table.session.userId, userId)))
+			.run().changes > 0
+	);
 }
 
 export function deleteExpiredSessions(): void {

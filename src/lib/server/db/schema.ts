@@ -148,7 +148,10 @@ export const session = sqliteTable(
 			.references(() => user.id, { onDelete: 'cascade' }),
 		createdAt: createdAt(),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-		userAgent: text('user_agent').notNull().default('')
+		userAgent: text('user_agent').notNull().default(''),
+		// When the session was last used, to the nearest few minutes (see session.ts): shown on /account so a
+		// student recognises a device they forgot to sign out on.
+		lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
 );

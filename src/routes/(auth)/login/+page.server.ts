@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { publicRoute } from '$lib/server/auth/guard';
 import { authenticate } from '$lib/server/accounts';
-import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/session';
 import { invalid, parseForm } from '$lib/server/forms';
 import { safeRedirectPath } from '$lib/server/redirect';
 import { oidcSettings } from '$lib/server/auth/oidc';
@@ -25,7 +25,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress, url }) => {
+	default: async ({ request, cookies, getClientAddress, url, locals }) => {
 		publicRoute();
 		const parsed = await parseForm(request, loginSchema);
 		if (!parsed.ok) return parsed.failure;
@@ -37,9 +37,12 @@ export const actions: Actions = {
 				: m.login_failed();
 			return invalid(parsed.values, {}, message);
 		}
-		// A fresh token on every login: a session id planted before login is never promoted.
-		const { token, session } = createSession(result.userId, request.headers.get('user-agent') ?? '');
-		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
+		// A fresh token on every login; the one the browser came with (if any) ends (no session fixation).
+		startSession(cookies, result.userId, {
+			userAgent: request.headers.get('user-agent') ?? '',
+			secure: url.protocol === 'https:',
+			replaces: locals.session?.id
+		});
 		cookies.set(cookieName, result.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000 });
 		redirect(303, safeRedirectPath(redirectTo));
 	}

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { publicRoute } from '$lib/server/auth/guard';
 import { redeemLoginCode } from '$lib/server/accounts';
-import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/session';
 import { invalid, parseForm } from '$lib/server/forms';
 import { loginCodeSchema } from '$lib/schemas/auth';
 import { m } from '$lib/paraglide/messages';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = () => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress, url }) => {
+	default: async ({ request, cookies, getClientAddress, url, locals }) => {
 		publicRoute();
 		const parsed = await parseForm(request, loginCodeSchema);
 		if (!parsed.ok) return parsed.failure;
@@ -23,8 +23,12 @@ export const actions: Actions = {
 				: m.code_failed();
 			return invalid({}, { code: message }, message);
 		}
-		const { token, session } = createSession(result.userId, request.headers.get('user-agent') ?? '');
-		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
+		// A fresh token on every login; the one the browser came with (if any) ends (no session fixation).
+		startSession(cookies, result.userId, {
+			userAgent: request.headers.get('user-agent') ?? '',
+			secure: url.protocol === 'https:',
+			replaces: locals.session?.id
+		});
 		redirect(303, '/account/password');
 	}
 };

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { publicRoute } from '$lib/server/auth/guard';
 import { finishLogin, OIDC_COOKIE, oidcSettings, type FlowState } from '$lib/server/auth/oidc';
-import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/session';
 import { cookieName } from '$lib/paraglide/runtime';
 
 function readFlow(raw: string | undefined): FlowState | null {
@@ -16,7 +16,7 @@ function readFlow(raw: string | undefined): FlowState | null {
 	}
 }
 
-export const GET: RequestHandler = async ({ url, cookies, request }) => {
+export const GET: RequestHandler = async ({ url, cookies, request, locals }) => {
 	publicRoute();
 	const settings = oidcSettings();
 	if (!settings) error(404, 'Not found');
@@ -25,8 +25,12 @@ export const GET: RequestHandler = async ({ url, cookies, request }) => {
 	if (!flow) redirect(303, '/login?sso=failed');
 	const result = await finishLogin(settings, url, flow);
 	if (!result.ok) redirect(303, `/login?sso=${result.error}`);
-	const { token, session } = createSession(result.userId, request.headers.get('user-agent') ?? '');
-	setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
+	// A fresh token on every login; the one the browser came with (if any) ends (no session fixation).
+	startSession(cookies, result.userId, {
+		userAgent: request.headers.get('user-agent') ?? '',
+		secure: url.protocol === 'https:',
+		replaces: locals.session?.id
+	});
 	cookies.set(cookieName, result.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000 });
 	redirect(303, flow.redirectTo);
 };
