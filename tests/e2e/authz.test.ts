@@ -148,6 +148,7 @@ const PAGES: Record<string, PageCase[]> = {
 	'/student/privacy': [page('/student/privacy', only(STUDENTS))],
 	'/student/ratings': [page('/student/ratings', only(STUDENTS))],
 	'/student/reflections': [page('/student/reflections', only(STUDENTS))],
+	'/student/transfer': [page('/student/transfer', only(STUDENTS))],
 	'/student/reflections/new': [page('/student/reflections/new', only(STUDENTS))],
 	'/student/reflections/[id]': [
 		page((i) => `/student/reflections/${i.reflA}`, only(['studentA'])),
@@ -1097,6 +1098,26 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				form: () => ({ activityType: 'stage', activityDate: '', activityPlace: '', title: 'authz-probe' }),
 				allowed: STUDENTS,
 				check: () => [`SELECT count(*) n FROM reflection WHERE title = 'authz-probe'`]
+			})
+		]
+	}),
+	...actions('/student/transfer', {
+		import: [
+			act({
+				url: () => '/student/transfer',
+				form: () => ({}),
+				multipart: true,
+				allowed: STUDENTS,
+				check: () => ['SELECT count(*) n FROM transfer']
+			})
+		],
+		// Smuggled: B undoes A's transfer from B's own page.
+		undo: [
+			act({
+				url: () => '/student/transfer',
+				form: (i) => ({ transferId: String(i.transferA), confirm: 'yes' }),
+				allowed: ['studentA'],
+				check: (i) => ['SELECT id FROM transfer WHERE id = ?', i.transferA]
 			})
 		]
 	}),

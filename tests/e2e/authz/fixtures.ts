@@ -82,6 +82,8 @@ export interface Ids {
 	link2: number;
 	/** An improvement action of the demo school's open round. */
 	action: number;
+	/** A portfolio transfer student A read in (an empty one: the row is what undo works on). */
+	transferA: number;
 	/** The id (public half of the token) of student A's session, filled in after the logins. */
 	sessionA: string;
 }
@@ -218,6 +220,15 @@ export function prepareFixtures(): Ids {
 			`SELECT id FROM matrix_round WHERE school_id = ? AND status = 'open' ORDER BY id LIMIT 1`,
 			school
 		);
+		const transferA = findOrInsert(
+			db,
+			`SELECT id FROM transfer WHERE content_hash = '${FIXTURE}' AND student_id = ${A}`,
+			`INSERT INTO transfer (school_id, student_id, from_school, exported_at, content_hash, reflections, goals, ratings, files)
+			 VALUES (?, ?, '${FIXTURE}', ?, '${FIXTURE}', 0, 0, 0, 0)`,
+			school,
+			A,
+			Date.now()
+		);
 		return {
 			school,
 			school2,
@@ -279,6 +290,7 @@ export function prepareFixtures(): Ids {
 			action2,
 			link2,
 			sessionA: '',
+			transferA,
 			action: one(db, 'SELECT id FROM matrix_action WHERE round_id = ? ORDER BY id DESC LIMIT 1', round)
 		};
 	} finally {
