@@ -1,8 +1,9 @@
 // The pages, form actions and endpoints that exist, read from src/routes, so the authorization matrix can
-// fail when a route has no row. Parsing is deliberately simple: route ids come from the folder names,
-// action names from the top-level keys of `export const actions = { … }`, methods from `export const GET`.
+// fail when a route has no row. Route ids come from the folder names, action names from the keys of
+// `export const actions = { … }` (read with TypeScript's parser), methods from `export const GET` and the like.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import ts from 'typescript';
 
 const ROUTES = join(process.cwd(), 'src', 'routes');
 
@@ -22,53 +23,32 @@ function routeIdOf(dir: string): string {
 	return '/' + parts.join('/');
 }
 
-/** Top-level keys of the object literal after `export const actions`. */
-export function actionNames(source: string): string[] {
-	const start = source.search(/export const actions\b[^=]*=\s*\{/);
-	if (start < 0) return [];
-	let i = source.indexOf('{', source.indexOf('=', start)) + 1;
-	let depth = 1;
-	let token = '';
-	const names: string[] = [];
-	let atKey = true;
-	for (; i < source.length && depth > 0; i++) {
-		const c = source[i];
-		// Skip strings and template literals so braces inside them do not count.
-		if (c === "'" || c === '"' || c === '`') {
-			const end = source.indexOf(c, i + 1);
-			i = end < 0 ? source.length : end;
-			continue;
-		}
-		if (c === '/' && source[i + 1] === '/') {
-			i = source.indexOf('\n', i);
-			continue;
-		}
-		if (c === '{' || c === '(' || c === '[') depth++;
-		else if (c === '}' || c === ')' || c === ']') depth--;
-		if (depth === 1) {
-			if (atKey && /[A-Za-z0-9_$]/.test(c)) token += c;
-			else if (atKey && (c === ':' || c === '(' || c === ',') && token) {
-				names.push(token);
-				token = '';
-				atKey = c === ',';
-			} else if (c === ',') {
-				atKey = true;
-				token = '';
-			} else if (!/\s/.test(c) && atKey && token === '' && c !== ',') {
-				// e.g. "async" prefix handled by the identifier branch; anything else ends the key.
-			}
-			if (atKey && token && /\s/.test(c)) {
-				// "async name(" — drop the async keyword.
-				if (token === 'async') token = '';
-			}
-		} else if (depth === 2 && c === '(' && atKey && token) {
-			// method shorthand: name(...) { }
-			names.push(token);
-			token = '';
-			atKey = false;
+/**
+ * The keys of `export const actions = { … }`, read with the TypeScript parser. A spread (`...more`) cannot be
+ * read without running the code, so it is an error: write the actions out, or this check goes blind.
+ */
+export function actionNames(source: string, fileName = 'actions.ts'): string[] {
+	const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+	for (const st of sf.statements) {
+		if (!ts.isVariableStatement(st)) continue;
+		if (!st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+		for (const d of st.declarationList.declarations) {
+			if (!ts.isIdentifier(d.name) || d.name.text !== 'actions' || !d.initializer) continue;
+			let init: ts.Expression = d.initializer;
+			while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))
+				init = init.expression;
+			if (!ts.isObjectLiteralExpression(init))
+				throw new Error(`${fileName}: actions is not an object literal`);
+			return init.properties.map((p) => {
+				if (ts.isSpreadAssignment(p)) throw new Error(`${fileName}: a spread in actions cannot be checked`);
+				const name = p.name;
+				if (!name || !(ts.isIdentifier(name) || ts.isStringLiteral(name)))
+					throw new Error(`${fileName}: an action with a computed name`);
+				return name.text;
+			});
 		}
 	}
-	return [...new Set(names)];
+	return [];
 }
 
 export function routeTree(): RouteEntry[] {
@@ -88,7 +68,7 @@ export function routeTree(): RouteEntry[] {
 		else if (name === '+page.server.ts') {
 			const e = entry(dir);
 			e.page = true;
-			e.actions.push(...actionNames(readFileSync(join(ROUTES, f), 'utf8')));
+			e.actions.push(...actionNames(readFileSync(join(ROUTES, f), 'utf8'), f));
 		} else if (name === '+server.ts') {
 			const src = readFileSync(join(ROUTES, f), 'utf8');
 			const methods = [
