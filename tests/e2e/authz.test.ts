@@ -1214,6 +1214,19 @@ test.afterAll(async () => {
 		);
 });
 
+/**
+ * The server closes idle keep-alive sockets after a few seconds; a request sent on one just as it closes
+ * never reached the app and is sent again, once.
+ */
+async function retryHangUp<T>(request: () => Promise<T>): Promise<T> {
+	try {
+		return await request();
+	} catch (err) {
+		if (!/ECONNRESET|socket hang up/.test(String(err))) throw err;
+		return await request();
+	}
+}
+
 async function send(
 	who: Actor,
 	method: 'GET' | 'POST',
@@ -1227,22 +1240,27 @@ async function send(
 	};
 	let res;
 	if (method === 'GET')
-		res = await clients[who].get(url, { headers: { Accept: 'text/html' }, maxRedirects: 0 });
-	else if (c?.json) res = await clients[who].post(url, { data: body, headers, maxRedirects: 0 });
+		res = await retryHangUp(() =>
+			clients[who].get(url, { headers: { Accept: 'text/html' }, maxRedirects: 0 })
+		);
+	else if (c?.json)
+		res = await retryHangUp(() => clients[who].post(url, { data: body, headers, maxRedirects: 0 }));
 	else if (c?.multipart) {
 		const multipart: Record<string, string | typeof pdf> = {};
 		for (const [k, v] of Object.entries(body ?? {})) multipart[k] = String(v);
 		if (body && Object.keys(body).length === 0 && body !== EMPTY) multipart.file = pdf;
-		res = await clients[who].post(url, { multipart, headers, maxRedirects: 0 });
+		res = await retryHangUp(() => clients[who].post(url, { multipart, headers, maxRedirects: 0 }));
 	} else {
 		const form = new URLSearchParams();
 		for (const [k, v] of Object.entries(body ?? {}))
 			for (const one of [v].flat()) form.append(k, String(one));
-		res = await clients[who].post(url, {
-			data: form.toString(),
-			headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
-			maxRedirects: 0
-		});
+		res = await retryHangUp(() =>
+			clients[who].post(url, {
+				data: form.toString(),
+				headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+				maxRedirects: 0
+			})
+		);
 	}
 	return { status: res.status(), location: res.headers()['location'] ?? '' };
 }

@@ -112,12 +112,8 @@ export function prepareFixtures(): Ids {
 		const A = user(LOGINS.studentA.username);
 		const B = user(LOGINS.studentB.username);
 		const Z = user('daan.bakker');
-		const S2 = one(
-			db,
-			`SELECT u.id FROM user u JOIN user_role r ON r.user_id = u.id AND r.role = 'student'
-			 WHERE u.school_id = ? ORDER BY u.id LIMIT 1`,
-			school2
-		);
+		// A student of the other school no other test signs in as (transfer.test.ts uses s.devries, i.amrani).
+		const S2 = user('t.bosman');
 		const mentorA = user('m.jansen');
 		const mentor2 = user('k.smit');
 		const sanne = user('sanne.devries');
