@@ -32,3 +32,10 @@ export const GOAL_STATUSES = ['open', 'done', 'dropped'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 export const RATING_LEVELS = [1, 2, 3, 4] as const;
+
+// Field limits live here, not beside the zod schemas, so a page can show them without shipping zod.
+// Limits: room for a long, honest answer, but a 100,000-character paste is refused at the field.
+export const REFLECTION_LIMITS = { title: 120, part: 4000, place: 120, query: 100 } as const;
+export const RATING_NOTE_MAX = 500;
+export const GOAL_TITLE_MAX = 160;
+export const GOAL_DESCRIPTION_MAX = 1000;

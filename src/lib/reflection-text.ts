@@ -1,6 +1,7 @@
 // Client-safe texts for reflections: labels per activity type, per part and per visibility, all from the
 // catalogue. The helping question of a part depends on the kind of experience (a stage asks other
 // questions than an open dag).
+import { dateFormat } from './date-format';
 import { m } from '$lib/paraglide/messages';
 import type { ActivityType, ReflectionPart, Visibility } from './portfolio';
 
@@ -136,19 +137,19 @@ const TIME_ZONE = 'Europe/Amsterdam';
 /** A date (yyyy-mm-dd) or a moment (ms), in the interface language. */
 export function formatDate(value: string | number, locale: string, withTime = false): string {
 	const d = typeof value === 'number' ? new Date(value) : new Date(`${value}T12:00:00Z`);
-	return d.toLocaleString(locale === 'en' ? 'en-GB' : 'nl-NL', {
+	return dateFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
 		day: 'numeric',
 		month: 'long',
 		year: 'numeric',
 		timeZone: TIME_ZONE,
 		...(withTime ? { hour: '2-digit', minute: '2-digit' } : {})
-	});
+	}).format(d);
 }
 
 export function formatTime(ms: number, locale: string): string {
-	return new Date(ms).toLocaleTimeString(locale === 'en' ? 'en-GB' : 'nl-NL', {
+	return dateFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
 		hour: '2-digit',
 		minute: '2-digit',
 		timeZone: TIME_ZONE
-	});
+	}).format(new Date(ms));
 }

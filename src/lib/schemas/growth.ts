@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { COMPETENCY_SLUGS } from '../competencies';
-import { GOAL_STATUSES } from '../portfolio';
+import { GOAL_DESCRIPTION_MAX, GOAL_STATUSES, GOAL_TITLE_MAX, RATING_NOTE_MAX } from '../portfolio';
 
-export const RATING_NOTE_MAX = 500;
-export const GOAL_TITLE_MAX = 160;
-export const GOAL_DESCRIPTION_MAX = 1000;
+export { GOAL_DESCRIPTION_MAX, GOAL_TITLE_MAX, RATING_NOTE_MAX };
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { COMPETENCY_SLUGS } from '../competencies';
-import { ACTIVITY_TYPES, VISIBILITIES } from '../portfolio';
+import { ACTIVITY_TYPES, REFLECTION_LIMITS, VISIBILITIES } from '../portfolio';
 
-// Limits: room for a long, honest answer, but a 100,000-character paste is refused at the field.
-export const REFLECTION_LIMITS = { title: 120, part: 4000, place: 120, query: 100 } as const;
+export { REFLECTION_LIMITS };
 
 // A school year ends in summer; a student may plan a little ahead, never centuries.
 const EARLIEST = '2000-01-01';

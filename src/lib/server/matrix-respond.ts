@@ -201,29 +201,27 @@ export interface Difference extends Split {
 	agreed: Part;
 }
 
-/** Cells where the respondents' views differ, with what is agreed there now. */
+/**
+ * Cells where the respondents' views differ, with what is agreed there now. A page that already read the
+ * agreed cells passes them in, so they are not read twice.
+ */
 export function listDifferences(
 	viewer: Viewer,
-	roundId: number
+	roundId: number,
+	agreedCells?: readonly CellDto[]
 ): { respondents: number; splits: Difference[] } {
 	assertMatrix(viewer, 'matrix.edit');
-	const db = getDb();
-	const ids = db
-		.select({ id: rs.id })
-		.from(rs)
+	// One query for the answers of the round's respondents (a join, not a list of ids and a second query).
+	const answered = getDb()
+		.select({ respondentId: ans.respondentId, ...cellFields(ans) })
+		.from(ans)
+		.innerJoin(rs, eq(rs.id, ans.respondentId))
 		.where(and(eq(rs.roundId, roundId), schoolScope(viewer, rs.schoolId)))
-		.all()
-		.map((x) => x.id);
-	const answered = ids.length
-		? db
-				.select({ respondentId: ans.respondentId, ...cellFields(ans) })
-				.from(ans)
-				.where(inArray(ans.respondentId, ids))
-				.all()
-		: [];
+		.all();
 	// Only those who answered anything count; an invitation nobody opened says nothing.
 	const active = [...new Set(answered.map((a) => a.respondentId))];
-	const agreed = new Map(listAgreedCells(viewer, roundId).map((c) => [`${c.taskId}:${c.actorId}`, c.part]));
+	const cells = agreedCells ?? listAgreedCells(viewer, roundId);
+	const agreed = new Map(cells.map((c) => [`${c.taskId}:${c.actorId}`, c.part]));
 	return {
 		respondents: active.length,
 		splits: findSplits(active, answered).map((s) => ({

@@ -8,6 +8,7 @@ import type { Viewer } from './auth/viewer';
 import { canOn, reflectionReadScope, reflectionWriteScope } from './access';
 import { getPlannedActivity } from './activities';
 import { getDb, type Db } from './db';
+import { groupCommit } from './db/group-commit';
 import { reflection, reflectionCompetency, reflectionVersion, transfer } from './db/schema-portfolio';
 
 export const PAGE_SIZE = 10;
@@ -235,6 +236,21 @@ export function saveReflection(
 		recordVersion(txDb, updated, content, options.kind ?? 'save');
 		return { ok: true, version: updated.version, updatedAt: now.getTime() };
 	});
+}
+
+/**
+ * saveReflection for the autosave endpoint: saves that arrive together share one commit (and one fsync),
+ * so a class autosaving at once does not queue on the disk. Same answer, after the commit is durable.
+ */
+export function saveReflectionShared(
+	viewer: Viewer,
+	id: number,
+	baseVersion: number,
+	content: ReflectionContent,
+	options: { kind?: 'save' | 'autosave'; finish?: boolean } = {}
+): Promise<SaveResult> {
+	const db = getDb();
+	return groupCommit(db, () => saveReflection(viewer, id, baseVersion, content, options, db));
 }
 
 /** Metadata changes from the read view: they bump the version, so an open edit tab notices them. */

@@ -3,7 +3,13 @@ import { getDb } from './db';
 import * as portfolio from './db/schema-portfolio';
 import * as dialog from './db/schema-dialog';
 import { createTestDb, makeCast, viewerOf } from './testing';
-import { getSchoolAggregates, median } from './school-aggregates';
+import {
+	AGGREGATES_CACHE_MS,
+	cachedSchoolAggregates,
+	clearAggregatesCache,
+	getSchoolAggregates,
+	median
+} from './school-aggregates';
 
 describe('school aggregates', () => {
 	let cast: ReturnType<typeof makeCast>;
@@ -77,6 +83,16 @@ describe('school aggregates', () => {
 		expect(getSchoolAggregates(viewerOf(cast.otherSchoolAdmin))?.groups.map((g) => g.groupId)).not.toContain(
 			cast.group
 		);
+	});
+
+	it('caches the figures per school for a few minutes, and only for those who may read them', () => {
+		clearAggregatesCache();
+		const coordinator = viewerOf(cast.coordinator);
+		const first = cachedSchoolAggregates(coordinator, 1_000)!;
+		expect(cachedSchoolAggregates(coordinator, 1_000 + AGGREGATES_CACHE_MS - 1)).toBe(first);
+		expect(cachedSchoolAggregates(coordinator, 1_000 + AGGREGATES_CACHE_MS)).not.toBe(first);
+		expect(cachedSchoolAggregates(viewerOf(cast.mentor), 1_000)).toBeUndefined();
+		clearAggregatesCache();
 	});
 
 	it('median', () => {

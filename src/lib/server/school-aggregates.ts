@@ -133,3 +133,22 @@ export function getSchoolAggregates(viewer: Viewer): SchoolAggregates | undefine
 		conversationsHeld: heldTotal
 	};
 }
+
+// The figures change slowly and cost a pass over the whole school year; the coordinator page reads them
+// through this cache, so a school board's worth of reflections is counted at most every few minutes.
+export const AGGREGATES_CACHE_MS = 5 * 60 * 1000;
+const cache = new Map<number, { at: number; value: SchoolAggregates }>();
+
+/** getSchoolAggregates, computed at most once per AGGREGATES_CACHE_MS per school. */
+export function cachedSchoolAggregates(viewer: Viewer, now = Date.now()): SchoolAggregates | undefined {
+	if (!can(viewer, 'school.aggregates.read')) return undefined;
+	const hit = cache.get(viewer.schoolId);
+	if (hit && now - hit.at < AGGREGATES_CACHE_MS) return hit.value;
+	const value = getSchoolAggregates(viewer);
+	if (value) cache.set(viewer.schoolId, { at: now, value });
+	return value;
+}
+
+export function clearAggregatesCache(): void {
+	cache.clear();
+}

@@ -2,12 +2,12 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { getSchoolOverview } from '$lib/server/school-overview';
-import { getSchoolAggregates } from '$lib/server/school-aggregates';
+import { cachedSchoolAggregates } from '$lib/server/school-aggregates';
 
 export const load: PageServerLoad = () => {
 	const viewer = requireRole('coordinator');
 	const overview = getSchoolOverview(viewer);
-	const aggregates = getSchoolAggregates(viewer);
+	const aggregates = cachedSchoolAggregates(viewer);
 	if (!overview || !aggregates) error(404, 'Not found');
 	return { overview, aggregates };
 };

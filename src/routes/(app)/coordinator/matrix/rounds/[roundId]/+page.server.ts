@@ -12,7 +12,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const roundId = paramId(params.roundId);
 	const grid = getGrid(viewer, roundId);
 	if (!grid) error(404, 'Not found');
-	const splits = listDifferences(viewer, roundId).splits.map((s) => `${s.taskId}:${s.actorId}`);
+	const splits = listDifferences(viewer, roundId, grid.cells).splits.map((s) => `${s.taskId}:${s.actorId}`);
 	return { grid, splits };
 };
 

@@ -5,7 +5,7 @@ import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { notifyReflectionFinished } from '$lib/server/notifications';
 import { fieldErrors } from '$lib/server/forms';
-import { parseReflectionId, saveReflection } from '$lib/server/reflections';
+import { parseReflectionId, saveReflectionShared } from '$lib/server/reflections';
 import { autosaveSchema } from '$lib/schemas/reflections';
 
 export const POST: RequestHandler = async ({ params, request }) => {
@@ -21,7 +21,7 @@ export const POST: RequestHandler = async ({ params, request }) => {
 	const parsed = autosaveSchema.safeParse(body);
 	if (!parsed.success) return json({ errors: fieldErrors(parsed.error) }, { status: 400 });
 	const { version, kind, finish, ...content } = parsed.data;
-	const result = saveReflection(viewer, id, version, content, { kind, finish });
+	const result = await saveReflectionShared(viewer, id, version, content, { kind, finish });
 	if (result.ok && finish) notifyReflectionFinished(viewer, id);
 	if (result.ok) return json({ version: result.version, updatedAt: result.updatedAt });
 	if (result.reason === 'missing') error(404, 'Not found');

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { dateFormat } from './date-format';
+
+describe('dateFormat', () => {
+	it('formats like toLocaleString and reuses one formatter per locale and style', () => {
+		const options = { day: 'numeric', month: 'short', timeZone: 'Europe/Amsterdam' } as const;
+		const d = new Date('2026-11-14T12:00:00Z');
+		expect(dateFormat('nl-NL', options).format(d)).toBe(d.toLocaleDateString('nl-NL', options));
+		expect(dateFormat('nl-NL', { ...options })).toBe(dateFormat('nl-NL', options));
+		expect(dateFormat('en-GB', options)).not.toBe(dateFormat('nl-NL', options));
+	});
+});
