@@ -26,7 +26,9 @@ export const comment = sqliteTable(
 		editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
 		deletedAt: integer('deleted_at', { mode: 'timestamp_ms' })
 	},
-	(t) => [index('comment_reflection_idx').on(t.reflectionId, t.createdAt)]
+	// Covering: the thread in order, and the mentor overview's "has staff answered / who spoke last" per
+	// reflection, read from the index alone (half the time of the overview of 100 students).
+	(t) => [index('comment_thread_idx').on(t.reflectionId, t.createdAt, t.id, t.authorId, t.deletedAt)]
 );
 
 export const NOTIFICATION_KINDS = ['feedback', 'reply', 'reflection', 'conversation'] as const;
