@@ -1,6 +1,7 @@
 // A synthetic school board for the benchmark: at scale 1 one school with 2,000 students in 80 groups, 80
 // mentors (ten with four groups), ~100,000 reflections, ~200,000 comments, conversations, goals, ratings,
-// attachment metadata and two matrix rounds with 20 respondents. Written with prepared statements in big
+// attachment metadata and two matrix rounds with 20 respondents; --scale N is a board of N such schools.
+// Written with prepared statements in big
 // transactions into a database that has the real migrations, so the real pages render real data.
 import { hashSync } from '@node-rs/argon2';
 import { openDatabase, migrateDatabase } from '../src/lib/server/db';
@@ -67,34 +68,34 @@ const SENTENCES = [
 
 // Explicit bind parameters keep the column list next to the values; better-sqlite3 binds by name.
 const SQL = {
-	school: `insert into school (id, name, brin) values (1, @name, 'BN01')`,
-	year: `insert into school_year (id, school_id, name, starts_on, ends_on, is_current) values (1, 1, @name, @startsOn, @endsOn, 1)`,
+	school: `insert into school (id, name, brin) values (@id, @name, @brin)`,
+	year: `insert into school_year (id, school_id, name, starts_on, ends_on, is_current) values (@id, @id, @name, @startsOn, @endsOn, 1)`,
 	user: `insert into user (id, school_id, username, given_name, family_name_prefix, family_name, student_number, password_hash, created_at)
-		values (@id, 1, @username, @given, @prefix, @family, @number, @hash, @at)`,
-	role: `insert into user_role (user_id, school_id, role) values (?, 1, ?)`,
-	group: `insert into "group" (id, school_id, school_year_id, name, programme) values (?, 1, 1, ?, ?)`,
-	groupStudent: `insert into group_student (group_id, student_id, school_id) values (?, ?, 1)`,
-	groupMentor: `insert into group_mentor (group_id, mentor_id, school_id) values (?, ?, 1)`,
+		values (@id, bench_school(), @username, @given, @prefix, @family, @number, @hash, @at)`,
+	role: `insert into user_role (user_id, school_id, role) values (?, bench_school(), ?)`,
+	group: `insert into "group" (id, school_id, school_year_id, name, programme) values (?, bench_school(), bench_school(), ?, ?)`,
+	groupStudent: `insert into group_student (group_id, student_id, school_id) values (?, ?, bench_school())`,
+	groupMentor: `insert into group_mentor (group_id, mentor_id, school_id) values (?, ?, bench_school())`,
 	activity: `insert into activity (id, school_id, type, title, date, place, group_id) values (?, 1, ?, ?, ?, ?, ?)`,
 	reflection: `insert into reflection (id, school_id, student_id, activity_id, activity_type, activity_date, activity_place,
 		title, doel, resultaat, evaluatie, vervolg, visibility, version, finished_at, created_at, updated_at)
-		values (@id, 1, @studentId, @activityId, @type, @date, @place, @title, @doel, @resultaat, @evaluatie, @vervolg,
+		values (@id, bench_school(), @studentId, @activityId, @type, @date, @place, @title, @doel, @resultaat, @evaluatie, @vervolg,
 		@visibility, 1, @finishedAt, @createdAt, @updatedAt)`,
-	competency: `insert into reflection_competency (reflection_id, school_id, competency) values (?, 1, ?)`,
+	competency: `insert into reflection_competency (reflection_id, school_id, competency) values (?, bench_school(), ?)`,
 	version: `insert into reflection_version (reflection_id, school_id, version, title, doel, resultaat, evaluatie, vervolg,
-		visibility, competencies, kind, saved_at) values (@id, 1, 1, @title, @doel, @resultaat, @evaluatie, @vervolg,
+		visibility, competencies, kind, saved_at) values (@id, bench_school(), 1, @title, @doel, @resultaat, @evaluatie, @vervolg,
 		@visibility, @competencies, 'save', @updatedAt)`,
-	comment: `insert into comment (id, school_id, reflection_id, parent_id, author_id, body, created_at) values (?, 1, ?, ?, ?, ?, ?)`,
+	comment: `insert into comment (id, school_id, reflection_id, parent_id, author_id, body, created_at) values (?, bench_school(), ?, ?, ?, ?, ?)`,
 	attachment: `insert into attachment (school_id, student_id, reflection_id, file_name, mime_type, size, storage_key, created_at)
-		values (1, ?, ?, ?, 'image/jpeg', ?, ?, ?)`,
-	rating: `insert into self_rating (school_id, student_id, competency, level, note, created_at) values (1, ?, ?, ?, ?, ?)`,
+		values (bench_school(), ?, ?, ?, 'image/jpeg', ?, ?, ?)`,
+	rating: `insert into self_rating (school_id, student_id, competency, level, note, created_at) values (bench_school(), ?, ?, ?, ?, ?)`,
 	goal: `insert into goal (id, school_id, student_id, competency, title, description, due_on, status, created_by, created_at, updated_at)
-		values (?, 1, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
+		values (?, bench_school(), ?, ?, ?, '', ?, ?, ?, ?, ?)`,
 	conversation: `insert into conversation (id, school_id, student_id, group_id, mentor_id, planned_at, status, summary,
-		summary_confirmed_at, created_at, held_at) values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	agenda: `insert into conversation_agenda_item (school_id, conversation_id, source, author_id, text, created_at) values (1, ?, ?, ?, ?, ?)`,
-	agreement: `insert into agreement (school_id, conversation_id, student_id, goal_id, created_at) values (1, ?, ?, ?, ?)`,
-	notification: `insert into notification (school_id, user_id, kind, student_id, reflection_id, created_at, read_at) values (1, ?, ?, ?, ?, ?, ?)`
+		summary_confirmed_at, created_at, held_at) values (?, bench_school(), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	agenda: `insert into conversation_agenda_item (school_id, conversation_id, source, author_id, text, created_at) values (bench_school(), ?, ?, ?, ?, ?)`,
+	agreement: `insert into agreement (school_id, conversation_id, student_id, goal_id, created_at) values (bench_school(), ?, ?, ?, ?)`,
+	notification: `insert into notification (school_id, user_id, kind, student_id, reflection_id, created_at, read_at) values (bench_school(), ?, ?, ?, ?, ?, ?)`
 };
 
 const DAY = 24 * 3600 * 1000;
@@ -108,6 +109,11 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 	// A throwaway database: no fsync per commit while filling it. The server reopens it with its own pragmas.
 	client.pragma('synchronous = OFF');
 	client.pragma('cache_size = -200000');
+	// A board of schools of 2,000 students each: --scale 10 is ten schools, as a school board is. The
+	// school a row belongs to comes from this function, so the statements stay one list.
+	let school = 1;
+	client.function('bench_school', { deterministic: false }, () => school);
+	const schoolOfGroup = (g: number) => Math.floor(g / GEN.groups) + 1;
 	const st = Object.fromEntries(Object.entries(SQL).map(([k, v]) => [k, client.prepare(v)])) as Record<
 		keyof typeof SQL,
 		ReturnType<typeof client.prepare>
@@ -145,16 +151,22 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 	};
 
 	client.transaction(() => {
-		st.school.run({ name: 'Benchcollege' });
-		st.year.run(year);
+		for (let k = 1; k <= scale; k++) {
+			st.school.run({ id: k, name: `Benchcollege ${k}`, brin: `BN${String(k).padStart(2, '0')}` });
+			st.year.run({ id: k, ...year });
+		}
 		for (let s = 1; s <= students; s++) {
+			school = schoolOfGroup(Math.floor((s - 1) / GEN.groupSize));
 			user(s, `bench.s${s}`, String(s).padStart(7, '0'));
 			st.role.run(s, 'student');
 		}
 		for (let m = 0; m < mentors; m++) {
+			school = Math.floor(m / GEN.mentors) + 1;
 			user(mentorId(m), `bench.m${m}`, null);
 			st.role.run(mentorId(m), 'mentor');
 		}
+		// The matrix, its staff and the coordinator belong to the first school.
+		school = 1;
 		for (let s = 0; s < GEN.staff; s++) {
 			user(staffId(s), `bench.staff${s}`, null);
 			st.role.run(staffId(s), 'staff');
@@ -166,6 +178,7 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 		for (let g = 0; g < groups; g++) {
 			const block = Math.floor(g / 80) * 80;
 			const local = g % 80;
+			school = schoolOfGroup(g);
 			st.group.run(
 				g + 1,
 				`G${String(g + 1).padStart(4, '0')}`,
@@ -177,6 +190,7 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 			for (let i = 0; i < GEN.groupSize; i++) st.groupStudent.run(g + 1, g * GEN.groupSize + i + 1);
 			add('groups');
 		}
+		school = 1;
 		for (let a = 1; a <= GEN.activities; a++) {
 			const date = isoDay(yearStart + a * 7 * DAY);
 			st.activity.run(a, pick(ACTIVITY_TYPES), `Activiteit ${a}`, date, 'Utrecht', a % 3 ? null : a);
@@ -191,6 +205,7 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 	const span = 700 * DAY;
 	const fillStudent = (s: number) => {
 		const groupIndex = Math.floor((s - 1) / GEN.groupSize);
+		school = schoolOfGroup(groupIndex);
 		const local = groupIndex % 80;
 		const block = Math.floor(groupIndex / 80) * 80;
 		const mentor = mentorId(local < 40 ? block + Math.floor(local / 4) : block + local - 30);
@@ -207,7 +222,7 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 			const row = {
 				id,
 				studentId: s,
-				activityId: rnd() < 0.2 ? 1 + Math.floor(rnd() * GEN.activities) : null,
+				activityId: school === 1 && rnd() < 0.2 ? 1 + Math.floor(rnd() * GEN.activities) : null,
 				type: pick(ACTIVITY_TYPES),
 				date: rnd() < 0.9 ? isoDay(createdAt) : null,
 				place: pick(['Utrecht', 'Zwolle', 'Tilburg', '']),
@@ -315,10 +330,12 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 			const local = (g - 1) % 80;
 			const block = Math.floor((g - 1) / 80) * 80;
 			const mentor = mentorId(local < 40 ? block + Math.floor(local / 4) : block + local - 30);
+			school = schoolOfGroup(g - 1);
 			st.conversation.run(id, null, g, mentor, isoDay(now + 14 * DAY), 'planned', '', null, now, null);
 			add('conversations');
 		}
 	})();
+	school = 1;
 	const roundId = generateMatrix(client, {
 		staff: [...Array(GEN.staff).keys()].map(staffId),
 		mentors: [0, 1, 2, 3, 4].map(mentorId),
@@ -328,6 +345,7 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 		rnd
 	});
 	add('matrix_rounds', 2);
+	add('schools', scale);
 	client.pragma('wal_checkpoint(TRUNCATE)');
 
 	// The thread to show: the bench student's reflection with the longest thread.
