@@ -21,7 +21,13 @@ import {
 	recordConversation
 } from './conversations';
 import { planConversation } from './conversation-planning';
-import { feedbackQueue, groupOverview, studentSummary } from './mentor-overview';
+import {
+	feedbackQueue,
+	feedbackQueuePage,
+	groupOverview,
+	QUEUE_PAGE_SIZE,
+	studentSummary
+} from './mentor-overview';
 
 let db: Db;
 let cast: ReturnType<typeof makeCast>;
@@ -67,6 +73,17 @@ describe('comments', () => {
 		expect(addComment(viewerOf(cast.coordinator), shared, 'x')).toBeUndefined();
 		expect(listComments(viewerOf(cast.coordinator), shared)).toBeUndefined();
 		expect(addComment(viewerOf(cast.studentB), shared, 'x')).toBeUndefined();
+	});
+
+	it('the feedback queue comes in pages, oldest first, with the total', () => {
+		const ids = Array.from({ length: QUEUE_PAGE_SIZE + 2 }, () => reflectionOf(cast.studentA));
+		const mentor = viewerOf(cast.mentor);
+		const first = feedbackQueuePage(mentor, 1);
+		expect(first).toMatchObject({ total: ids.length, page: 1, pages: 2 });
+		expect(first.items.map((q) => q.id)).toEqual(ids.slice(0, QUEUE_PAGE_SIZE));
+		const last = feedbackQueuePage(mentor, 9);
+		expect(last.page).toBe(2);
+		expect(last.items.map((q) => q.id)).toEqual(ids.slice(QUEUE_PAGE_SIZE));
 	});
 
 	it('the student replies; both sides are notified; the feedback queue empties', () => {

@@ -158,8 +158,32 @@ export interface QueueItem {
 	finishedAt: number;
 }
 
-/** Finished reflections shared with the viewer that nobody on staff answered yet, oldest first. */
-export function feedbackQueue(viewer: Viewer, db: Db = getDb()): QueueItem[] {
+export const QUEUE_PAGE_SIZE = 50;
+
+/**
+ * Finished reflections shared with the viewer that nobody on staff answered yet, oldest first, one page of
+ * QUEUE_PAGE_SIZE at a time: a mentor of four groups may have hundreds waiting, and a page of them all is
+ * slow to render and to read.
+ */
+export function feedbackQueuePage(
+	viewer: Viewer,
+	page = 1,
+	db: Db = getDb()
+): { items: QueueItem[]; total: number; page: number; pages: number } {
+	const where = and(
+		reflectionReadScope(viewer),
+		sql`${reflection.studentId} <> ${viewer.userId}`,
+		isNotNull(reflection.finishedAt),
+		sql`not ${hasStaffComment}`
+	);
+	const total =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(reflection)
+			.where(where)
+			.get()?.n ?? 0;
+	const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+	const current = Math.min(Math.max(1, page), pages);
 	const rows = db
 		.select({
 			id: reflection.id,
@@ -172,24 +196,24 @@ export function feedbackQueue(viewer: Viewer, db: Db = getDb()): QueueItem[] {
 		})
 		.from(reflection)
 		.innerJoin(core.user, eq(core.user.id, reflection.studentId))
-		.where(
-			and(
-				reflectionReadScope(viewer),
-				sql`${reflection.studentId} <> ${viewer.userId}`,
-				isNotNull(reflection.finishedAt),
-				sql`not ${hasStaffComment}`
-			)
-		)
+		.where(where)
 		.orderBy(asc(reflection.finishedAt), asc(reflection.id))
-		.limit(200)
+		.limit(QUEUE_PAGE_SIZE)
+		.offset((current - 1) * QUEUE_PAGE_SIZE)
 		.all();
-	return rows.map((r) => ({
+	const items = rows.map((r) => ({
 		id: r.id,
 		studentId: r.studentId,
 		studentName: [r.given, r.prefix, r.family].filter(Boolean).join(' '),
 		title: r.title,
 		finishedAt: r.finishedAt?.getTime() ?? 0
 	}));
+	return { items, total, page: current, pages };
+}
+
+/** The first page of the queue. */
+export function feedbackQueue(viewer: Viewer, db: Db = getDb()): QueueItem[] {
+	return feedbackQueuePage(viewer, 1, db).items;
 }
 
 export interface StudentSummary {

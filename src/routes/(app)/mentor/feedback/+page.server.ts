@@ -1,8 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { feedbackQueue } from '$lib/server/mentor-overview';
+import { feedbackQueuePage } from '$lib/server/mentor-overview';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ url }) => {
 	const viewer = requireRole('mentor');
-	return { queue: feedbackQueue(viewer) };
+	const page = Number(url.searchParams.get('page'));
+	return { queue: feedbackQueuePage(viewer, Number.isInteger(page) && page >= 1 ? page : 1) };
 };
