@@ -51,6 +51,8 @@ const port = option('port', 5111);
 const origin = `http://127.0.0.1:${port}`;
 const READ_CONNECTIONS = 10;
 const WRITE_CONNECTIONS = 50;
+// Seconds of one slice of load; each page gets duration / SLICE slices, taken in turn with the others.
+const SLICE = 2;
 
 const started = Date.now();
 const log = (line: string) =>
@@ -214,24 +216,48 @@ function rssSampler(pid: number) {
 interface Timing {
 	queries: number;
 	dbMs: number;
+	totalMs: number;
 	n: number;
 }
 
-async function drive(page: Page, cookie: string, m: Manifest): Promise<PageResult> {
+/** What one page gathered over all its slices. */
+interface Tally {
+	latencies: number[];
+	ok: number;
+	errors: number;
+	seconds: number;
+	timing: Timing;
+	versions: Map<number, number>;
+}
+
+const newTally = (): Tally => ({
+	latencies: [],
+	ok: 0,
+	errors: 0,
+	seconds: 0,
+	timing: { queries: 0, dbMs: 0, totalMs: 0, n: 0 },
+	versions: new Map()
+});
+
+/** One slice of load on one page; adds to the page's tally. */
+async function drive(page: Page, cookie: string, m: Manifest, seconds: number, tally: Tally): Promise<void> {
 	const headers: Record<string, string> = { Accept: 'text/html', Origin: origin };
 	if (cookie) headers.Cookie = cookie;
-	const timing: Timing = { queries: 0, dbMs: 0, n: 0 };
+	const timing = tally.timing;
 	const onResponse = (_status: number, _body: string, _context: unknown, h: Record<string, string>) => {
 		const t = parseServerTiming(h['server-timing']);
 		if (!t) return;
 		timing.queries += t.queries;
 		timing.dbMs += t.dbMs;
+		timing.totalMs += t.totalMs;
 		timing.n++;
 	};
 	const write = page.method === 'POST';
 	// 50 writers, each saving its own reflection: a writer starts from the reflection's current version
 	// (read before the measurement) and keeps the one each save returns, so every save is a real write.
-	const versions = write ? await currentVersions(m, cookie) : new Map<number, number>();
+	// Read afresh before each slice: saves still in flight when the last slice stopped went on regardless.
+	if (write) tally.versions = await currentVersions(m, cookie);
+	const versions = tally.versions;
 	// autocannon resets a connection's context after every request of a one-request list, so a writer
 	// takes a free reflection per request and gives it back with its new version when the answer comes.
 	const free = [...m.autosaveReflectionIds];
@@ -276,34 +302,39 @@ async function drive(page: Page, cookie: string, m: Manifest): Promise<PageResul
 				}
 			}
 		: { method: 'GET' as const, path: page.path, headers, onResponse };
-	const latencies: number[] = [];
 	const connections = write ? WRITE_CONNECTIONS : READ_CONNECTIONS;
-	let ok = 0;
 	const t0 = performance.now();
 	const result = await new Promise<autocannon.Result>((done, fail) => {
 		const instance = autocannon(
-			{ url: origin, connections, duration, requests: [request], timeout: 30 },
+			{ url: origin, connections, duration: seconds, requests: [request], timeout: 30 },
 			(err: Error | null, res: autocannon.Result) => (err ? fail(err) : done(res))
 		);
 		instance.on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
-			latencies.push(time);
-			if (status >= 200 && status < 300) ok++;
+			tally.latencies.push(time);
+			if (status >= 200 && status < 300) tally.ok++;
 		});
 	});
-	const seconds = (performance.now() - t0) / 1000;
+	tally.seconds += (performance.now() - t0) / 1000;
+	tally.errors += result.non2xx + result.errors + result.timeouts;
+}
+
+function summarise(page: Page, tally: Tally): PageResult {
+	const write = page.method === 'POST';
+	const { latencies, timing } = tally;
 	latencies.sort((a, b) => a - b);
 	return {
 		key: page.key,
 		label: page.label,
 		method: write ? 'POST' : 'GET',
-		connections,
-		rps: ok / seconds,
+		connections: write ? WRITE_CONNECTIONS : READ_CONNECTIONS,
+		rps: tally.ok / tally.seconds,
 		p50: round(percentile(latencies, 0.5), 1),
 		p95: round(percentile(latencies, 0.95), 1),
 		p99: round(percentile(latencies, 0.99), 1),
-		errors: result.non2xx + result.errors + result.timeouts,
+		errors: tally.errors,
 		queries: timing.n ? timing.queries / timing.n : 0,
-		dbMs: timing.n ? timing.dbMs / timing.n : 0
+		dbMs: timing.n ? timing.dbMs / timing.n : 0,
+		serverMs: timing.n ? timing.totalMs / timing.n : 0
 	};
 }
 
@@ -473,7 +504,8 @@ function renderMarkdown(stored: Stored): string {
 			`Data: ${Object.entries(run.counts)
 				.map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
 				.join(', ')} (generated in ${run.generateSeconds} s). ` +
-				`Each page ${run.durationSeconds} s of autocannon; reads with 10 connections, autosave with 50 writers.`,
+				`Each page ${run.durationSeconds} s of autocannon in 2-second slices taken in turn with the other pages ` +
+				`(so drifting background load hits every page alike); reads with 10 connections, autosave with 50 writers.`,
 			'',
 			pageTable(run, prev),
 			'',
@@ -556,16 +588,25 @@ async function main(): Promise<void> {
 			smallStudents: 25,
 			largeStudents: 100
 		};
-		const results: PageResult[] = [];
-		for (const page of pages) {
-			if (page.key === 'reflection-edit') continue;
-			// A short warm-up (caches, JIT), then the measurement.
+		const driven = pages.filter((p) => p.key !== 'reflection-edit');
+		// A short warm-up (caches, JIT), then the measurement in round-robin slices of SLICE seconds: the
+		// machine's other load drifts, and every page (the baseline too) then sees the same drift.
+		for (const page of driven)
 			if (!page.method) for (let i = 0; i < 3; i++) await queriesOf(page.path, cookies[page.who]);
-			const r = await drive(page, cookies[page.who], manifest);
+		const tallies = new Map(driven.map((p) => [p.key, newTally()]));
+		const rounds = Math.max(1, Math.round(duration / SLICE));
+		for (let round = 1; round <= rounds; round++) {
+			for (const page of driven)
+				await drive(page, cookies[page.who], manifest, SLICE, tallies.get(page.key) ?? newTally());
+			log(`round ${round}/${rounds} done, RSS ${Math.round(rss.current())} MB`);
+		}
+		const results: PageResult[] = [];
+		for (const page of driven) {
+			const r = summarise(page, tallies.get(page.key) ?? newTally());
 			results.push(r);
 			log(
 				`${page.label.padEnd(34)} ${String(round(r.rps, 0)).padStart(6)} req/s  p50 ${r.p50}  p95 ${r.p95}  p99 ${r.p99} ms  ` +
-					`${round(r.queries, 1)} queries ${round(r.dbMs, 2)} db ms  RSS ${round(rss.current(), 0)} MB${r.errors ? `  ${r.errors} ERRORS` : ''}`
+					`${round(r.queries, 1)} queries ${round(r.dbMs, 2)} db ms ${round(r.serverMs, 1)} server ms${r.errors ? `  ${r.errors} ERRORS` : ''}`
 			);
 		}
 		const rssMaxMb = rss.stop();

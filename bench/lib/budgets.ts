@@ -14,6 +14,8 @@ export interface PageResult {
 	/** Statements per request and database ms per request, from the Server-Timing header under load. */
 	queries: number;
 	dbMs: number;
+	/** The server's own time per request (Server-Timing total): work, not queueing. */
+	serverMs: number;
 }
 
 export interface ClientWeight {
@@ -175,7 +177,18 @@ function table(head: string[], rows: (string | number)[][]): string {
 
 export function pageTable(run: RunResult, previous?: RunResult): string {
 	const growth = previous && run.scale > previous.scale;
-	const head = ['page', 'conn', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'queries', 'db ms', '× baseline'];
+	const head = [
+		'page',
+		'conn',
+		'req/s',
+		'p50 ms',
+		'p95 ms',
+		'p99 ms',
+		'queries',
+		'db ms',
+		'server ms',
+		'× baseline'
+	];
 	if (growth) head.push('req/s vs ×1', 'p95 vs ×1', 'db ms vs ×1');
 	const rows = run.pages.map((p) => {
 		const row: (string | number)[] = [
@@ -187,6 +200,7 @@ export function pageTable(run: RunResult, previous?: RunResult): string {
 			p.p99,
 			round(p.queries, 1),
 			round(p.dbMs, 2),
+			round(p.serverMs ?? 0, 1),
 			round(ratioToBaseline(run, p.key), 2)
 		];
 		if (growth) {

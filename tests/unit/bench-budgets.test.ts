@@ -15,6 +15,7 @@ const page = (key: string, rps: number, extra: Partial<PageResult> = {}): PageRe
 	errors: 0,
 	queries: 5,
 	dbMs: 1,
+	serverMs: 3,
 	...extra
 });
 

@@ -7,6 +7,7 @@ import {
 	getMyGrid,
 	inviteRespondent,
 	listDifferences,
+	listSplitKeys,
 	listMyInvitations,
 	listMyTasks,
 	saveMyAnswer
@@ -144,6 +145,8 @@ describe('respondents', () => {
 				agreed: 'geen'
 			}
 		]);
+
+		expect(listSplitKeys(coordinator, ids.roundId)).toEqual([`${ids.taskId}:${ids.actorId}`]);
 
 		saveAgreedCell(coordinator, ids, { ...input, part: 'eindverantwoordelijk' });
 		expect(listMyTasks(mentor).tasks).toMatchObject([{ taskId: ids.taskId, part: 'eindverantwoordelijk' }]);

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
 import { getGrid, setRoundStatus } from '$lib/server/matrix-rounds';
-import { listDifferences } from '$lib/server/matrix-respond';
+import { listSplitKeys } from '$lib/server/matrix-respond';
 import { paramId } from '$lib/server/matrix-forms';
 import { roundStatusSchema } from '$lib/schemas/matrix';
 
@@ -12,7 +12,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const roundId = paramId(params.roundId);
 	const grid = getGrid(viewer, roundId);
 	if (!grid) error(404, 'Not found');
-	const splits = listDifferences(viewer, roundId, grid.cells).splits.map((s) => `${s.taskId}:${s.actorId}`);
+	const splits = listSplitKeys(viewer, roundId);
 	return { grid, splits };
 };
 
