@@ -13,6 +13,7 @@ import {
 } from '$lib/server/auth/session';
 import { logger } from '$lib/server/logger';
 import { acquireRunLock } from '$lib/server/run-lock';
+import { crossOriginWrite } from '$lib/server/csrf';
 
 export const init: ServerInit = () => {
 	if (building) return;
@@ -45,6 +46,16 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
 	return response;
+};
+
+// Kit's origin check covers form content types only; this refuses every cross-origin write (csrf.ts).
+const sameOriginWrites: Handle = ({ event, resolve }) => {
+	if (crossOriginWrite(event.request, event.url.origin))
+		return new Response('Cross-site writes are forbidden', {
+			status: 403,
+			headers: { 'Content-Type': 'text/plain; charset=utf-8' }
+		});
+	return resolve(event);
 };
 
 const authenticate: Handle = async ({ event, resolve }) => {
@@ -85,7 +96,7 @@ const i18n: Handle = ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(bodyLimit, securityHeaders, authenticate, i18n);
+export const handle = sequence(bodyLimit, securityHeaders, sameOriginWrites, authenticate, i18n);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = crypto.randomUUID().slice(0, 8);
