@@ -89,3 +89,25 @@ export function endpointUrl(e: WriteEndpoint, params: Record<string, string | nu
 export function paramNames(routeId: string): string[] {
 	return [...routeId.matchAll(/\[(\w+)\]/g)].map((m) => m[1]);
 }
+
+/** The route id of every page (+page.svelte) and GET endpoint (+server.ts with GET), sorted. */
+export function readableRoutes(): { routeId: string; kind: 'page' | 'endpoint' }[] {
+	const files = (readdirSync(ROUTES, { recursive: true }) as string[])
+		.map((f) => f.split(sep).join('/'))
+		.sort();
+	const pages = files
+		.filter((f) => /(^|\/)\+page\.svelte$/.test(f))
+		.map((f) => ({ routeId: routeIdOf(f), kind: 'page' as const }));
+	const gets = files
+		.filter((f) => /(^|\/)\+server\.(ts|js)$/.test(f))
+		.filter((f) =>
+			/export\s+(const|async function|function)\s+GET\b/.test(readFileSync(join(ROUTES, f), 'utf8'))
+		)
+		.map((f) => ({ routeId: routeIdOf(f), kind: 'endpoint' as const }));
+	return [...pages, ...gets];
+}
+
+/** A route id with its [params] filled in. */
+export function fillRoute(routeId: string, params: Record<string, string | number>): string {
+	return endpointUrl({ routeId, file: '', method: 'POST' }, params);
+}

@@ -3,9 +3,9 @@
 // Run as a child process (tsx) against the e2e database; prints the world as JSON on stdout:
 //   DATABASE_PATH=./data/e2e-4173.db npx tsx tests/e2e/hostile-world.ts <tag> [payloads.json]
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { closeDb, getDb, type Db } from '../../src/lib/server/db';
-import * as table from '../../src/lib/server/db/schema';
 import * as portfolio from '../../src/lib/server/db/schema-portfolio';
 import * as dialog from '../../src/lib/server/db/schema-dialog';
 import * as mx from '../../src/lib/server/db/schema-matrix';
@@ -27,80 +27,7 @@ import { addAction } from '../../src/lib/server/matrix-report';
 import { createImportBatch } from '../../src/lib/server/import/students';
 import { readCsv } from '../../src/lib/server/import/csv';
 import type { Role } from '../../src/lib/roles';
-
-// Free text a user typed somewhere (or a name an import brought in): the columns that XSS payloads go in.
-// hostile-world.test.ts fails when a text column is in neither list, so a new column is not forgotten.
-export const FREE_TEXT: Record<string, string[]> = {
-	activity: ['title', 'place'],
-	attachment: ['file_name'],
-	comment: ['body'],
-	conversation: ['mentor_note', 'summary'],
-	conversation_agenda_item: ['text'],
-	goal: ['title', 'description'],
-	group: ['name', 'programme'],
-	import_batch: ['file_name'],
-	matrix_action: ['title', 'owner'],
-	matrix_actor: ['name', 'description'],
-	matrix_answer: ['how', 'wish'],
-	matrix_cell: ['how', 'wish'],
-	matrix_round: ['name'],
-	matrix_task: ['name', 'description'],
-	reflection: ['title', 'doel', 'resultaat', 'evaluatie', 'vervolg', 'activity_place'],
-	reflection_version: ['title', 'doel', 'resultaat', 'evaluatie', 'vervolg'],
-	school: ['name'],
-	school_year: ['name'],
-	self_rating: ['note'],
-	user: ['given_name', 'family_name_prefix', 'family_name', 'email']
-};
-// Text columns that hold codes, dates, keys or JSON the app wrote itself, not free text.
-export const NOT_FREE_TEXT = [
-	'__drizzle_migrations.hash',
-	'activity.date',
-	'activity.type',
-	'attachment.mime_type',
-	'attachment.storage_key',
-	'audit_event.action',
-	'audit_event.detail',
-	'conversation.planned_at',
-	'conversation.status',
-	'conversation_agenda_item.source',
-	'external_identity.issuer',
-	'external_identity.subject',
-	'goal.competency',
-	'goal.due_on',
-	'goal.status',
-	'import_batch.delimiter',
-	'import_batch.encoding',
-	'import_batch.headers',
-	'import_batch.mapping',
-	'import_batch.rows',
-	'import_batch.summary',
-	'matrix_action.due_on',
-	'matrix_action.status',
-	'matrix_answer.part',
-	'matrix_cell.part',
-	'matrix_round.status',
-	'matrix_task.kind',
-	'notification.kind',
-	'reflection.activity_date',
-	'reflection.activity_type',
-	'reflection.visibility',
-	'reflection_competency.competency',
-	'reflection_version.competencies',
-	'reflection_version.kind',
-	'reflection_version.visibility',
-	'school.brin',
-	'school_year.ends_on',
-	'school_year.starts_on',
-	'self_rating.competency',
-	'session.id',
-	'session.user_agent',
-	'user.locale',
-	'user.password_hash',
-	'user.student_number',
-	'user.username',
-	'user_role.role'
-];
+import { FREE_TEXT } from './hostile-columns';
 
 export interface World {
 	tag: string;
@@ -271,11 +198,11 @@ function poison(db: Db, schoolId: number, payloads: string[]): Record<string, nu
 	return seeded;
 }
 
+// Only when run as a script, not when a test imports the World type.
 const [tag, payloadFile] = process.argv.slice(2);
-if (tag) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && tag) {
 	const payloads = payloadFile ? (JSON.parse(readFileSync(payloadFile, 'utf8')) as string[]) : [];
 	const world = build(tag, payloads);
 	closeDb();
 	process.stdout.write(JSON.stringify(world));
 }
-void table;

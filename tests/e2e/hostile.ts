@@ -1,6 +1,7 @@
 // Shared by the hostile-input suites (xss, csrf, fuzz): a separate school built for the run
 // (hostile-world.ts), clients signed in as its users, and the route tree with sample params.
 import { execFileSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,4 +92,14 @@ export function paramsFor(world: World, routeId: string): Record<string, number>
 
 export function urlOf(world: World, e: WriteEndpoint): string {
 	return endpointUrl(e, paramsFor(world, e.routeId));
+}
+
+/** One read-only query on the e2e database (the suites look up ids and versions in their own school). */
+export function query<T>(sql: string, ...args: unknown[]): T[] {
+	const db = new Database(DB_PATH, { readonly: true });
+	try {
+		return db.prepare(sql).all(...args) as T[];
+	} finally {
+		db.close();
+	}
 }
