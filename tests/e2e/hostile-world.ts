@@ -202,7 +202,11 @@ function poison(db: Db, schoolId: number, payloads: string[]): Record<string, nu
 const [tag, payloadFile] = process.argv.slice(2);
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && tag) {
 	const payloads = payloadFile ? (JSON.parse(readFileSync(payloadFile, 'utf8')) as string[]) : [];
-	const world = build(tag, payloads);
+	// One IMMEDIATE transaction: it waits for the write lock (busy_timeout) instead of failing with
+	// SQLITE_BUSY when the server or another worker's world writes at the same moment.
+	const world = getDb()
+		.$client.transaction(() => build(tag, payloads))
+		.immediate();
 	closeDb();
 	process.stdout.write(JSON.stringify(world));
 }
