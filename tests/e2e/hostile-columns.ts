@@ -19,6 +19,7 @@ export const FREE_TEXT: Record<string, string[]> = {
 	reflection: ['title', 'doel', 'resultaat', 'evaluatie', 'vervolg', 'activity_place'],
 	reflection_version: ['title', 'doel', 'resultaat', 'evaluatie', 'vervolg'],
 	school: ['name'],
+	transfer: ['from_school'],
 	school_year: ['name'],
 	self_rating: ['note'],
 	user: ['given_name', 'family_name_prefix', 'family_name', 'email']
@@ -43,6 +44,7 @@ export const NOT_FREE_TEXT = [
 	'import_batch.delimiter',
 	'import_batch.encoding',
 	'import_batch.headers',
+	'import_batch.kind',
 	'import_batch.mapping',
 	'import_batch.rows',
 	'import_batch.summary',
@@ -65,6 +67,7 @@ export const NOT_FREE_TEXT = [
 	'school_year.starts_on',
 	'self_rating.competency',
 	'session.id',
+	'transfer.content_hash',
 	'session.user_agent',
 	'user.locale',
 	'user.password_hash',

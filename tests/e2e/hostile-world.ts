@@ -134,6 +134,29 @@ function build(tag: string, payloads: string[]): World {
 		})
 		.run();
 
+	// Part of the portfolio came from a previous school: its name (from the ZIP) shows on those items.
+	const transferId = db
+		.insert(portfolio.transfer)
+		.values({
+			schoolId,
+			studentId: student,
+			fromSchool: 'Vorige school',
+			exportedAt: new Date(),
+			contentHash: tag,
+			reflections: 1,
+			goals: 1,
+			ratings: 1,
+			files: 0
+		})
+		.returning({ id: portfolio.transfer.id })
+		.get().id;
+	const raw = db.$client;
+	raw.prepare('UPDATE reflection SET transfer_id = ? WHERE id = ?').run(transferId, reflectionId);
+	for (const t of ['goal', 'self_rating'])
+		raw
+			.prepare(`UPDATE ${t} SET transfer_id = ? WHERE id = (SELECT min(id) FROM ${t} WHERE student_id = ?)`)
+			.run(transferId, student);
+
 	const seeded = payloads.length ? poison(db, schoolId, payloads) : {};
 	const token = (id: number) => createSession(id, 'hostile-world').token;
 	const cell = { roundId, taskId: task.id, actorId: actor.id };
