@@ -89,6 +89,7 @@ test.describe('cross-origin writes', () => {
 	test('every action and endpoint refuses every cross-origin variant, and nothing changes', async ({
 		baseURL
 	}) => {
+		test.setTimeout(120_000);
 		const endpoints = writeEndpoints();
 		expect(endpoints.length).toBeGreaterThanOrEqual(70);
 		const before = fingerprint(world.schoolId);

@@ -9,6 +9,7 @@ import * as matrix from '../../src/lib/schemas/matrix';
 import * as people from '../../src/lib/schemas/people';
 import * as reflections from '../../src/lib/schemas/reflections';
 import * as school from '../../src/lib/schemas/school';
+import * as transfer from '../../src/lib/schemas/transfer';
 
 function keysOf(schema: z.ZodType): string[] {
 	const def = (schema as unknown as { def?: { shape?: Record<string, unknown>; in?: z.ZodType } }).def;
@@ -19,7 +20,7 @@ function keysOf(schema: z.ZodType): string[] {
 
 export const FIELD_NAMES: string[] = [
 	...new Set(
-		[auth, dialog, groups, growth, importing, matrix, people, reflections, school].flatMap((mod) =>
+		[auth, dialog, groups, growth, importing, matrix, people, reflections, school, transfer].flatMap((mod) =>
 			Object.values(mod as Record<string, unknown>)
 				.filter((v): v is z.ZodType => v instanceof z.ZodType)
 				.flatMap(keysOf)

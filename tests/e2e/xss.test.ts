@@ -312,7 +312,7 @@ test.describe('stored XSS', () => {
 
 	for (const who of ROLES) {
 		test(`no payload runs on any page ${who} opens`, async ({ page, context, baseURL }) => {
-			test.setTimeout(90_000);
+			test.setTimeout(120_000);
 			await signIn(context, world, who, baseURL!);
 			const findings: Findings = { hits: [], console: [], errors: [], dom: [] };
 			await watch(page, findings);
