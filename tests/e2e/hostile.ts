@@ -2,7 +2,7 @@
 // (hostile-world.ts), clients signed in as its users, and the route tree with sample params.
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as playwrightRequest, type APIRequestContext, type BrowserContext } from '@playwright/test';
@@ -102,4 +102,22 @@ export function query<T>(sql: string, ...args: unknown[]): T[] {
 	} finally {
 		db.close();
 	}
+}
+
+// The worlds of the three suites, built once per run by global-setup.ts before any test starts: a second
+// process writing to the database while the server serves other tests could make the server's
+// read-then-write transactions fail with SQLITE_BUSY.
+export const WORLDS_FILE = `./data/hostile-worlds-${PORT}.json`;
+export type WorldName = 'csrf' | 'fuzz' | 'xss';
+
+export function sharedWorld(name: WorldName): { world: World; formFields: number } {
+	let all: Record<WorldName, World> & { formFields: number };
+	try {
+		all = JSON.parse(readFileSync(WORLDS_FILE, 'utf8'));
+	} catch {
+		throw new Error(
+			`${WORLDS_FILE} is missing: tests/e2e/global-setup.ts builds it (globalSetup in playwright.config.ts)`
+		);
+	}
+	return { world: all[name], formFields: all.formFields };
 }
