@@ -8,6 +8,8 @@ const OIDC_PORT = PORT + 200;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.test.ts',
+	// The hostile-input suites' schools, built once the server is up (tests/e2e/global-setup.ts).
+	globalSetup: './tests/e2e/global-setup.ts',
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : 2,
 	retries: 0,

@@ -14,6 +14,7 @@ import {
 import { logger } from '$lib/server/logger';
 import { acquireRunLock } from '$lib/server/run-lock';
 import { serverTimingHeader, withDbTiming } from '$lib/server/db/timing';
+import { crossOriginWrite } from '$lib/server/csrf';
 
 export const init: ServerInit = () => {
 	if (building) return;
@@ -65,6 +66,16 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// Kit's origin check covers form content types only; this refuses every cross-origin write (csrf.ts).
+const sameOriginWrites: Handle = ({ event, resolve }) => {
+	if (crossOriginWrite(event.request, event.url.origin))
+		return new Response('Cross-site writes are forbidden', {
+			status: 403,
+			headers: { 'Content-Type': 'text/plain; charset=utf-8' }
+		});
+	return resolve(event);
+};
+
 const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
@@ -103,7 +114,14 @@ const i18n: Handle = ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(serverTiming, bodyLimit, securityHeaders, authenticate, i18n);
+export const handle = sequence(
+	serverTiming,
+	bodyLimit,
+	securityHeaders,
+	sameOriginWrites,
+	authenticate,
+	i18n
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = crypto.randomUUID().slice(0, 8);

@@ -21,6 +21,16 @@ describe('csv for Dutch Excel', () => {
 		]);
 	});
 
+	it('neutralises the full-width forms of the formula characters too', () => {
+		expect(['＝1+1', '＋31', '－2', '＠cmd', '\rx'].map(csvField)).toEqual([
+			"'＝1+1",
+			"'＋31",
+			"'－2",
+			"'＠cmd",
+			`"'\rx"`
+		]);
+	});
+
 	it('quotes separators, quotes and line breaks', () => {
 		expect(csvField('a;b')).toBe('"a;b"');
 		expect(csvField('zei "ja"')).toBe('"zei ""ja"""');

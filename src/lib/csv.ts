@@ -2,8 +2,9 @@
 // mark so accents survive, CRLF lines.
 export type CsvValue = string | number | null | undefined;
 
-// A field starting with one of these is run as a formula by spreadsheet programs (CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A field starting with one of these is run as a formula by spreadsheet programs (CSV injection, OWASP's
+// list). The full-width forms are included too: some spreadsheet imports fold them to their ASCII twins.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function csvField(value: CsvValue): string {
 	if (value === null || value === undefined) return '';

@@ -88,12 +88,16 @@ export function safeFileName(name: string, type: AcceptedType): string {
 	];
 	const base = (name.split(/[\\/]/).pop() ?? '')
 		.replace(/\.[^.]*$/, '')
-		.replace(/[\p{Cc}"<>|:*?]/gu, '')
+		// Control characters, and format characters: a right-to-left override would make "fotogpj.exe"
+		// read as "fotoexe.jpg", zero-width marks hide text. Lone surrogates become U+FFFD.
+		.toWellFormed()
+		.replace(/[\p{Cc}\p{Cf}"<>|:*?]/gu, '')
 		// No hidden files and no "..": leading dots go.
 		.replace(/^[.\s]+/, '')
-		.trim()
-		.slice(0, 80);
-	return `${base || 'bestand'}.${ext}`;
+		.trim();
+	// Cut by code point, not UTF-16 unit: half an emoji would make encodeURIComponent throw in the header.
+	const short = Array.from(base).slice(0, 80).join('').trim();
+	return `${short || 'bestand'}.${ext}`;
 }
 
 /** Undefined when the reflection is not the viewer's own to edit. */
