@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z';
 
 // Limits are generous for people and tight enough that a 10,000-character paste is refused politely.
 export const loginSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z';
 import { idSchema } from './people';
 
 export const COMMENT_MAX = 4000;

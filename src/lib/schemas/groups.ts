@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z';
 import { idSchema, many } from './people';
 
 export const groupSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z';
 import { COMPETENCY_SLUGS } from '../competencies';
 import { GOAL_DESCRIPTION_MAX, GOAL_STATUSES, GOAL_TITLE_MAX, RATING_NOTE_MAX } from '../portfolio';
 

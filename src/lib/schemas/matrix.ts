@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z';
 import { ACTION_STATUSES, DESCRIPTION_MAX, HOW_MAX, NAME_MAX, PARTS, TASK_KINDS } from '../matrix';
 import { idSchema } from './people';
 

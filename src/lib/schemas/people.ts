@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z';
 import { ROLES, STAFF_ROLES } from '../roles';
 
 export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z';
 import { COMPETENCY_SLUGS } from '../competencies';
 import { ACTIVITY_TYPES, REFLECTION_LIMITS, VISIBILITIES } from '../portfolio';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z';
 import { COMPETENCY_SLUGS } from '../competencies';
 import { ACTIVITY_TYPES, GOAL_STATUSES, VISIBILITIES } from '../portfolio';
 import { REFLECTION_LIMITS } from './reflections';
