@@ -36,7 +36,7 @@ Environment: DATABASE_PATH (default ./data/koers.db).
 `;
 
 function printLogins(): void {
-	console.log('\nDemo logins (demo school "Demo College Koers"):');
+	console.log('\nDemo logins (demo schools "Demo College Koers" and "Vakcollege Rijnmond"):');
 	for (const l of DEMO_LOGINS) {
 		console.log(`  ${l.role.padEnd(12)} ${l.username.padEnd(16)} ${l.password.padEnd(15)} ${l.note}`);
 	}
