@@ -431,7 +431,7 @@ async function weigh(pages: Page[], cookies: Record<string, string>): Promise<Cl
 			});
 			const res = await tab.goto(`${origin}${page.path}`, { waitUntil: 'networkidle' });
 			if (res?.status() !== 200) throw new Error(`${page.path} answered ${res?.status()} in Chromium`);
-			await tab.waitForTimeout(300);
+			// networkidle: no request for 500 ms, so every chunk the page asked for has been counted.
 			await Promise.all(bodies);
 			out.push(weight);
 			await context.close();

@@ -25,13 +25,13 @@ type Signed = Exclude<Actor, 'anonymous'>;
 const SIGNED = ACTORS.filter((a): a is Signed => a !== 'anonymous');
 
 /** Those listed get `outcome`; anonymous is sent to log in; everyone else gets the 404 of a missing page. */
-function only(actors: Signed[], outcome: Outcome = 'ok', others: Outcome = 404): Expect {
+function allowedFor(actors: Signed[], outcome: Outcome = 'ok', others: Outcome = 404): Expect {
 	const e = { anonymous: 'login' } as Expect;
 	for (const a of SIGNED) e[a] = actors.includes(a) ? outcome : others;
 	return e;
 }
-const everyone = (o: Outcome, anonymous: Outcome = 'login') => ({ ...only([...SIGNED], o), anonymous });
-const nobody = () => only([]);
+const everyone = (o: Outcome, anonymous: Outcome = 'login') => ({ ...allowedFor([...SIGNED], o), anonymous });
+const nobody = () => allowedFor([]);
 const STUDENTS: Signed[] = ['studentA', 'studentB'];
 const MENTORS: Signed[] = ['mentorA', 'mentorOther'];
 const ADMINS: Signed[] = ['admin', 'adminOther'];
@@ -63,43 +63,43 @@ const PAGES: Record<string, PageCase[]> = {
 	'/': [page('/', HOMES)],
 	'/account': [page('/account', everyone('ok'))],
 	'/account/password': [page('/account/password', everyone('ok'))],
-	'/admin': [page('/admin', only(ADMINS))],
-	'/admin/audit': [page('/admin/audit', only(ADMINS))],
+	'/admin': [page('/admin', allowedFor(ADMINS))],
+	'/admin/audit': [page('/admin/audit', allowedFor(ADMINS))],
 	'/admin/erase/[id]': [
-		page((i) => `/admin/erase/${i.A}`, only(['admin'])),
-		page((i) => `/admin/erase/${i.S2}`, only(['adminOther'])),
+		page((i) => `/admin/erase/${i.A}`, allowedFor(['admin'])),
+		page((i) => `/admin/erase/${i.S2}`, allowedFor(['adminOther'])),
 		// Not a student: nothing to erase.
 		page((i) => `/admin/erase/${i.mentorA}`, nobody())
 	],
-	'/admin/groups': [page('/admin/groups', only(ADMINS))],
+	'/admin/groups': [page('/admin/groups', allowedFor(ADMINS))],
 	'/admin/groups/[id]': [
-		page((i) => `/admin/groups/${i.groupA}`, only(['admin'])),
-		page((i) => `/admin/groups/${i.group2}`, only(['adminOther']))
+		page((i) => `/admin/groups/${i.groupA}`, allowedFor(['admin'])),
+		page((i) => `/admin/groups/${i.group2}`, allowedFor(['adminOther']))
 	],
-	'/admin/import': [page('/admin/import', only(ADMINS))],
+	'/admin/import': [page('/admin/import', allowedFor(ADMINS))],
 	'/admin/import/[id]': [page('/admin/import/999999', nobody())],
-	'/admin/school-year': [page('/admin/school-year', only(ADMINS))],
-	'/admin/users': [page('/admin/users', only(ADMINS))],
+	'/admin/school-year': [page('/admin/school-year', allowedFor(ADMINS))],
+	'/admin/users': [page('/admin/users', allowedFor(ADMINS))],
 	'/admin/users/[id]': [
-		page((i) => `/admin/users/${i.A}`, only(['admin'])),
-		page((i) => `/admin/users/${i.S2}`, only(['adminOther']))
+		page((i) => `/admin/users/${i.A}`, allowedFor(['admin'])),
+		page((i) => `/admin/users/${i.S2}`, allowedFor(['adminOther']))
 	],
-	'/admin/users/new': [page('/admin/users/new', only(ADMINS))],
-	'/coordinator': [page('/coordinator', only(['coordinator']))],
-	'/coordinator/matrix': [page('/coordinator/matrix', only(['coordinator']))],
-	'/coordinator/matrix/actors': [page('/coordinator/matrix/actors', only(['coordinator']))],
-	'/coordinator/matrix/tasks': [page('/coordinator/matrix/tasks', only(['coordinator']))],
-	'/lob-taken': [page('/lob-taken', only(EMPLOYEES))],
+	'/admin/users/new': [page('/admin/users/new', allowedFor(ADMINS))],
+	'/coordinator': [page('/coordinator', allowedFor(['coordinator']))],
+	'/coordinator/matrix': [page('/coordinator/matrix', allowedFor(['coordinator']))],
+	'/coordinator/matrix/actors': [page('/coordinator/matrix/actors', allowedFor(['coordinator']))],
+	'/coordinator/matrix/tasks': [page('/coordinator/matrix/tasks', allowedFor(['coordinator']))],
+	'/lob-taken': [page('/lob-taken', allowedFor(EMPLOYEES))],
 	'/lob-taken/rounds/[roundId]': [
 		// Only those invited to answer this round (m.jansen, l.vandijk, p.desmet, a.bos).
-		page((i) => `/lob-taken/rounds/${i.round}`, only(['mentorA', 'coordinator', 'staff'])),
+		page((i) => `/lob-taken/rounds/${i.round}`, allowedFor(['mentorA', 'coordinator', 'staff'])),
 		// The other school's round has no respondents at all.
 		page((i) => `/lob-taken/rounds/${i.round2}`, nobody())
 	],
 	'/lob-taken/rounds/[roundId]/cell/[taskId]/[actorId]': [
 		page(
 			(i) => `/lob-taken/rounds/${i.round}/cell/${i.task}/${i.actor}`,
-			only(['mentorA', 'coordinator', 'staff'])
+			allowedFor(['mentorA', 'coordinator', 'staff'])
 		),
 		page((i) => `/lob-taken/rounds/${i.round2}/cell/${i.task2}/${i.actor2}`, nobody()),
 		page((i) => `/lob-taken/rounds/${i.round}/cell/${i.task2}/${i.actor2}`, nobody())
@@ -113,88 +113,88 @@ const PAGES: Record<string, PageCase[]> = {
 	'/logout': [page('/logout', everyone('→/'))],
 	'/language': [page('/language', everyone('→/', '→/'))],
 	'/healthz': [page('/healthz', everyone('ok', 'ok'))],
-	'/mentor': [page('/mentor', only(MENTORS))],
-	'/mentor/conversations': [page('/mentor/conversations', only(MENTORS))],
+	'/mentor': [page('/mentor', allowedFor(MENTORS))],
+	'/mentor/conversations': [page('/mentor/conversations', allowedFor(MENTORS))],
 	'/mentor/conversations/[id]': [
-		page((i) => `/mentor/conversations/${i.convA}`, only(['mentorA'])),
-		page((i) => `/mentor/conversations/${i.convZ}`, only(['mentorOther'])),
+		page((i) => `/mentor/conversations/${i.convA}`, allowedFor(['mentorA'])),
+		page((i) => `/mentor/conversations/${i.convZ}`, allowedFor(['mentorOther'])),
 		page((i) => `/mentor/conversations/${i.conv2}`, nobody())
 	],
-	'/mentor/feedback': [page('/mentor/feedback', only(MENTORS))],
+	'/mentor/feedback': [page('/mentor/feedback', allowedFor(MENTORS))],
 	'/mentor/students/[id]': [
-		page((i) => `/mentor/students/${i.A}`, only(['mentorA'])),
-		page((i) => `/mentor/students/${i.Z}`, only(['mentorOther'])),
+		page((i) => `/mentor/students/${i.A}`, allowedFor(['mentorA'])),
+		page((i) => `/mentor/students/${i.Z}`, allowedFor(['mentorOther'])),
 		page((i) => `/mentor/students/${i.S2}`, nobody())
 	],
 	'/mentor/students/[id]/reflections/[rid]': [
-		page((i) => `/mentor/students/${i.A}/reflections/${i.reflA}`, only(['mentorA'])),
+		page((i) => `/mentor/students/${i.A}/reflections/${i.reflA}`, allowedFor(['mentorA'])),
 		// A private draft is not the mentor's to read.
 		page((i) => `/mentor/students/${i.A}/reflections/${i.reflAPrivate}`, nobody()),
-		page((i) => `/mentor/students/${i.Z}/reflections/${i.reflZ}`, only(['mentorOther'])),
+		page((i) => `/mentor/students/${i.Z}/reflections/${i.reflZ}`, allowedFor(['mentorOther'])),
 		// A student and a reflection that do not belong together.
 		page((i) => `/mentor/students/${i.A}/reflections/${i.reflZ}`, nobody()),
 		page((i) => `/mentor/students/${i.S2}/reflections/${i.refl2}`, nobody())
 	],
 	'/notifications': [page('/notifications', everyone('ok'))],
-	'/student': [page('/student', only(STUDENTS))],
-	'/student/conversations': [page('/student/conversations', only(STUDENTS))],
+	'/student': [page('/student', allowedFor(STUDENTS))],
+	'/student/conversations': [page('/student/conversations', allowedFor(STUDENTS))],
 	'/student/conversations/[id]': [
-		page((i) => `/student/conversations/${i.convA}`, only(['studentA'])),
+		page((i) => `/student/conversations/${i.convA}`, allowedFor(['studentA'])),
 		page((i) => `/student/conversations/${i.convOther}`, nobody()),
 		page((i) => `/student/conversations/${i.conv2}`, nobody())
 	],
-	'/student/dossier': [page('/student/dossier', only(STUDENTS))],
-	'/student/goals': [page('/student/goals', only(STUDENTS))],
-	'/student/privacy': [page('/student/privacy', only(STUDENTS))],
-	'/student/ratings': [page('/student/ratings', only(STUDENTS))],
-	'/student/reflections': [page('/student/reflections', only(STUDENTS))],
-	'/student/transfer': [page('/student/transfer', only(STUDENTS))],
-	'/student/reflections/new': [page('/student/reflections/new', only(STUDENTS))],
+	'/student/dossier': [page('/student/dossier', allowedFor(STUDENTS))],
+	'/student/goals': [page('/student/goals', allowedFor(STUDENTS))],
+	'/student/privacy': [page('/student/privacy', allowedFor(STUDENTS))],
+	'/student/ratings': [page('/student/ratings', allowedFor(STUDENTS))],
+	'/student/reflections': [page('/student/reflections', allowedFor(STUDENTS))],
+	'/student/transfer': [page('/student/transfer', allowedFor(STUDENTS))],
+	'/student/reflections/new': [page('/student/reflections/new', allowedFor(STUDENTS))],
 	'/student/reflections/[id]': [
-		page((i) => `/student/reflections/${i.reflA}`, only(['studentA'])),
-		page((i) => `/student/reflections/${i.reflAPrivate}`, only(['studentA'])),
-		page((i) => `/student/reflections/${i.reflB}`, only(['studentB'])),
+		page((i) => `/student/reflections/${i.reflA}`, allowedFor(['studentA'])),
+		page((i) => `/student/reflections/${i.reflAPrivate}`, allowedFor(['studentA'])),
+		page((i) => `/student/reflections/${i.reflB}`, allowedFor(['studentB'])),
 		page((i) => `/student/reflections/${i.refl2}`, nobody())
 	],
 	'/student/reflections/[id]/attachments': [
-		page((i) => `/student/reflections/${i.reflA}/attachments`, only(['studentA'])),
+		page((i) => `/student/reflections/${i.reflA}/attachments`, allowedFor(['studentA'])),
 		page((i) => `/student/reflections/${i.refl2}/attachments`, nobody())
 	],
 	'/student/reflections/[id]/edit': [
-		page((i) => `/student/reflections/${i.reflAPrivate}/edit`, only(['studentA'])),
+		page((i) => `/student/reflections/${i.reflAPrivate}/edit`, allowedFor(['studentA'])),
 		page((i) => `/student/reflections/${i.refl2}/edit`, nobody())
 	],
 	'/student/reflections/[id]/versions': [
-		page((i) => `/student/reflections/${i.reflA}/versions`, only(['studentA'])),
+		page((i) => `/student/reflections/${i.reflA}/versions`, allowedFor(['studentA'])),
 		page((i) => `/student/reflections/${i.refl2}/versions`, nobody())
 	]
 };
 for (const sub of ['', '/actions', '/analysis', '/compare', '/differences', '/print', '/respondents']) {
 	PAGES[`/coordinator/matrix/rounds/[roundId]${sub}`] = [
-		page((i) => `/coordinator/matrix/rounds/${i.round}${sub}`, only(['coordinator'])),
+		page((i) => `/coordinator/matrix/rounds/${i.round}${sub}`, allowedFor(['coordinator'])),
 		page((i) => `/coordinator/matrix/rounds/${i.round2}${sub}`, nobody())
 	];
 }
 PAGES['/coordinator/matrix/rounds/[roundId]/cell/[taskId]/[actorId]'] = [
-	page((i) => `/coordinator/matrix/rounds/${i.round}/cell/${i.task}/${i.actor}`, only(['coordinator'])),
+	page((i) => `/coordinator/matrix/rounds/${i.round}/cell/${i.task}/${i.actor}`, allowedFor(['coordinator'])),
 	page((i) => `/coordinator/matrix/rounds/${i.round2}/cell/${i.task2}/${i.actor2}`, nobody()),
 	page((i) => `/coordinator/matrix/rounds/${i.round}/cell/${i.task2}/${i.actor2}`, nobody())
 ];
 
 const ENDPOINTS: Record<string, PageCase[]> = {
 	'/coordinator/matrix/rounds/[roundId]/export.csv GET': [
-		page((i) => `/coordinator/matrix/rounds/${i.round}/export.csv`, only(['coordinator'])),
+		page((i) => `/coordinator/matrix/rounds/${i.round}/export.csv`, allowedFor(['coordinator'])),
 		page((i) => `/coordinator/matrix/rounds/${i.round2}/export.csv`, nobody())
 	],
 	'/admin/users/[id]/export GET': [
-		page((i) => `/admin/users/${i.A}/export`, only(['admin'])),
-		page((i) => `/admin/users/${i.S2}/export`, only(['adminOther']))
+		page((i) => `/admin/users/${i.A}/export`, allowedFor(['admin'])),
+		page((i) => `/admin/users/${i.S2}/export`, allowedFor(['adminOther']))
 	],
-	'/files/[id] GET': [page((i) => `/files/${i.attachmentA}`, only(['studentA', 'mentorA']))],
+	'/files/[id] GET': [page((i) => `/files/${i.attachmentA}`, allowedFor(['studentA', 'mentorA']))],
 	'/healthz GET': PAGES['/healthz'],
 	'/login/oidc GET': PAGES['/login/oidc'],
 	'/login/oidc/callback GET': PAGES['/login/oidc/callback'],
-	'/student/dossier/export GET': [page('/student/dossier/export', only(STUDENTS))]
+	'/student/dossier/export GET': [page('/student/dossier/export', allowedFor(STUDENTS))]
 };
 
 type Form = Record<string, string | string[] | number>;

@@ -127,9 +127,9 @@ test.describe('stored XSS', () => {
 		await inspect(page, '/account', findings);
 		expect(findings.hits).toEqual([]);
 		await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), PAYLOADS.join(''));
-		await page.waitForTimeout(300);
-		const hits = await page.evaluate(() => (window as unknown as { __xssHits: string[] }).__xssHits);
-		expect(hits.length).toBeGreaterThan(0);
+		const readHits = () => page.evaluate(() => (window as unknown as { __xssHits: string[] }).__xssHits);
+		await expect.poll(async () => (await readHits()).length).toBeGreaterThan(0);
+		const hits = await readHits();
 		expect(hits.every((h) => h.startsWith('csp '))).toBe(true);
 	});
 
