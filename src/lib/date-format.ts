@@ -12,3 +12,28 @@ export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions):
 	}
 	return format;
 }
+
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "gisteren", "3 weken geleden": one formatter per locale, made once. */
+export function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
+	let format = relativeFormatters.get(locale);
+	if (!format) {
+		format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+		relativeFormatters.set(locale, format);
+	}
+	return format;
+}
+
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+
+/** Numbers in the reader's language (decimal comma in Dutch), one formatter per locale and style. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+	const key = `${locale}|${JSON.stringify(options)}`;
+	let format = numberFormatters.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(locale, options);
+		numberFormatters.set(key, format);
+	}
+	return format;
+}

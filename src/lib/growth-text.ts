@@ -1,4 +1,5 @@
 // Catalogue lookups for the growth screens, so a slug or a level never reaches the page untranslated.
+import { dateFormat } from './date-format';
 import { m } from '$lib/paraglide/messages';
 import type { CompetencySlug } from './competencies';
 import type { ActivityType, GoalStatus, ReflectionPart } from './portfolio';
@@ -72,13 +73,15 @@ export const activityText: Record<ActivityType, Text> = {
 	anders: m.grow_activity_anders
 };
 
+const DAY_FORMAT: Intl.DateTimeFormatOptions = {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'Europe/Amsterdam'
+};
+
 /** A calendar date (YYYY-MM-DD) or a moment, as "12 maart 2027" in the reader's language. */
 export function formatDay(value: string | Date | number, locale: string): string {
 	const d = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : new Date(value);
-	return new Intl.DateTimeFormat(locale, {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'Europe/Amsterdam'
-	}).format(d);
+	return dateFormat(locale, DAY_FORMAT).format(d);
 }

@@ -1,5 +1,6 @@
 // Pure helpers for the student overview: the radar's data and "how long ago" in plain words. Client-safe
 // and free of chart.js, so they are tested without a canvas.
+import { relativeTimeFormat } from './date-format';
 import { COMPETENCY_SLUGS, type CompetencySlug } from './competencies';
 import type { GoalStatus } from './portfolio';
 
@@ -61,5 +62,5 @@ export function timeAgo(then: number, now: number): { value: number; unit: TimeA
 export function formatTimeAgo(then: number | null, now: number, locale: string, never: string): string {
 	if (then === null) return never;
 	const { value, unit } = timeAgo(then, now);
-	return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-value, unit);
+	return relativeTimeFormat(locale).format(-value, unit);
 }
