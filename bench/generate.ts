@@ -20,6 +20,8 @@ export interface Manifest {
 	student: string;
 	mentor4: string;
 	mentor1: string;
+	/** Mentor of one group of 100 students. */
+	cohortMentor: string;
 	coordinator: string;
 	threadReflectionId: number;
 	writer: string;
@@ -136,6 +138,7 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 	const mentorId = (m: number) => students + 1 + m;
 	const staffId = (s: number) => students + mentors + 1 + s;
 	const coordinatorId = students + mentors + GEN.staff + 1;
+	const cohortMentorId = coordinatorId + 1;
 	const user = (id: number, username: string, number: string | null) => {
 		st.user.run({
 			id,
@@ -190,7 +193,15 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 			for (let i = 0; i < GEN.groupSize; i++) st.groupStudent.run(g + 1, g * GEN.groupSize + i + 1);
 			add('groups');
 		}
+		// A cohort of 100 (the students of the first four groups, as an mbo year group is) with a mentor of its
+		// own: the overview of a large group, and the same number of queries as for 25.
 		school = 1;
+		user(cohortMentorId, 'bench.cohort', null);
+		st.role.run(cohortMentorId, 'mentor');
+		st.group.run(groups + 1, 'Cohort 2026', 'mbo-2 Zorg');
+		st.groupMentor.run(groups + 1, cohortMentorId);
+		for (let i = 1; i <= 4 * GEN.groupSize; i++) st.groupStudent.run(groups + 1, i);
+		add('groups');
 		for (let a = 1; a <= GEN.activities; a++) {
 			const date = isoDay(yearStart + a * 7 * DAY);
 			st.activity.run(a, pick(ACTIVITY_TYPES), `Activiteit ${a}`, date, 'Utrecht', a % 3 ? null : a);
@@ -365,6 +376,7 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 		student: 'bench.s1',
 		mentor4: `bench.m0`,
 		mentor1: `bench.m10`,
+		cohortMentor: 'bench.cohort',
 		coordinator: 'bench.coordinator',
 		threadReflectionId: thread.id,
 		writer: 'bench.s2',

@@ -62,7 +62,7 @@ interface Page {
 	key: string;
 	label: string;
 	path: string;
-	who: 'none' | 'student' | 'writer' | 'mentor4' | 'mentor1' | 'coordinator';
+	who: 'none' | 'student' | 'writer' | 'mentor4' | 'mentor1' | 'cohort' | 'coordinator';
 	method?: 'POST';
 	/** Weighed in Chromium (GET pages a user opens). */
 	weigh?: { student: boolean; hasChart: boolean };
@@ -115,12 +115,19 @@ function pagesFor(m: Manifest): Page[] {
 		},
 		{
 			key: 'mentor',
-			label: 'mentor overview (4 groups, 100)',
+			label: 'mentor overview (4 groups, first shown)',
 			path: '/mentor',
 			who: 'mentor4',
 			weigh: { student: false, hasChart: false }
 		},
 		{ key: 'mentor-small', label: 'mentor overview (1 group, 25)', path: '/mentor', who: 'mentor1' },
+		{
+			key: 'mentor-cohort',
+			label: 'mentor overview (100, by activity)',
+			// Sorted by last activity: all 100 are counted to sort them, 30 are shown.
+			path: '/mentor?sort=activity',
+			who: 'cohort'
+		},
 		{
 			key: 'feedback',
 			label: 'mentor feedback queue',
@@ -579,12 +586,13 @@ async function main(): Promise<void> {
 			writer: await login(manifest.writer),
 			mentor4: await login(manifest.mentor4),
 			mentor1: await login(manifest.mentor1),
+			cohort: await login(manifest.cohortMentor),
 			coordinator: await login(manifest.coordinator)
 		};
 		const pages = pagesFor(manifest);
 		const mentorQueries = {
 			small: await queriesOf('/mentor', cookies.mentor1),
-			large: await queriesOf('/mentor', cookies.mentor4),
+			large: await queriesOf('/mentor?sort=activity', cookies.cohort),
 			smallStudents: 25,
 			largeStudents: 100
 		};

@@ -72,11 +72,16 @@ export function formatCode(code: string): string {
 export function createLoginCode(
 	viewer: Viewer,
 	studentId: number
-): { code: string; expiresAt: Date } | undefined {
+): { code: string; expiresAt: Date; studentName: string } | undefined {
 	const db = getDb();
 	return db.transaction((tx) => {
 		const student = tx
-			.select({ id: table.user.id })
+			.select({
+				id: table.user.id,
+				given: table.user.givenName,
+				prefix: table.user.familyNamePrefix,
+				family: table.user.familyName
+			})
 			.from(table.user)
 			.where(
 				and(
@@ -104,7 +109,8 @@ export function createLoginCode(
 			})
 			.run();
 		recordAudit(viewer, { action: 'loginCode.create', subjectId: studentId });
-		return { code: formatCode(code), expiresAt };
+		const studentName = [student.given, student.prefix, student.family].filter(Boolean).join(' ');
+		return { code: formatCode(code), expiresAt, studentName };
 	});
 }
 

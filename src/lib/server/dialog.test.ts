@@ -1,9 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { withDbTiming } from './db/timing';
 import { createTestDb, makeCast, makeGroup, makeUser, viewerOf } from './testing';
 import type { Db } from './db';
 import * as core from './db/schema';
-import { goal } from './db/schema-portfolio';
+import { goal, reflection } from './db/schema-portfolio';
+import { comment } from './db/schema-dialog';
 import { createReflection, saveReflection } from './reflections';
 import { addComment, deleteComment, editComment, EDIT_WINDOW_MS, listComments } from './comments';
 import {
@@ -25,6 +27,8 @@ import {
 	feedbackQueue,
 	feedbackQueuePage,
 	groupOverview,
+	OVERVIEW_PAGE_SIZE,
+	type OverviewQuery,
 	QUEUE_PAGE_SIZE,
 	studentSummary
 } from './mentor-overview';
@@ -205,12 +209,12 @@ describe('conversations', () => {
 });
 
 describe('group overview', () => {
+	// Statements run, counted by the Server-Timing instrumentation (prepared ones are not prepared again).
 	function countStatements(run: () => void): number {
-		const spy = vi.spyOn(db.$client, 'prepare');
-		run();
-		const n = spy.mock.calls.length;
-		spy.mockRestore();
-		return n;
+		return withDbTiming((t) => {
+			run();
+			return t.queries;
+		});
 	}
 
 	function groupOf(size: number): number {
@@ -227,10 +231,17 @@ describe('group overview', () => {
 		const small = viewerOf(groupOf(25));
 		const big = viewerOf(groupOf(100));
 		let rows = 0;
-		const a = countStatements(() => (rows = groupOverview(small, query)[0].rows.length));
+		let matching = 0;
+		const a = countStatements(() => (rows = groupOverview(small, query).shown?.rows.length ?? 0));
 		expect(rows).toBe(25);
-		const b = countStatements(() => (rows = groupOverview(big, query)[0].rows.length));
-		expect(rows).toBe(100);
+		const b = countStatements(() => {
+			const shown = groupOverview(big, { ...query, sort: 'activity' }).shown;
+			rows = shown?.rows.length ?? 0;
+			matching = shown?.matching ?? 0;
+		});
+		// A hundred students are counted (to sort them), a page of them is shown.
+		expect(matching).toBe(100);
+		expect(rows).toBe(OVERVIEW_PAGE_SIZE);
 		expect(a).toBe(b);
 		expect(a).toBeGreaterThan(3);
 		expect(a).toBeLessThan(10);
@@ -239,13 +250,78 @@ describe('group overview', () => {
 	it('counts per competency, waiting and needs-attention filter', () => {
 		const id = reflectionOf(cast.studentA);
 		const mentor = viewerOf(cast.mentor);
-		let [g] = groupOverview(mentor, { sort: 'waiting', filter: 'waiting', weeks: 4 });
+		const shown = (q: OverviewQuery) => groupOverview(mentor, q).shown ?? { rows: [] };
+		let g = shown({ sort: 'waiting', filter: 'waiting', weeks: 4 });
 		expect(g.rows.map((r) => r.id)).toEqual([cast.studentA]);
 		expect(g.rows[0].perCompetency).toMatchObject({ werkexploratie: 1, motieven: 1, netwerken: 0 });
 		addComment(mentor, id, 'Goed!');
-		[g] = groupOverview(mentor, { sort: 'name', filter: 'waiting', weeks: 4 });
+		g = shown({ sort: 'name', filter: 'waiting', weeks: 4 });
 		expect(g.rows).toEqual([]);
-		[g] = groupOverview(mentor, { sort: 'name', filter: 'quiet', weeks: 4 });
+		g = shown({ sort: 'name', filter: 'quiet', weeks: 4 });
 		expect(g.rows.map((r) => r.id)).toEqual([cast.studentB]);
+	});
+
+	it('keeps the thread state on the reflection through every kind of comment write (triggers)', () => {
+		const id = reflectionOf(cast.studentA);
+		const mentor = viewerOf(cast.mentor);
+		const student = viewerOf(cast.studentA);
+		const state = () =>
+			db
+				.select({ staff: reflection.staffAnswered, reply: reflection.replyWaiting })
+				.from(reflection)
+				.where(eq(reflection.id, id))
+				.get();
+		expect(state()).toEqual({ staff: false, reply: false });
+		// The student's own comment is not an answer.
+		addComment(student, id, 'Nog een gedachte');
+		expect(state()).toEqual({ staff: false, reply: false });
+		const answer = addComment(mentor, id, 'Goed gedaan!') ?? 0;
+		expect(state()).toEqual({ staff: true, reply: false });
+		addComment(student, id, 'Dank je, maar hoe nu verder?');
+		expect(state()).toEqual({ staff: true, reply: true });
+		// The mentor's answer removed (soft delete): no staff answer left, so nothing is "waiting for reply".
+		expect(deleteComment(mentor, id, answer)).toBe('ok');
+		expect(state()).toEqual({ staff: false, reply: false });
+		addComment(mentor, id, 'Kom even langs.');
+		expect(state()).toEqual({ staff: true, reply: false });
+		// A hard delete (an erasure's cascade) counts too.
+		db.delete(comment).where(eq(comment.reflectionId, id)).run();
+		expect(state()).toEqual({ staff: false, reply: false });
+	});
+
+	it('shows one group at a time and pages a large group', () => {
+		const school = { schoolId: cast.schoolA.schoolId, schoolYearId: cast.schoolA.schoolYearId };
+		const mentorId = makeUser(school.schoolId, ['mentor']);
+		const small = makeGroup(
+			school,
+			{ students: [makeUser(school.schoolId, ['student'])], mentors: [mentorId] },
+			'A-klas'
+		);
+		const bigStudents = Array.from({ length: OVERVIEW_PAGE_SIZE + 5 }, () =>
+			makeUser(school.schoolId, ['student'])
+		);
+		const big = makeGroup(school, { students: bigStudents, mentors: [mentorId] }, 'B-cohort');
+		const mentor = viewerOf(mentorId);
+		const query: OverviewQuery = { sort: 'name', filter: 'all', weeks: 4 };
+		let o = groupOverview(mentor, query);
+		expect(o.groups.map((g) => [g.id, g.students])).toEqual([
+			[small, 1],
+			[big, OVERVIEW_PAGE_SIZE + 5]
+		]);
+		expect(o.shown?.group.id).toBe(small);
+		o = groupOverview(mentor, { ...query, group: big, page: 2 });
+		expect(o.shown).toMatchObject({ page: 2, pages: 2, matching: OVERVIEW_PAGE_SIZE + 5 });
+		expect(o.shown?.rows).toHaveLength(5);
+		// A page past the end shows the last; someone else's group shows the viewer's first.
+		expect(groupOverview(mentor, { ...query, group: big, page: 9 }).shown?.page).toBe(2);
+		expect(groupOverview(mentor, { ...query, group: cast.group }).shown?.group.id).toBe(small);
+		// Sorted by activity, the pages still hold every student once.
+		const ids = [1, 2].flatMap(
+			(page) =>
+				groupOverview(mentor, { ...query, sort: 'activity', group: big, page }).shown?.rows.map(
+					(r) => r.id
+				) ?? []
+		);
+		expect(new Set(ids).size).toBe(OVERVIEW_PAGE_SIZE + 5);
 	});
 });

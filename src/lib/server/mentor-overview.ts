@@ -1,14 +1,17 @@
 // The mentor's group overview, feedback queue and one student's page. The overview runs a fixed number of
 // grouped queries whatever the number of students (a mentor may have four groups of 30).
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { COMPETENCY_SLUGS, type CompetencySlug } from '../competencies';
 import type { Viewer } from './auth/viewer';
-import { reflectionReadScope, studentScope } from './access';
+import { mentoredGroupScope, reflectionReadScope, studentScope } from './access';
 import { getDb, type Db } from './db';
+import { preparedFor, viewerValues } from './db/prepared';
 import * as core from './db/schema';
-import { comment, conversation } from './db/schema-dialog';
+import { conversation } from './db/schema-dialog';
 import { goal, reflection, reflectionCompetency, selfRating } from './db/schema-portfolio';
-import { listMentorGroups, type MentorGroupStudent } from './mentoring';
+import type { MentorGroupStudent } from './mentoring';
+import { OVERVIEW_PAGE_SIZE } from '../mentor-overview-page';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export interface OverviewRow extends MentorGroupStudent {
 	perCompetency: Record<CompetencySlug, number>;
@@ -25,8 +28,24 @@ export interface OverviewGroup {
 	id: number;
 	name: string;
 	programme: string;
-	total: number;
+	/** Active students in the group. */
+	students: number;
+}
+
+export interface OverviewPage {
+	group: OverviewGroup;
+	/** Students that pass the filter, on all pages. */
+	matching: number;
 	rows: OverviewRow[];
+	page: number;
+	pages: number;
+}
+
+export interface Overview {
+	/** Every open group the viewer mentors, for the group picker. */
+	groups: OverviewGroup[];
+	/** The group shown; null when the viewer mentors no open group. */
+	shown: OverviewPage | null;
 }
 
 export const OVERVIEW_SORTS = ['name', 'activity', 'waiting', 'overdue'] as const;
@@ -35,77 +54,198 @@ export interface OverviewQuery {
 	sort: (typeof OVERVIEW_SORTS)[number];
 	filter: (typeof OVERVIEW_FILTERS)[number];
 	weeks: number;
+	/** The group to show; null (or one the viewer does not mentor) is their first group. */
+	group?: number | null;
+	page?: number;
 }
+
+export { OVERVIEW_PAGE_SIZE };
 
 const today = () => new Date().toISOString().slice(0, 10);
 const emptyCounts = () =>
 	Object.fromEntries(COMPETENCY_SLUGS.map((c) => [c, 0])) as Record<CompetencySlug, number>;
 
-/** A reflection "has a mentor response" once anyone but the student commented on it. */
-const hasStaffComment = sql`exists (select 1 from ${comment} where ${comment.reflectionId} = ${reflection.id}
-	and ${comment.authorId} <> ${reflection.studentId} and ${comment.deletedAt} is null)`;
-// The last word in the thread is the student's, after a mentor had spoken: a reply waiting for an answer.
-const lastIsStudentReply = sql`${hasStaffComment} and (select ${comment.authorId} from ${comment}
-	where ${comment.reflectionId} = ${reflection.id} and ${comment.deletedAt} is null
-	order by ${comment.createdAt} desc, ${comment.id} desc limit 1) = ${reflection.studentId}`;
+// "Has a mentor response" (anyone but the student commented) and "a reply waiting" (the last word is the
+// student's, after a mentor had spoken) are kept on the reflection row by triggers on comment (migration
+// 0005): reading them is an index lookup, where searching every thread cost ~10 ms for 100 students.
 
-export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = getDb()): OverviewGroup[] {
-	const groups = listMentorGroups(viewer);
-	const ids = [...new Set(groups.flatMap((g) => g.students.map((s) => s.id)))];
-	if (!ids.length) return groups.map((g) => ({ ...g, total: 0, rows: [] }));
-	const year = db
-		.select({ startsOn: core.schoolYear.startsOn, endsOn: core.schoolYear.endsOn })
-		.from(core.schoolYear)
-		.where(and(eq(core.schoolYear.schoolId, viewer.schoolId), eq(core.schoolYear.isCurrent, true)))
-		.get();
-	const visible = and(reflectionReadScope(viewer), inArray(reflection.studentId, ids));
+/** `column in (ids)`, the ids given as one JSON array (placeholder "ids"): one statement for any count. */
+const inIds = (column: SQLiteColumn) =>
+	sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
+const ph = (name: string) => sql.placeholder(name);
+
+/**
+ * The mentor's overview: one group at a time (the first one unless another is asked for), a page of
+ * OVERVIEW_PAGE_SIZE students. Sorted by name without a filter, only the page's students are counted;
+ * otherwise the whole group is, to filter and sort it. A fixed number of queries either way.
+ */
+export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = getDb()): Overview {
+	const groups = preparedFor(db, 'mentor.overview.groups', viewer, (v) =>
+		db
+			.select({
+				id: core.group.id,
+				name: core.group.name,
+				programme: core.group.programme,
+				students: sql<number>`count(${core.user.id})`
+			})
+			.from(core.group)
+			.leftJoin(core.groupStudent, eq(core.groupStudent.groupId, core.group.id))
+			.leftJoin(core.user, and(eq(core.user.id, core.groupStudent.studentId), eq(core.user.active, true)))
+			.where(mentoredGroupScope(v))
+			.groupBy(core.group.id)
+			.orderBy(asc(core.group.name))
+			.prepare()
+	).all(viewerValues(viewer));
+	const group = groups.find((g) => g.id === query.group) ?? groups[0];
+	if (!group) return { groups, shown: null };
+	const students = preparedFor(db, 'mentor.overview.students', viewer, (v) =>
+		db
+			.select({
+				id: core.user.id,
+				givenName: core.user.givenName,
+				prefix: core.user.familyNamePrefix,
+				familyName: core.user.familyName,
+				studentNumber: core.user.studentNumber
+			})
+			.from(core.groupStudent)
+			.innerJoin(core.user, eq(core.user.id, core.groupStudent.studentId))
+			.where(
+				and(
+					eq(core.groupStudent.groupId, ph('groupId')),
+					eq(core.user.active, true),
+					eq(core.user.schoolId, v.schoolId)
+				)
+			)
+			.orderBy(asc(core.user.familyName), asc(core.user.givenName))
+			.prepare()
+	)
+		.all({ ...viewerValues(viewer), groupId: group.id })
+		.map((r): MentorGroupStudent => ({
+			id: r.id,
+			name: [r.givenName, r.prefix, r.familyName].filter(Boolean).join(' '),
+			sortName: `${r.familyName}, ${r.givenName}${r.prefix ? ' ' + r.prefix : ''}`,
+			studentNumber: r.studentNumber
+		}));
+	const pageOf = (total: number) => {
+		const pages = Math.max(1, Math.ceil(total / OVERVIEW_PAGE_SIZE));
+		const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
+		return { page, pages, from: (page - 1) * OVERVIEW_PAGE_SIZE };
+	};
+	// By name and unfiltered (the default), the page is known before anything is counted.
+	const plain = query.sort === 'name' && query.filter === 'all';
+	const early = plain ? pageOf(students.length) : undefined;
+	const counted = early ? students.slice(early.from, early.from + OVERVIEW_PAGE_SIZE) : students;
+	const all = overviewRows(viewer, counted, db);
+
+	const quietSince = Date.now() - query.weeks * 7 * 24 * 3600 * 1000;
+	const quiet = (r: OverviewRow) => r.lastActivity === null || r.lastActivity < quietSince;
+	const keep: Record<OverviewQuery['filter'], (r: OverviewRow) => boolean> = {
+		all: () => true,
+		quiet,
+		waiting: (r) => r.waiting + r.unanswered > 0,
+		overdue: (r) => r.overdueGoals > 0,
+		attention: (r) => quiet(r) || r.waiting + r.unanswered > 0 || r.overdueGoals > 0
+	};
+	const order: Record<OverviewQuery['sort'], (a: OverviewRow, b: OverviewRow) => number> = {
+		name: () => 0,
+		activity: (a, b) => (a.lastActivity ?? 0) - (b.lastActivity ?? 0),
+		waiting: (a, b) => b.waiting + b.unanswered - (a.waiting + a.unanswered),
+		overdue: (a, b) => b.overdueGoals - a.overdueGoals
+	};
+	if (early) {
+		return {
+			groups,
+			shown: { group, matching: students.length, rows: all, page: early.page, pages: early.pages }
+		};
+	}
+	// Array sort is stable: ties keep the alphabetical order.
+	const matching = all.filter(keep[query.filter]).sort(order[query.sort]);
+	const { page, pages, from } = pageOf(matching.length);
+	return {
+		groups,
+		shown: {
+			group,
+			matching: matching.length,
+			rows: matching.slice(from, from + OVERVIEW_PAGE_SIZE),
+			page,
+			pages
+		}
+	};
+}
+
+/** The counts of these students, in five queries whatever their number. */
+function overviewRows(viewer: Viewer, students: MentorGroupStudent[], db: Db): OverviewRow[] {
+	if (!students.length) return [];
+	const values = { ...viewerValues(viewer), ids: JSON.stringify(students.map((s) => s.id)), today: today() };
+	const visible = (v: Viewer) => and(reflectionReadScope(v), inIds(reflection.studentId));
 	const day = sql`coalesce(${reflection.activityDate}, date(${reflection.createdAt} / 1000, 'unixepoch'))`;
-	const perCompetency = db
-		.select({ studentId: reflection.studentId, c: reflectionCompetency.competency, n: sql<number>`count(*)` })
-		.from(reflection)
-		.innerJoin(reflectionCompetency, eq(reflectionCompetency.reflectionId, reflection.id))
-		.where(and(visible, year ? sql`${day} between ${year.startsOn} and ${year.endsOn}` : undefined))
-		.groupBy(reflection.studentId, reflectionCompetency.competency)
-		.all();
-	const stats = db
-		.select({
-			studentId: reflection.studentId,
-			last: sql<number | null>`max(${reflection.updatedAt})`,
-			waiting: sql<number>`sum(case when ${hasStaffComment} then 0 else 1 end)`,
-			unanswered: sql<number>`sum(case when ${lastIsStudentReply} then 1 else 0 end)`
-		})
-		.from(reflection)
-		.where(visible)
-		.groupBy(reflection.studentId)
-		.all();
-	const goals = db
-		.select({
-			studentId: goal.studentId,
-			open: sql<number>`count(*)`,
-			overdue: sql<number>`sum(case when ${goal.dueOn} < ${today()} then 1 else 0 end)`
-		})
-		.from(goal)
-		.where(and(inArray(goal.studentId, ids), eq(goal.status, 'open'), eq(goal.schoolId, viewer.schoolId)))
-		.groupBy(goal.studentId)
-		.all();
-	const talks = db
-		.select({
-			studentId: core.groupStudent.studentId,
-			last: sql<
-				string | null
-			>`max(case when ${conversation.status} = 'held' then ${conversation.plannedAt} end)`,
-			next: sql<
-				string | null
-			>`min(case when ${conversation.status} = 'planned' and ${conversation.plannedAt} >= ${today()} then ${conversation.plannedAt} end)`
-		})
-		.from(core.groupStudent)
-		.innerJoin(
-			conversation,
-			sql`(${conversation.studentId} = ${core.groupStudent.studentId} or (${conversation.studentId} is null and ${conversation.groupId} = ${core.groupStudent.groupId}))`
-		)
-		.where(and(inArray(core.groupStudent.studentId, ids), eq(conversation.schoolId, viewer.schoolId)))
-		.groupBy(core.groupStudent.studentId)
-		.all();
+	// Per competency this school year (the current year's dates, read in the same statement; all years when
+	// the school has no current one).
+	const current = (v: Viewer, column: SQLiteColumn) =>
+		sql`(select ${column} from ${core.schoolYear} where ${core.schoolYear.schoolId} = ${v.schoolId} and ${core.schoolYear.isCurrent} = 1)`;
+	const perCompetency = preparedFor(db, 'mentor.overview.competencies', viewer, (v) =>
+		db
+			.select({
+				studentId: reflection.studentId,
+				c: reflectionCompetency.competency,
+				n: sql<number>`count(*)`
+			})
+			.from(reflection)
+			.innerJoin(reflectionCompetency, eq(reflectionCompetency.reflectionId, reflection.id))
+			.where(
+				and(
+					visible(v),
+					sql`${day} between coalesce(${current(v, core.schoolYear.startsOn)}, '0000-01-01') and coalesce(${current(v, core.schoolYear.endsOn)}, '9999-12-31')`
+				)
+			)
+			.groupBy(reflection.studentId, reflectionCompetency.competency)
+			.prepare()
+	).all(values);
+	const stats = preparedFor(db, 'mentor.overview.stats', viewer, (v) =>
+		db
+			.select({
+				studentId: reflection.studentId,
+				last: sql<number | null>`max(${reflection.updatedAt})`,
+				waiting: sql<number>`sum(${reflection.staffAnswered} = 0)`,
+				unanswered: sql<number>`sum(${reflection.replyWaiting})`
+			})
+			.from(reflection)
+			.where(visible(v))
+			.groupBy(reflection.studentId)
+			.prepare()
+	).all(values);
+	const goals = preparedFor(db, 'mentor.overview.goals', viewer, (v) =>
+		db
+			.select({
+				studentId: goal.studentId,
+				open: sql<number>`count(*)`,
+				overdue: sql<number>`sum(case when ${goal.dueOn} < ${ph('today')} then 1 else 0 end)`
+			})
+			.from(goal)
+			.where(and(inIds(goal.studentId), eq(goal.status, 'open'), eq(goal.schoolId, v.schoolId)))
+			.groupBy(goal.studentId)
+			.prepare()
+	).all(values);
+	const talks = preparedFor(db, 'mentor.overview.talks', viewer, (v) =>
+		db
+			.select({
+				studentId: core.groupStudent.studentId,
+				last: sql<
+					string | null
+				>`max(case when ${conversation.status} = 'held' then ${conversation.plannedAt} end)`,
+				next: sql<
+					string | null
+				>`min(case when ${conversation.status} = 'planned' and ${conversation.plannedAt} >= ${ph('today')} then ${conversation.plannedAt} end)`
+			})
+			.from(core.groupStudent)
+			.innerJoin(
+				conversation,
+				sql`(${conversation.studentId} = ${core.groupStudent.studentId} or (${conversation.studentId} is null and ${conversation.groupId} = ${core.groupStudent.groupId}))`
+			)
+			.where(and(inIds(core.groupStudent.studentId), eq(conversation.schoolId, v.schoolId)))
+			.groupBy(core.groupStudent.studentId)
+			.prepare()
+	).all(values);
 
 	const counts = new Map<number, Record<CompetencySlug, number>>();
 	for (const r of perCompetency) {
@@ -116,38 +256,17 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 	const statBy = new Map(stats.map((s) => [s.studentId, s]));
 	const goalBy = new Map(goals.map((g) => [g.studentId, g]));
 	const talkBy = new Map(talks.map((t) => [t.studentId, t]));
-	const quietSince = Date.now() - query.weeks * 7 * 24 * 3600 * 1000;
-
-	return groups.map((g) => {
-		const all: OverviewRow[] = g.students.map((s) => ({
-			...s,
-			perCompetency: counts.get(s.id) ?? emptyCounts(),
-			lastActivity: statBy.get(s.id)?.last ?? null,
-			waiting: statBy.get(s.id)?.waiting ?? 0,
-			unanswered: statBy.get(s.id)?.unanswered ?? 0,
-			openGoals: goalBy.get(s.id)?.open ?? 0,
-			overdueGoals: goalBy.get(s.id)?.overdue ?? 0,
-			lastConversation: talkBy.get(s.id)?.last ?? null,
-			nextConversation: talkBy.get(s.id)?.next ?? null
-		}));
-		const quiet = (r: OverviewRow) => r.lastActivity === null || r.lastActivity < quietSince;
-		const keep: Record<OverviewQuery['filter'], (r: OverviewRow) => boolean> = {
-			all: () => true,
-			quiet,
-			waiting: (r) => r.waiting + r.unanswered > 0,
-			overdue: (r) => r.overdueGoals > 0,
-			attention: (r) => quiet(r) || r.waiting + r.unanswered > 0 || r.overdueGoals > 0
-		};
-		const order: Record<OverviewQuery['sort'], (a: OverviewRow, b: OverviewRow) => number> = {
-			name: () => 0,
-			activity: (a, b) => (a.lastActivity ?? 0) - (b.lastActivity ?? 0),
-			waiting: (a, b) => b.waiting + b.unanswered - (a.waiting + a.unanswered),
-			overdue: (a, b) => b.overdueGoals - a.overdueGoals
-		};
-		// Array sort is stable: ties keep the alphabetical order of listMentorGroups.
-		const rows = all.filter(keep[query.filter]).sort(order[query.sort]);
-		return { id: g.id, name: g.name, programme: g.programme, total: all.length, rows };
-	});
+	return students.map((s) => ({
+		...s,
+		perCompetency: counts.get(s.id) ?? emptyCounts(),
+		lastActivity: statBy.get(s.id)?.last ?? null,
+		waiting: statBy.get(s.id)?.waiting ?? 0,
+		unanswered: statBy.get(s.id)?.unanswered ?? 0,
+		openGoals: goalBy.get(s.id)?.open ?? 0,
+		overdueGoals: goalBy.get(s.id)?.overdue ?? 0,
+		lastConversation: talkBy.get(s.id)?.last ?? null,
+		nextConversation: talkBy.get(s.id)?.next ?? null
+	}));
 }
 
 export interface QueueItem {
@@ -170,37 +289,43 @@ export function feedbackQueuePage(
 	page = 1,
 	db: Db = getDb()
 ): { items: QueueItem[]; total: number; page: number; pages: number } {
-	const where = and(
-		reflectionReadScope(viewer),
-		sql`${reflection.studentId} <> ${viewer.userId}`,
-		isNotNull(reflection.finishedAt),
-		sql`not ${hasStaffComment}`
-	);
+	const where = (v: Viewer) =>
+		and(
+			reflectionReadScope(v),
+			sql`${reflection.studentId} <> ${v.userId}`,
+			isNotNull(reflection.finishedAt),
+			eq(reflection.staffAnswered, false)
+		);
+	const values = viewerValues(viewer);
 	const total =
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(reflection)
-			.where(where)
-			.get()?.n ?? 0;
+		preparedFor(db, 'mentor.queue.count', viewer, (v) =>
+			db
+				.select({ n: sql<number>`count(*)` })
+				.from(reflection)
+				.where(where(v))
+				.prepare()
+		).get(values)?.n ?? 0;
 	const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
 	const current = Math.min(Math.max(1, page), pages);
-	const rows = db
-		.select({
-			id: reflection.id,
-			studentId: reflection.studentId,
-			given: core.user.givenName,
-			prefix: core.user.familyNamePrefix,
-			family: core.user.familyName,
-			title: reflection.title,
-			finishedAt: reflection.finishedAt
-		})
-		.from(reflection)
-		.innerJoin(core.user, eq(core.user.id, reflection.studentId))
-		.where(where)
-		.orderBy(asc(reflection.finishedAt), asc(reflection.id))
-		.limit(QUEUE_PAGE_SIZE)
-		.offset((current - 1) * QUEUE_PAGE_SIZE)
-		.all();
+	const rows = preparedFor(db, 'mentor.queue.page', viewer, (v) =>
+		db
+			.select({
+				id: reflection.id,
+				studentId: reflection.studentId,
+				given: core.user.givenName,
+				prefix: core.user.familyNamePrefix,
+				family: core.user.familyName,
+				title: reflection.title,
+				finishedAt: reflection.finishedAt
+			})
+			.from(reflection)
+			.innerJoin(core.user, eq(core.user.id, reflection.studentId))
+			.where(where(v))
+			.orderBy(asc(reflection.finishedAt), asc(reflection.id))
+			.limit(QUEUE_PAGE_SIZE)
+			.offset(ph('offset'))
+			.prepare()
+	).all({ ...values, offset: (current - 1) * QUEUE_PAGE_SIZE });
 	const items = rows.map((r) => ({
 		id: r.id,
 		studentId: r.studentId,

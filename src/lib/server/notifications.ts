@@ -2,7 +2,7 @@
 // finished reflections and replies. A user only ever reads and marks their own.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Viewer } from './auth/viewer';
-import { getDb, type Db } from './db';
+import { getDb, prepared, type Db } from './db';
 import * as core from './db/schema';
 import { conversation, notification, NOTIFICATION_KINDS } from './db/schema-dialog';
 import { reflection } from './db/schema-portfolio';
@@ -105,14 +105,16 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 	}));
 }
 
+// On every page (the badge in the shell): prepared once.
+const unreadQuery = (db: Db) =>
+	db
+		.select({ n: sql<number>`count(*)` })
+		.from(notification)
+		.where(and(eq(notification.userId, sql.placeholder('userId')), isNull(notification.readAt)))
+		.prepare();
+
 export function unreadCount(viewer: Viewer, db: Db = getDb()): number {
-	return (
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(notification)
-			.where(and(eq(notification.userId, viewer.userId), isNull(notification.readAt)))
-			.get()?.n ?? 0
-	);
+	return prepared(db, 'notifications.unread', unreadQuery).get({ userId: viewer.userId })?.n ?? 0;
 }
 
 /** Marks the viewer's own notifications read; ids of someone else's simply match nothing. */

@@ -85,11 +85,32 @@ export const reflection = sqliteTable(
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
 		deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
 		// Set when it came with a portfolio from the student's previous school.
-		transferId: integer('transfer_id').references(() => transfer.id, { onDelete: 'cascade' })
+		transferId: integer('transfer_id').references(() => transfer.id, { onDelete: 'cascade' }),
+		// The state of the comment thread, kept by triggers on comment (migration 0005), never by the app:
+		// someone other than the student commented, and the last word is the student's after that. The
+		// mentor overview and feedback queue read these instead of searching every thread.
+		staffAnswered: integer('staff_answered', { mode: 'boolean' }).notNull().default(false),
+		replyWaiting: integer('reply_waiting', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [
 		index('reflection_student_updated_idx').on(t.studentId, t.updatedAt),
-		index('reflection_school_idx').on(t.schoolId)
+		index('reflection_school_idx').on(t.schoolId),
+		// What mentors see (finished, not deleted), per student, with every column the mentor overview and
+		// feedback queue read: those pages are answered from this index without touching the table.
+		index('reflection_shared_idx')
+			.on(
+				t.studentId,
+				t.visibility,
+				t.staffAnswered,
+				t.replyWaiting,
+				t.finishedAt,
+				t.updatedAt,
+				t.activityDate,
+				t.createdAt,
+				t.schoolId,
+				t.deletedAt
+			)
+			.where(sql`deleted_at is null and finished_at is not null`)
 	]
 );
 

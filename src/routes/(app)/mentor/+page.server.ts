@@ -15,15 +15,27 @@ function pick<T extends string>(value: string | null, allowed: readonly T[], fal
 	return allowed.includes(value as T) ? (value as T) : fallback;
 }
 
-export const load: PageServerLoad = ({ url }) => {
-	const viewer = requireRole('mentor');
+/** A positive whole number from the query string, or null. */
+function positive(value: string | null): number | null {
+	const n = Number(value);
+	return value && Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+function overviewQuery(url: URL): OverviewQuery {
 	const weeks = Number(url.searchParams.get('weeks'));
-	const query: OverviewQuery = {
+	return {
 		sort: pick(url.searchParams.get('sort'), OVERVIEW_SORTS, 'name'),
 		filter: pick(url.searchParams.get('filter'), OVERVIEW_FILTERS, 'all'),
-		weeks: Number.isInteger(weeks) && weeks >= 1 && weeks <= 52 ? weeks : 4
+		weeks: Number.isInteger(weeks) && weeks >= 1 && weeks <= 52 ? weeks : 4,
+		group: positive(url.searchParams.get('group')),
+		page: positive(url.searchParams.get('page')) ?? 1
 	};
-	return { query, groups: groupOverview(viewer, query) };
+}
+
+export const load: PageServerLoad = ({ url }) => {
+	const viewer = requireRole('mentor');
+	const query = overviewQuery(url);
+	return { query, overview: groupOverview(viewer, query) };
 };
 
 export const actions: Actions = {
@@ -36,6 +48,7 @@ export const actions: Actions = {
 		return {
 			loginCode: {
 				studentId: parsed.data.studentId,
+				name: created.studentName,
 				code: created.code,
 				expiresAt: created.expiresAt.toISOString()
 			}

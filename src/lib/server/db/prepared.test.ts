@@ -1,0 +1,36 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb, makeCast, viewerOf } from '../testing';
+import { listGoals, listRatings, addGoal, addRating } from '../growth';
+import { getOverview } from '../overview';
+let cast: ReturnType<typeof makeCast>;
+beforeEach(() => {
+	createTestDb();
+	cast = makeCast();
+});
+
+describe('queries prepared per set of roles', () => {
+	it('runs with each viewer’s own id and school, never the first caller’s', () => {
+		const a = viewerOf(cast.studentA);
+		const b = viewerOf(cast.studentB);
+		addGoal(a, { competency: 'motieven', title: 'Doel van A', description: '', dueOn: null });
+		addRating(a, { competency: 'motieven', level: 3, note: '' });
+		expect(listGoals(a).map((g) => g.title)).toEqual(['Doel van A']);
+		// Same roles, same prepared statement, other values.
+		expect(listGoals(b)).toEqual([]);
+		expect(listRatings(b)).toEqual([]);
+		expect(getOverview(b).isEmpty).toBe(true);
+		expect(getOverview(a).isEmpty).toBe(false);
+		// A student of another school asking for A's goals by id gets nothing (school and scope).
+		expect(listGoals(viewerOf(cast.otherSchoolStudent), cast.studentA)).toEqual([]);
+	});
+
+	it('builds a query per set of roles: the mentor’s scope is not the student’s', () => {
+		const a = viewerOf(cast.studentA);
+		addGoal(a, { competency: 'motieven', title: 'Doel van A', description: '', dueOn: null });
+		expect(listGoals(viewerOf(cast.mentor), cast.studentA).map((g) => g.title)).toEqual(['Doel van A']);
+		// Student B asks for A's goals: the "self" scope (built for students) says no.
+		expect(listGoals(viewerOf(cast.studentB), cast.studentA)).toEqual([]);
+		// A mentor of another group: the "mentee" scope says no.
+		expect(listGoals(viewerOf(cast.otherMentor), cast.studentA)).toEqual([]);
+	});
+});
