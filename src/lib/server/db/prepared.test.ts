@@ -1,4 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import * as table from './schema';
+import { perConnection } from './prepared';
 import { createTestDb, makeCast, viewerOf } from '../testing';
 import { listGoals, listRatings, addGoal, addRating } from '../growth';
 import { getOverview } from '../overview';
@@ -32,5 +35,30 @@ describe('queries prepared per set of roles', () => {
 		expect(listGoals(viewerOf(cast.studentB), cast.studentA)).toEqual([]);
 		// A mentor of another group: the "mentee" scope says no.
 		expect(listGoals(viewerOf(cast.otherMentor), cast.studentA)).toEqual([]);
+	});
+});
+
+describe('perConnection', () => {
+	const schoolName = perConnection((db) =>
+		db
+			.select({ name: table.school.name })
+			.from(table.school)
+			.where(eq(table.school.id, sql.placeholder('id')))
+			.prepare()
+	);
+
+	it('builds once per connection, sees every write and follows a new connection', () => {
+		let builds = 0;
+		const counted = perConnection(() => ++builds);
+		const db = createTestDb();
+		expect(counted(db)).toBe(1);
+		expect(counted(db)).toBe(1);
+		const id = db.insert(table.school).values({ name: 'Een', brin: 'A001' }).returning().get().id;
+		expect(schoolName(db).get({ id })?.name).toBe('Een');
+		db.update(table.school).set({ name: 'Twee' }).where(eq(table.school.id, id)).run();
+		expect(schoolName(db).get({ id })?.name).toBe('Twee');
+		const fresh = createTestDb();
+		expect(counted(fresh)).toBe(2);
+		expect(schoolName(fresh).get({ id })).toBeUndefined();
 	});
 });

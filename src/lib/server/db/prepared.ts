@@ -37,3 +37,13 @@ export function preparedFor<T>(db: Db, key: string, viewer: Viewer, build: (v: V
 }
 
 export { prepared };
+
+/** `build(db)` made once per connection (a test or a restore opens a new one) and reused after. */
+export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
+	const made = new WeakMap<Db, T>();
+	return (db) => {
+		let value = made.get(db);
+		if (value === undefined) made.set(db, (value = build(db)));
+		return value;
+	};
+}
