@@ -76,8 +76,9 @@ const ph = (name: string) => sql.placeholder(name);
 
 /**
  * The mentor's overview: one group at a time (the first one unless another is asked for), a page of
- * OVERVIEW_PAGE_SIZE students. Sorted by name without a filter, only the page's students are counted;
- * otherwise the whole group is, to filter and sort it. A fixed number of queries either way.
+ * OVERVIEW_PAGE_SIZE students. What filters and sorts use is counted for the whole group (unless sorted by
+ * name without a filter: then only for the page); reflections per competency and conversations only for
+ * the page shown. Six queries either way.
  */
 export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = getDb()): Overview {
 	const groups = preparedFor(db, 'mentor.overview.groups', viewer, (v) =>
@@ -135,7 +136,7 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 	const plain = query.sort === 'name' && query.filter === 'all';
 	const early = plain ? pageOf(students.length) : undefined;
 	const counted = early ? students.slice(early.from, early.from + OVERVIEW_PAGE_SIZE) : students;
-	const all = overviewRows(viewer, counted, db);
+	const all = summaryRows(viewer, counted, db);
 
 	const quietSince = Date.now() - query.weeks * 7 * 24 * 3600 * 1000;
 	const quiet = (r: OverviewRow) => r.lastActivity === null || r.lastActivity < quietSince;
@@ -155,7 +156,13 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 	if (early) {
 		return {
 			groups,
-			shown: { group, matching: students.length, rows: all, page: early.page, pages: early.pages }
+			shown: {
+				group,
+				matching: students.length,
+				rows: withDetails(viewer, all, db),
+				page: early.page,
+				pages: early.pages
+			}
 		};
 	}
 	// Array sort is stable: ties keep the alphabetical order.
@@ -166,7 +173,8 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 		shown: {
 			group,
 			matching: matching.length,
-			rows: matching.slice(from, from + OVERVIEW_PAGE_SIZE),
+			// Only the shown rows get the costlier counts.
+			rows: withDetails(viewer, matching.slice(from, from + OVERVIEW_PAGE_SIZE), db),
 			page,
 			pages
 		}
@@ -174,13 +182,65 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 }
 
 /** The counts of these students, in five queries whatever their number. */
-function overviewRows(viewer: Viewer, students: MentorGroupStudent[], db: Db): OverviewRow[] {
+const values = (viewer: Viewer, students: { id: number }[]) => ({
+	...viewerValues(viewer),
+	ids: JSON.stringify(students.map((s) => s.id)),
+	today: today()
+});
+// The page's students drive the reflection aggregates (a CROSS JOIN fixes the order in SQLite): otherwise
+// SQLite starts from all of the mentor's students in the read scope (100 for four groups) and filters.
+const ids = sql`json_each(${ph('ids')}) as ids`;
+const visible = (v: Viewer) => and(sql`${reflection.studentId} = ids.value`, reflectionReadScope(v));
+
+/** What filters and sorts need (last activity, waiting, replies, goals), in two queries. */
+function summaryRows(viewer: Viewer, students: MentorGroupStudent[], db: Db): OverviewRow[] {
 	if (!students.length) return [];
-	const values = { ...viewerValues(viewer), ids: JSON.stringify(students.map((s) => s.id)), today: today() };
-	// The page's students drive these two (a CROSS JOIN fixes the order in SQLite): otherwise SQLite starts
-	// from all of the mentor's students in the read scope (100 for four groups) and filters on the page's.
-	const ids = sql`json_each(${ph('ids')}) as ids`;
-	const visible = (v: Viewer) => and(sql`${reflection.studentId} = ids.value`, reflectionReadScope(v));
+	const v0 = values(viewer, students);
+	const stats = preparedFor(db, 'mentor.overview.stats', viewer, (v) =>
+		db
+			.select({
+				studentId: reflection.studentId,
+				last: sql<number | null>`max(${reflection.updatedAt})`,
+				waiting: sql<number>`sum(${reflection.staffAnswered} = 0)`,
+				unanswered: sql<number>`sum(${reflection.replyWaiting})`
+			})
+			.from(ids)
+			.crossJoin(reflection)
+			.where(visible(v))
+			.groupBy(reflection.studentId)
+			.prepare()
+	).all(v0);
+	const goals = preparedFor(db, 'mentor.overview.goals', viewer, (v) =>
+		db
+			.select({
+				studentId: goal.studentId,
+				open: sql<number>`count(*)`,
+				overdue: sql<number>`sum(case when ${goal.dueOn} < ${ph('today')} then 1 else 0 end)`
+			})
+			.from(goal)
+			.where(and(inIds(goal.studentId), eq(goal.status, 'open'), eq(goal.schoolId, v.schoolId)))
+			.groupBy(goal.studentId)
+			.prepare()
+	).all(v0);
+	const statBy = new Map(stats.map((s) => [s.studentId, s]));
+	const goalBy = new Map(goals.map((g) => [g.studentId, g]));
+	return students.map((s) => ({
+		...s,
+		perCompetency: emptyCounts(),
+		lastActivity: statBy.get(s.id)?.last ?? null,
+		waiting: statBy.get(s.id)?.waiting ?? 0,
+		unanswered: statBy.get(s.id)?.unanswered ?? 0,
+		openGoals: goalBy.get(s.id)?.open ?? 0,
+		overdueGoals: goalBy.get(s.id)?.overdue ?? 0,
+		lastConversation: null,
+		nextConversation: null
+	}));
+}
+
+/** The rest of the shown rows (reflections per competency, conversations), in two queries. */
+function withDetails(viewer: Viewer, rows: OverviewRow[], db: Db): OverviewRow[] {
+	if (!rows.length) return rows;
+	const v0 = values(viewer, rows);
 	const day = sql`coalesce(${reflection.activityDate}, date(${reflection.createdAt} / 1000, 'unixepoch'))`;
 	// Per competency this school year (the current year's dates, read in the same statement; all years when
 	// the school has no current one).
@@ -204,33 +264,7 @@ function overviewRows(viewer: Viewer, students: MentorGroupStudent[], db: Db): O
 			)
 			.groupBy(reflection.studentId, reflectionCompetency.competency)
 			.prepare()
-	).all(values);
-	const stats = preparedFor(db, 'mentor.overview.stats', viewer, (v) =>
-		db
-			.select({
-				studentId: reflection.studentId,
-				last: sql<number | null>`max(${reflection.updatedAt})`,
-				waiting: sql<number>`sum(${reflection.staffAnswered} = 0)`,
-				unanswered: sql<number>`sum(${reflection.replyWaiting})`
-			})
-			.from(ids)
-			.crossJoin(reflection)
-			.where(visible(v))
-			.groupBy(reflection.studentId)
-			.prepare()
-	).all(values);
-	const goals = preparedFor(db, 'mentor.overview.goals', viewer, (v) =>
-		db
-			.select({
-				studentId: goal.studentId,
-				open: sql<number>`count(*)`,
-				overdue: sql<number>`sum(case when ${goal.dueOn} < ${ph('today')} then 1 else 0 end)`
-			})
-			.from(goal)
-			.where(and(inIds(goal.studentId), eq(goal.status, 'open'), eq(goal.schoolId, v.schoolId)))
-			.groupBy(goal.studentId)
-			.prepare()
-	).all(values);
+	).all(v0);
 	const talks = preparedFor(db, 'mentor.overview.talks', viewer, (v) =>
 		db
 			.select({
@@ -250,7 +284,7 @@ function overviewRows(viewer: Viewer, students: MentorGroupStudent[], db: Db): O
 			.where(and(inIds(core.groupStudent.studentId), eq(conversation.schoolId, v.schoolId)))
 			.groupBy(core.groupStudent.studentId)
 			.prepare()
-	).all(values);
+	).all(v0);
 
 	const counts = new Map<number, Record<CompetencySlug, number>>();
 	for (const r of perCompetency) {
@@ -258,19 +292,12 @@ function overviewRows(viewer: Viewer, students: MentorGroupStudent[], db: Db): O
 		m[r.c] = r.n;
 		counts.set(r.studentId, m);
 	}
-	const statBy = new Map(stats.map((s) => [s.studentId, s]));
-	const goalBy = new Map(goals.map((g) => [g.studentId, g]));
 	const talkBy = new Map(talks.map((t) => [t.studentId, t]));
-	return students.map((s) => ({
-		...s,
-		perCompetency: counts.get(s.id) ?? emptyCounts(),
-		lastActivity: statBy.get(s.id)?.last ?? null,
-		waiting: statBy.get(s.id)?.waiting ?? 0,
-		unanswered: statBy.get(s.id)?.unanswered ?? 0,
-		openGoals: goalBy.get(s.id)?.open ?? 0,
-		overdueGoals: goalBy.get(s.id)?.overdue ?? 0,
-		lastConversation: talkBy.get(s.id)?.last ?? null,
-		nextConversation: talkBy.get(s.id)?.next ?? null
+	return rows.map((r) => ({
+		...r,
+		perCompetency: counts.get(r.id) ?? emptyCounts(),
+		lastConversation: talkBy.get(r.id)?.last ?? null,
+		nextConversation: talkBy.get(r.id)?.next ?? null
 	}));
 }
 
