@@ -295,11 +295,20 @@ test('a student sees nothing of the matrix and a mentor cannot edit it', async (
 	await mentor.close();
 });
 
-test('on a phone the matrix is a list per task', async ({ page }) => {
+test('on a phone the grid scrolls, and the list per task is one tap away', async ({ page }) => {
 	test.skip((page.viewportSize()?.width ?? 0) > 500, 'phone layout only');
 	await loginAs(page, 'coordinator');
 	await openRound(page);
-	await expect(page.getByRole('region', { name: 'LOB-takenmatrix' })).toBeHidden();
+	const grid = page.getByRole('region', { name: 'LOB-takenmatrix' });
+	await expect(grid).toBeVisible();
+	// The grid scrolls inside its own box; the page itself does not get wider than the phone.
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await expect(cellLink(page, 'Loopbaangesprekken voeren', 'Bestuur')).toBeVisible();
+	await page.screenshot({ path: `${SHOTS}/matrix-grid-360.png` });
+	await page.getByRole('link', { name: 'Lijst per taak' }).click();
+	await expect(page).toHaveURL(/\?view=list$/);
+	await expect(page.getByRole('link', { name: 'Lijst per taak' })).toHaveAttribute('aria-current', 'page');
+	await expect(grid).toHaveCount(0);
 	const task = page.locator('details.mx-task').filter({ hasText: 'Loopbaangesprekken voeren' });
 	await task.locator('summary').click();
 	await expect(task.getByRole('link', { name: "Mentor/SLB'er" })).toBeVisible();
