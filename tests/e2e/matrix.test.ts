@@ -24,6 +24,10 @@ async function openRound(page: Page, name = '2026-2027') {
 const cellLink = (page: Page, task: string, actor: string) =>
 	page.getByRole('link', { name: new RegExp(`^${task}, ${actor.replace('/', '\\/')}:`) });
 
+// The grid's links are relative to the round's page; the path a request or a new tab goes to.
+const cellPath = async (page: Page, task: string, actor: string) =>
+	new URL((await cellLink(page, task, actor).getAttribute('href')) ?? '', page.url()).pathname;
+
 async function session(browser: Browser, who: DemoRole) {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	const page = await context.newPage();
@@ -149,10 +153,10 @@ test.describe('desktop flows', () => {
 	}) => {
 		await loginAs(page, 'coordinator');
 		await openRound(page);
-		const href = await cellLink(page, 'Sturen op resultaten', 'Vakdocent').getAttribute('href');
+		const href = await cellPath(page, 'Sturen op resultaten', 'Vakdocent');
 		const other = await session(browser, 'coordinator');
-		await page.goto(href ?? '');
-		await other.page.goto(href ?? '');
+		await page.goto(href);
+		await other.page.goto(href);
 		await expectAccessible(page);
 
 		await other.page.getByLabel('Uitvoerend').check();
@@ -179,7 +183,7 @@ test.describe('desktop flows', () => {
 	}) => {
 		await loginAs(page, 'coordinator');
 		await openRound(page);
-		const href = (await cellLink(page, 'Ouders betrekken', 'Bestuur').getAttribute('href')) ?? '';
+		const href = await cellPath(page, 'Ouders betrekken', 'Bestuur');
 		const post = (form: Record<string, string>, url = `${href}?/save`) =>
 			page.request.post(url, {
 				form,
@@ -209,7 +213,7 @@ test.describe('desktop flows', () => {
 		// Last year's round is closed: the form says so, and a direct post changes nothing.
 		const closedRound = await openRound(page, '2025-2026');
 		await expect(page.getByText('Deze ronde is gesloten.').first()).toBeVisible();
-		const closedHref = (await cellLink(page, 'Ouders betrekken', 'Bestuur').getAttribute('href')) ?? '';
+		const closedHref = await cellPath(page, 'Ouders betrekken', 'Bestuur');
 		const closed = await post(
 			{ part: 'uitvoerend', how: '', rating: '', wish: '', version: '0' },
 			`${closedHref}?/save`
