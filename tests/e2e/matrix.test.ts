@@ -325,6 +325,15 @@ test('on a phone the grid scrolls, and the list per task is one tap away', async
 	);
 	await expectAccessible(page);
 	await page.screenshot({ path: `${SHOTS}/matrix-cell-360.png`, fullPage: true });
+	// Saved from the list, the cell leads back to the list.
+	await expect(page.getByRole('link', { name: /Terug naar de matrix/ }).first()).toHaveAttribute(
+		'href',
+		/\?view=list$/
+	);
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page).toHaveURL(/\?view=list&saved=1#task-\d+$/);
+	await expect(page.getByText('Opgeslagen.')).toBeVisible();
+	await expect(page.locator('details.mx-task').first()).toBeVisible();
 
 	await page.goto('/lob-taken');
 	await expectAccessible(page);
