@@ -52,11 +52,14 @@ function emptyCounts(): Record<Part, number> {
 	return Object.fromEntries(PARTS.map((p) => [p, 0])) as Record<Part, number>;
 }
 
-export function analyse(tasks: TaskRef[], actors: ActorRef[], cells: CellValue[]): Analysis {
+/** What the analysis reads of a cell. */
+export type CellPartValue = Pick<CellValue, 'taskId' | 'actorId' | 'part' | 'rating'>;
+
+export function analyse(tasks: TaskRef[], actors: ActorRef[], cells: CellPartValue[]): Analysis {
 	const taskIds = new Set(tasks.map((t) => t.id));
 	const actorIds = new Set(actors.map((a) => a.id));
 	const used = cells.filter((c) => taskIds.has(c.taskId) && actorIds.has(c.actorId));
-	const byTask = new Map<number, CellValue[]>();
+	const byTask = new Map<number, CellPartValue[]>();
 	for (const c of used) byTask.set(c.taskId, [...(byTask.get(c.taskId) ?? []), c]);
 
 	const gaps = tasks.filter((t) => !(byTask.get(t.id) ?? []).some((c) => ACTIVE_PARTS.includes(c.part)));

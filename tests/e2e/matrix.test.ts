@@ -24,6 +24,10 @@ async function openRound(page: Page, name = '2026-2027') {
 const cellLink = (page: Page, task: string, actor: string) =>
 	page.getByRole('link', { name: new RegExp(`^${task}, ${actor.replace('/', '\\/')}:`) });
 
+// The grid's links are relative to the round's page; the path a request or a new tab goes to.
+const cellPath = async (page: Page, task: string, actor: string) =>
+	new URL((await cellLink(page, task, actor).getAttribute('href')) ?? '', page.url()).pathname;
+
 async function session(browser: Browser, who: DemoRole) {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	const page = await context.newPage();
@@ -149,10 +153,10 @@ test.describe('desktop flows', () => {
 	}) => {
 		await loginAs(page, 'coordinator');
 		await openRound(page);
-		const href = await cellLink(page, 'Sturen op resultaten', 'Vakdocent').getAttribute('href');
+		const href = await cellPath(page, 'Sturen op resultaten', 'Vakdocent');
 		const other = await session(browser, 'coordinator');
-		await page.goto(href ?? '');
-		await other.page.goto(href ?? '');
+		await page.goto(href);
+		await other.page.goto(href);
 		await expectAccessible(page);
 
 		await other.page.getByLabel('Uitvoerend').check();
@@ -179,7 +183,7 @@ test.describe('desktop flows', () => {
 	}) => {
 		await loginAs(page, 'coordinator');
 		await openRound(page);
-		const href = (await cellLink(page, 'Ouders betrekken', 'Bestuur').getAttribute('href')) ?? '';
+		const href = await cellPath(page, 'Ouders betrekken', 'Bestuur');
 		const post = (form: Record<string, string>, url = `${href}?/save`) =>
 			page.request.post(url, {
 				form,
@@ -209,7 +213,7 @@ test.describe('desktop flows', () => {
 		// Last year's round is closed: the form says so, and a direct post changes nothing.
 		const closedRound = await openRound(page, '2025-2026');
 		await expect(page.getByText('Deze ronde is gesloten.').first()).toBeVisible();
-		const closedHref = (await cellLink(page, 'Ouders betrekken', 'Bestuur').getAttribute('href')) ?? '';
+		const closedHref = await cellPath(page, 'Ouders betrekken', 'Bestuur');
 		const closed = await post(
 			{ part: 'uitvoerend', how: '', rating: '', wish: '', version: '0' },
 			`${closedHref}?/save`
@@ -295,11 +299,20 @@ test('a student sees nothing of the matrix and a mentor cannot edit it', async (
 	await mentor.close();
 });
 
-test('on a phone the matrix is a list per task', async ({ page }) => {
+test('on a phone the grid scrolls, and the list per task is one tap away', async ({ page }) => {
 	test.skip((page.viewportSize()?.width ?? 0) > 500, 'phone layout only');
 	await loginAs(page, 'coordinator');
 	await openRound(page);
-	await expect(page.getByRole('region', { name: 'LOB-takenmatrix' })).toBeHidden();
+	const grid = page.getByRole('region', { name: 'LOB-takenmatrix' });
+	await expect(grid).toBeVisible();
+	// The grid scrolls inside its own box; the page itself does not get wider than the phone.
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await expect(cellLink(page, 'Loopbaangesprekken voeren', 'Bestuur')).toBeVisible();
+	await page.screenshot({ path: `${SHOTS}/matrix-grid-360.png` });
+	await page.getByRole('link', { name: 'Lijst per taak' }).click();
+	await expect(page).toHaveURL(/\?view=list$/);
+	await expect(page.getByRole('link', { name: 'Lijst per taak' })).toHaveAttribute('aria-current', 'page');
+	await expect(grid).toHaveCount(0);
 	const task = page.locator('details.mx-task').filter({ hasText: 'Loopbaangesprekken voeren' });
 	await task.locator('summary').click();
 	await expect(task.getByRole('link', { name: "Mentor/SLB'er" })).toBeVisible();
@@ -312,6 +325,15 @@ test('on a phone the matrix is a list per task', async ({ page }) => {
 	);
 	await expectAccessible(page);
 	await page.screenshot({ path: `${SHOTS}/matrix-cell-360.png`, fullPage: true });
+	// Saved from the list, the cell leads back to the list.
+	await expect(page.getByRole('link', { name: /Terug naar de matrix/ }).first()).toHaveAttribute(
+		'href',
+		/\?view=list$/
+	);
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page).toHaveURL(/\?view=list&saved=1#task-\d+$/);
+	await expect(page.getByText('Opgeslagen.')).toBeVisible();
+	await expect(page.locator('details.mx-task').first()).toBeVisible();
 
 	await page.goto('/lob-taken');
 	await expectAccessible(page);

@@ -6,8 +6,18 @@ import * as mx from './db/schema-matrix';
 import { schoolScope } from './access';
 import type { Viewer } from './auth/viewer';
 import { assertMatrix, listActors, listTasks } from './matrix';
-import { getGrid, getRound, listAgreedCells, type Grid } from './matrix-rounds';
-import { analyse, compareRounds, type Analysis, type Comparison } from '../matrix-analysis';
+import { getGrid, getGridParts, getRound, listAgreedCells, type Grid } from './matrix-rounds';
+import { listSplitKeys } from './matrix-respond';
+import { keptForRound } from './matrix-cache';
+import {
+	analyse,
+	compareRounds,
+	type ActorRef,
+	type Analysis,
+	type Comparison,
+	type TaskRef
+} from '../matrix-analysis';
+import { encodeCells } from '../matrix-code';
 import type { ActionStatus } from '../matrix';
 
 const a = mx.matrixAction;
@@ -81,6 +91,42 @@ export function getAnalysis(viewer: Viewer, roundId: number): (Grid & { analysis
 	const grid = getGrid(viewer, roundId);
 	if (!grid) return undefined;
 	return { ...grid, analysis: analyse(grid.tasks, grid.actors, grid.cells) };
+}
+
+/** The names the grid and the analysis show of the tasks and actors, without their descriptions. */
+function refsOf(grid: { tasks: TaskRef[]; actors: ActorRef[] }) {
+	return {
+		tasks: grid.tasks.map(({ id, kind, name }) => ({ id, kind, name })),
+		actors: grid.actors.map(({ id, name }) => ({ id, name }))
+	};
+}
+
+export interface GridSummary {
+	tasks: TaskRef[];
+	actors: ActorRef[];
+	/** The agreed parts and ratings and where views differ, as matrix-code.ts writes them. */
+	code: string;
+}
+
+/** The round's grid for the coordinator's overview, kept until the round's revision moves. */
+export function getGridSummary(viewer: Viewer, roundId: number): GridSummary | undefined {
+	assertMatrix(viewer, 'matrix.edit');
+	return keptForRound(viewer, roundId, 'grid', () => {
+		const grid = getGridParts(viewer, roundId);
+		const { tasks, actors } = refsOf(grid ?? { tasks: [], actors: [] });
+		const splits = listSplitKeys(viewer, roundId);
+		return { tasks, actors, code: encodeCells(tasks, actors, grid?.cells ?? [], splits) };
+	});
+}
+
+/** The analysis of the round's agreed matrix, kept until the round's revision moves. */
+export function getRoundAnalysis(viewer: Viewer, roundId: number): Analysis | undefined {
+	assertMatrix(viewer, 'matrix.read');
+	return keptForRound(viewer, roundId, 'analysis', () => {
+		const grid = getGridParts(viewer, roundId);
+		const { tasks, actors } = refsOf(grid ?? { tasks: [], actors: [] });
+		return analyse(tasks, actors, grid?.cells ?? []);
+	});
 }
 
 /** Two rounds side by side, over every task and actor either of them used. */

@@ -19,6 +19,7 @@ import {
 	type Grid,
 	type SaveResult
 } from './matrix-rounds';
+import { keptForRound } from './matrix-cache';
 import { findSplits, type Split } from '../matrix-analysis';
 import type { CellInput } from '../schemas/matrix';
 import type { Part } from '../matrix';
@@ -229,34 +230,37 @@ export function listDifferences(
 /**
  * The "taskId:actorId" keys of the cells where respondents differ: what listDifferences finds, counted in
  * SQL per cell instead of reading every answer (20 respondents × 364 cells) into the round's grid page.
- * A respondent who answered something but left this cell empty said "geen" there.
+ * Counting still reads every answer, so the result is kept until the round's revision moves.
  */
 export function listSplitKeys(viewer: Viewer, roundId: number): string[] {
 	assertMatrix(viewer, 'matrix.edit');
+	return [...(keptForRound(viewer, roundId, 'splits', () => countSplitKeys(viewer, roundId)) ?? [])];
+}
+
+/**
+ * A respondent who answered something but left a cell empty said "geen" there. Views differ where the parts
+ * given are not all the same (min ≠ max), or where they are, but not "geen", and someone was silent.
+ */
+function countSplitKeys(viewer: Viewer, roundId: number): string[] {
 	const inRound = and(eq(rs.roundId, roundId), schoolScope(viewer, rs.schoolId));
 	const db = getDb();
 	const active =
 		db
-			.select({ n: sql<number>`count(distinct ${ans.respondentId})` })
-			.from(ans)
-			.innerJoin(rs, eq(rs.id, ans.respondentId))
-			.where(inRound)
+			.select({ n: count() })
+			.from(rs)
+			.where(and(inRound, sql`exists (select 1 from ${ans} where ${ans.respondentId} = ${rs.id})`))
 			.get()?.n ?? 0;
 	if (active < 2) return [];
 	return db
-		.select({
-			taskId: ans.taskId,
-			actorId: ans.actorId,
-			parts: sql<number>`count(distinct ${ans.part})`,
-			answers: sql<number>`count(*)`,
-			geen: sql<number>`max(${ans.part} = 'geen')`
-		})
+		.select({ taskId: ans.taskId, actorId: ans.actorId })
 		.from(ans)
 		.innerJoin(rs, eq(rs.id, ans.respondentId))
 		.where(inRound)
 		.groupBy(ans.taskId, ans.actorId)
+		.having(
+			sql`min(${ans.part}) <> max(${ans.part}) or (count(*) < ${active} and min(${ans.part}) <> 'geen')`
+		)
 		.all()
-		.filter((c) => c.parts + (c.answers < active && !c.geen ? 1 : 0) > 1)
 		.map((c) => `${c.taskId}:${c.actorId}`);
 }
 

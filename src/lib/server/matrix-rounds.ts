@@ -15,8 +15,9 @@ import {
 	type TaskDto
 } from './matrix';
 import type { CellValue } from '../matrix-analysis';
+import type { CellPart } from '../matrix-code';
 import type { CellInput } from '../schemas/matrix';
-import type { RoundStatus } from '../matrix';
+import type { Part, RoundStatus } from '../matrix';
 
 export interface RoundDto {
 	id: number;
@@ -170,7 +171,7 @@ export function setRoundStatus(viewer: Viewer, roundId: number, status: RoundSta
 }
 
 /** Lists with archived tasks/actors brought back where this set of cells still uses them. */
-export function listsFor(viewer: Viewer, cells: CellValue[]) {
+export function listsFor(viewer: Viewer, cells: { taskId: number; actorId: number; part: Part }[]) {
 	const used = cells.filter((c) => c.part !== 'geen');
 	return {
 		tasks: listTasks(viewer, { alsoIds: used.map((c) => c.taskId) }),
@@ -186,6 +187,25 @@ export function listAgreedCells(viewer: Viewer, roundId: number): CellDto[] {
 		.from(c)
 		.where(and(eq(c.roundId, roundId), schoolScope(viewer, c.schoolId)))
 		.all();
+}
+
+/** The agreed parts and ratings only: what the grid and the analysis show, without the texts of each cell. */
+export function listAgreedParts(viewer: Viewer, roundId: number): CellPart[] {
+	assertMatrix(viewer, 'matrix.read');
+	const c = mx.matrixCell;
+	return getDb()
+		.select({ taskId: c.taskId, actorId: c.actorId, part: c.part, rating: c.rating })
+		.from(c)
+		.where(and(eq(c.roundId, roundId), schoolScope(viewer, c.schoolId)))
+		.all();
+}
+
+/** As getGrid, with the parts and ratings only. */
+export function getGridParts(viewer: Viewer, roundId: number) {
+	const round = getRound(viewer, roundId);
+	if (!round) return undefined;
+	const cells = listAgreedParts(viewer, roundId);
+	return { round, ...listsFor(viewer, cells), cells };
 }
 
 export function getGrid(viewer: Viewer, roundId: number): Grid | undefined {

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, makeCast, makeUser, viewerOf } from './testing';
+import { getDb } from './db';
 import { addTask, listActors, listTasks, move, setArchived } from './matrix';
 import { createRound, getGrid, saveAgreedCell, setRoundStatus } from './matrix-rounds';
-import { addAction, listActions, setActionStatus } from './matrix-report';
+import { addAction, getGridSummary, getRoundAnalysis, listActions, setActionStatus } from './matrix-report';
+import { decodeCells } from '../matrix-code';
 import {
 	getMyGrid,
 	inviteRespondent,
@@ -151,5 +153,133 @@ describe('respondents', () => {
 		saveAgreedCell(coordinator, ids, { ...input, part: 'eindverantwoordelijk' });
 		expect(listMyTasks(mentor).tasks).toMatchObject([{ taskId: ids.taskId, part: 'eindverantwoordelijk' }]);
 		expect(listMyTasks(viewerOf(staff)).tasks).toEqual([]);
+	});
+});
+
+describe('the split keys kept per round', () => {
+	// Writes that did not pass through saveMyAnswer, as a script or another process would make them.
+	const run = (query: string, ...params: unknown[]) =>
+		getDb()
+			.$client.prepare(query)
+			.run(...params);
+	const revision = (roundId: number) =>
+		(
+			getDb().$client.prepare('select revision as n from matrix_round where id = ?').get(roundId) as {
+				n: number;
+			}
+		).n;
+	const fromAnswers = (viewer: ReturnType<typeof viewerOf>, roundId: number) =>
+		listDifferences(viewer, roundId)
+			.splits.map((s) => `${s.taskId}:${s.actorId}`)
+			.sort();
+
+	it('follows every write to the answers and respondents, by any path', () => {
+		const { coordinator, ids } = firstRound();
+		const staff = makeUser(cast.schoolA.schoolId, ['staff']);
+		inviteRespondent(coordinator, ids.roundId, cast.mentor, null);
+		inviteRespondent(coordinator, ids.roundId, staff, null);
+		const mentor = viewerOf(cast.mentor);
+		const check = (expected: string[]) => {
+			const keys = listSplitKeys(coordinator, ids.roundId).sort();
+			expect(keys).toEqual(expected);
+			expect(keys).toEqual(fromAnswers(coordinator, ids.roundId));
+			// Asked again without a write in between: the same answer (from the kept copy).
+			expect(listSplitKeys(coordinator, ids.roundId).sort()).toEqual(expected);
+		};
+		const key = `${ids.taskId}:${ids.actorId}`;
+
+		expect(saveMyAnswer(mentor, ids, { ...input, part: 'uitvoerend' }).ok).toBe(true);
+		check([]);
+		const before = revision(ids.roundId);
+		expect(saveMyAnswer(viewerOf(staff), ids, { ...input, part: 'ondersteunend' }).ok).toBe(true);
+		expect(revision(ids.roundId)).toBeGreaterThan(before);
+		check([key]);
+
+		// The staff member changes their mind: the views agree again.
+		expect(saveMyAnswer(viewerOf(staff), ids, { ...input, version: 1, part: 'uitvoerend' }).ok).toBe(true);
+		check([]);
+
+		// Changed behind the domain module's back.
+		run("update matrix_answer set part = 'geinformeerd' where updated_by = ?", staff);
+		check([key]);
+
+		// An answer deleted; then a second cell that only the mentor filled in (the other said "geen" there).
+		run('delete from matrix_answer where updated_by = ?', staff);
+		check([]);
+		const other = listActors(coordinator)[1].id;
+		expect(saveMyAnswer(mentor, { ...ids, actorId: other }, { ...input, part: 'uitvoerend' }).ok).toBe(true);
+		expect(saveMyAnswer(viewerOf(staff), ids, { ...input, part: 'ondersteunend' }).ok).toBe(true);
+		check([key, `${ids.taskId}:${other}`].sort());
+
+		// A respondent removed (their answers go with them by cascade): one view left, nothing differs.
+		run('delete from matrix_respondent where user_id = ? and round_id = ?', staff, ids.roundId);
+		check([]);
+	});
+
+	it('keeps rounds apart and stays inside the school', () => {
+		const { coordinator, ids } = firstRound();
+		const staff = makeUser(cast.schoolA.schoolId, ['staff']);
+		inviteRespondent(coordinator, ids.roundId, cast.mentor, null);
+		inviteRespondent(coordinator, ids.roundId, staff, null);
+		saveMyAnswer(viewerOf(cast.mentor), ids, { ...input, part: 'uitvoerend' });
+		saveMyAnswer(viewerOf(staff), ids, { ...input, part: 'ondersteunend' });
+		expect(listSplitKeys(coordinator, ids.roundId)).toHaveLength(1);
+		const next = createRound(coordinator, '2026-2027');
+		expect(listSplitKeys(coordinator, next)).toEqual([]);
+		const elsewhere = viewerOf(makeUser(cast.schoolB.schoolId, ['coordinator']));
+		expect(listSplitKeys(elsewhere, ids.roundId)).toEqual([]);
+	});
+});
+
+describe('the grid and the analysis kept per round', () => {
+	const run = (query: string, ...params: unknown[]) =>
+		getDb()
+			.$client.prepare(query)
+			.run(...params);
+
+	it('show each write to the cells, tasks and actors at the next read', () => {
+		const { coordinator, ids } = firstRound();
+		const partOf = () => {
+			const grid = getGridSummary(coordinator, ids.roundId);
+			if (!grid) throw new Error('no grid');
+			const { cells } = decodeCells(grid.code, grid.tasks, grid.actors);
+			return cells.find((c) => c.taskId === ids.taskId && c.actorId === ids.actorId)?.part ?? 'geen';
+		};
+		const gaps = () => getRoundAnalysis(coordinator, ids.roundId)?.gaps.map((t) => t.id) ?? [];
+		expect(partOf()).toBe('geen');
+		expect(gaps()).toContain(ids.taskId);
+
+		expect(saveAgreedCell(coordinator, ids, { ...input, part: 'uitvoerend', rating: 3 }).ok).toBe(true);
+		expect(partOf()).toBe('uitvoerend');
+		expect(gaps()).not.toContain(ids.taskId);
+
+		run("update matrix_cell set part = 'ondersteunend' where round_id = ?", ids.roundId);
+		expect(partOf()).toBe('ondersteunend');
+		expect(gaps()).toContain(ids.taskId);
+
+		run('delete from matrix_cell where round_id = ?', ids.roundId);
+		expect(partOf()).toBe('geen');
+
+		// A task renamed, then archived: the grid's rows follow.
+		run("update matrix_task set name = 'Hernoemd' where id = ?", ids.taskId);
+		expect(getGridSummary(coordinator, ids.roundId)?.tasks.find((t) => t.id === ids.taskId)?.name).toBe(
+			'Hernoemd'
+		);
+		expect(setArchived(coordinator, 'task', ids.taskId, true)).toBe(true);
+		expect(getGridSummary(coordinator, ids.roundId)?.tasks.some((t) => t.id === ids.taskId)).toBe(false);
+		const actorsBefore = getRoundAnalysis(coordinator, ids.roundId)?.load.length ?? 0;
+		run(
+			"insert into matrix_actor (school_id, name, position) values (?, 'Nieuw', 99)",
+			cast.schoolA.schoolId
+		);
+		expect(getRoundAnalysis(coordinator, ids.roundId)?.load).toHaveLength(actorsBefore + 1);
+	});
+
+	it('are not given to another school', () => {
+		const { coordinator, ids } = firstRound();
+		expect(getGridSummary(coordinator, ids.roundId)).toBeDefined();
+		const elsewhere = viewerOf(makeUser(cast.schoolB.schoolId, ['coordinator']));
+		expect(getGridSummary(elsewhere, ids.roundId)).toBeUndefined();
+		expect(getRoundAnalysis(elsewhere, ids.roundId)).toBeUndefined();
 	});
 });

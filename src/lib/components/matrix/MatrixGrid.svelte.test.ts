@@ -74,4 +74,33 @@ describe('MatrixGrid keyboard', () => {
 			screen.getByRole('link', { name: /Gesprekken, Decaan: Uitvoerend, oordeel 3 van 4/ })
 		).toBeTruthy();
 	});
+
+	it('names a cell where views differ, from pieces each cell in that state shares', () => {
+		render(MatrixGrid, {
+			tasks,
+			actors,
+			cells,
+			splits: ['1:10', '2:11'],
+			hrefFor: (t, a) => `/cell/${t}/${a}`,
+			label: 'Matrix'
+		});
+		expect(
+			screen.getByRole('link', {
+				name: 'Gesprekken, Decaan: Uitvoerend, oordeel 3 van 4, standpunten verschillen'
+			})
+		).toBeTruthy();
+		expect(
+			screen.getByRole('link', { name: 'Ouders, Mentor: Geen rol, standpunten verschillen' })
+		).toBeTruthy();
+		expect(screen.getByRole('link', { name: 'Faciliteren, Mentor: Geen rol' })).toBeTruthy();
+	});
+
+	it('without links, tells each cell in words and leaves the tab order to the region', () => {
+		render(MatrixGrid, { tasks, actors, cells, label: 'Matrix' });
+		expect(document.querySelectorAll('td a')).toHaveLength(0);
+		expect(document.querySelector('#c-1-10')?.textContent).toContain(
+			'Gesprekken, Decaan: Uitvoerend, oordeel 3 van 4'
+		);
+		expect(screen.getByRole('region', { name: 'Matrix' }).getAttribute('tabindex')).toBe('0');
+	});
 });

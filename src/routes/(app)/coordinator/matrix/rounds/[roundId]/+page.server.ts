@@ -2,18 +2,22 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { getGrid, setRoundStatus } from '$lib/server/matrix-rounds';
-import { listSplitKeys } from '$lib/server/matrix-respond';
+import { setRoundStatus } from '$lib/server/matrix-rounds';
+import { getGridSummary } from '$lib/server/matrix-report';
 import { paramId } from '$lib/server/matrix-forms';
 import { roundStatusSchema } from '$lib/schemas/matrix';
 
-export const load: PageServerLoad = ({ params }) => {
+// One view of the matrix per page: the grid (which scrolls on a phone) or, with ?view=list, a list per task.
+// A cell opens in a dialog that loads the cell itself, so the grid carries parts and ratings only.
+export const load: PageServerLoad = ({ params, url }) => {
 	const viewer = requireRole('coordinator');
 	const roundId = paramId(params.roundId);
-	const grid = getGrid(viewer, roundId);
+	const grid = getGridSummary(viewer, roundId);
 	if (!grid) error(404, 'Not found');
-	const splits = listSplitKeys(viewer, roundId);
-	return { grid, splits };
+	return {
+		view: url.searchParams.get('view') === 'list' ? ('list' as const) : ('grid' as const),
+		...grid
+	};
 };
 
 export const actions: Actions = {

@@ -6,7 +6,10 @@ import { getAgreedCell, saveAgreedCell } from '$lib/server/matrix-rounds';
 import { cellParams, cellSaveAnswer } from '$lib/server/matrix-forms';
 import { cellSchema } from '$lib/schemas/matrix';
 
-export const load: PageServerLoad = ({ params }) => {
+// Opened from the list per task (?view=list), the cell leads back to that list.
+const fromList = (url: URL) => url.searchParams.get('view') === 'list';
+
+export const load: PageServerLoad = ({ params, url }) => {
 	const viewer = requireRole('coordinator');
 	const ids = cellParams(params);
 	const found = getAgreedCell(viewer, ids.roundId, ids.taskId, ids.actorId);
@@ -16,12 +19,13 @@ export const load: PageServerLoad = ({ params }) => {
 		taskName: found.task.name,
 		actorName: found.actor.name,
 		cell: found.cell,
-		back: `/coordinator/matrix/rounds/${ids.roundId}`
+		back: `/coordinator/matrix/rounds/${ids.roundId}${fromList(url) ? '?view=list' : ''}`,
+		action: fromList(url) ? '?/save&view=list' : '?/save'
 	};
 };
 
 export const actions: Actions = {
-	save: async ({ request, params }) => {
+	save: async ({ request, params, url }) => {
 		const viewer = requireRole('coordinator');
 		const ids = cellParams(params);
 		const parsed = await parseForm(request, cellSchema);
@@ -30,7 +34,9 @@ export const actions: Actions = {
 		return cellSaveAnswer(
 			result,
 			parsed.values,
-			`/coordinator/matrix/rounds/${ids.roundId}?saved=1#c-${ids.taskId}-${ids.actorId}`
+			fromList(url)
+				? `/coordinator/matrix/rounds/${ids.roundId}?view=list&saved=1#task-${ids.taskId}`
+				: `/coordinator/matrix/rounds/${ids.roundId}?saved=1#c-${ids.taskId}-${ids.actorId}`
 		);
 	}
 };
