@@ -309,7 +309,8 @@ export interface QueueItem {
 	finishedAt: number;
 }
 
-export const QUEUE_PAGE_SIZE = 50;
+// A work queue is worked from the top: 25 at a time keeps the page short and quick.
+export const QUEUE_PAGE_SIZE = 25;
 
 /**
  * Finished reflections shared with the viewer that nobody on staff answered yet, oldest first, one page of
