@@ -3,7 +3,7 @@
 // they never touch the accounts in DEMO that other tests sign in with.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { DEMO, gotoReady, loginAs, type DemoRole } from './helpers';
+import { DEMO, gotoReady, loginAs, openGroup, type DemoRole } from './helpers';
 
 const DB_PATH = `./data/e2e-${process.env.E2E_PORT ?? 4173}.db`;
 const STUDENT_PASSWORD = 'Leerling-2026';
@@ -342,6 +342,7 @@ test('login code: mentor makes one, the student uses it once and sets a new pass
 }, info) => {
 	const user = own('loginCode', info.project.name);
 	await loginAs(page, 'mentor');
+	await openGroup(page, '3KB-A');
 	await page.getByRole('button', { name: `Inlogcode maken voor ${CODE_STUDENT_NAME[user]}` }).click();
 	const code = (await page.locator('.code-display').textContent())?.trim() ?? '';
 	expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);

@@ -40,3 +40,15 @@ export async function expectAccessible(page: Page): Promise<void> {
 	);
 	expect(summary).toEqual([]);
 }
+
+/** Shows this group when the mentor has several (the choice is remembered for later visits). */
+export async function openGroup(page: Page, name: string) {
+	const picker = page.getByRole('navigation', { name: 'Uw groepen' });
+	if (await picker.count()) {
+		await picker.getByRole('link', { name: new RegExp(`^${name} `) }).click();
+		await expect(picker.getByRole('link', { name: new RegExp(`^${name} `) })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
+	}
+}
