@@ -196,6 +196,10 @@ function ownGroupIds(viewer: Viewer) {
  * their mentees and groups, and the ones they held themselves (so a student who left stays findable, with
  * a clear message instead of a 404).
  */
+// A group conversation has no student. The unary + keeps SQLite from answering "is null" with the student
+// index: its statistics see a few rows per student id and miss that every group conversation is null there.
+const groupWide = (studentId: SQLiteColumn) => sql`+${studentId} is null`;
+
 export function conversationReadScope(
 	viewer: Viewer,
 	c: { schoolId: SQLiteColumn; studentId: SQLiteColumn; groupId: SQLiteColumn; mentorId: SQLiteColumn }
@@ -207,7 +211,7 @@ export function conversationReadScope(
 			conditions.push(
 				or(
 					eq(c.studentId, viewer.userId),
-					and(isNull(c.studentId), sql`${c.groupId} in ${ownGroupIds(viewer)}`)
+					and(groupWide(c.studentId), sql`${c.groupId} in ${ownGroupIds(viewer)}`)
 				) as SQL
 			);
 		if (g.includes('mentee'))
@@ -216,7 +220,7 @@ export function conversationReadScope(
 					eq(c.mentorId, viewer.userId),
 					relationCondition(viewer, 'mentee', c.studentId),
 					and(
-						isNull(c.studentId),
+						groupWide(c.studentId),
 						inArray(
 							c.groupId,
 							sql`(select ${core.groupMentor.groupId} from ${core.groupMentor} where ${core.groupMentor.mentorId} = ${viewer.userId})`

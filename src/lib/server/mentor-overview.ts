@@ -279,7 +279,9 @@ function withDetails(viewer: Viewer, rows: OverviewRow[], db: Db): OverviewRow[]
 			.from(core.groupStudent)
 			.innerJoin(
 				conversation,
-				sql`(${conversation.studentId} = ${core.groupStudent.studentId} or (${conversation.studentId} is null and ${conversation.groupId} = ${core.groupStudent.groupId}))`
+				// The unary + keeps SQLite off the student index for "is null": its statistics count a
+				// few rows per student id and miss that every group conversation of the board is null there.
+				sql`(${conversation.studentId} = ${core.groupStudent.studentId} or (+${conversation.studentId} is null and ${conversation.groupId} = ${core.groupStudent.groupId}))`
 			)
 			.where(and(inIds(core.groupStudent.studentId), eq(conversation.schoolId, v.schoolId)))
 			.groupBy(core.groupStudent.studentId)
