@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './tests/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DB = `./data/e2e-${PORT}.db`;
@@ -20,17 +21,8 @@ export default defineConfig({
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'off',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			executablePath: CHROMIUM_PATH,
+			args: CHROMIUM_FLAGS
 		}
 	},
 	projects: [

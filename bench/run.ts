@@ -23,21 +23,11 @@ import {
 	type RunResult
 } from './lib/budgets';
 import { percentile } from './lib/stats';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS_JSON = join(ROOT, 'bench/results.json');
 const RESULTS_MD = join(ROOT, 'bench/RESULTS.md');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -400,7 +390,7 @@ function chartChunks(): Set<string> {
 
 async function weigh(pages: Page[], cookies: Record<string, string>): Promise<ClientWeight[]> {
 	const { chromium } = await import('@playwright/test');
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS.slice(1) });
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS.slice(1) });
 	const charts = chartChunks();
 	const out: ClientWeight[] = [];
 	try {
@@ -457,7 +447,7 @@ async function lighthouseRuns(
 	const chromeLauncher = await import('chrome-launcher');
 	const out: LighthouseResult[] = [];
 	for (const target of targets) {
-		const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
+		const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS });
 		try {
 			const result = await lighthouse(`${origin}${target.path}`, {
 				port: chrome.port,

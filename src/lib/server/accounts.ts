@@ -11,6 +11,7 @@ import type { Viewer } from './auth/viewer';
 import type { Locale } from '../roles';
 import { logger } from './logger';
 import { recordAudit } from './audit';
+import { fullName } from './people';
 
 export type LoginResult = { ok: true; userId: number; locale: Locale } | { ok: false; retryAfter: number };
 
@@ -78,9 +79,9 @@ export function createLoginCode(
 		const student = tx
 			.select({
 				id: table.user.id,
-				given: table.user.givenName,
-				prefix: table.user.familyNamePrefix,
-				family: table.user.familyName
+				givenName: table.user.givenName,
+				familyNamePrefix: table.user.familyNamePrefix,
+				familyName: table.user.familyName
 			})
 			.from(table.user)
 			.where(
@@ -109,8 +110,7 @@ export function createLoginCode(
 			})
 			.run();
 		recordAudit(viewer, { action: 'loginCode.create', subjectId: studentId });
-		const studentName = [student.given, student.prefix, student.family].filter(Boolean).join(' ');
-		return { code: formatCode(code), expiresAt, studentName };
+		return { code: formatCode(code), expiresAt, studentName: fullName(student) };
 	});
 }
 

@@ -5,6 +5,8 @@ import { COMPETENCY_SLUGS, type CompetencySlug } from '../competencies';
 import type { Viewer } from './auth/viewer';
 import { mentoredGroupScope, reflectionReadScope, studentScope } from './access';
 import { getDb, type Db } from './db';
+import { fullName, sortName } from './people';
+import { pageOf } from './paging';
 import { preparedFor, viewerValues } from './db/prepared';
 import * as core from './db/schema';
 import { conversation } from './db/schema-dialog';
@@ -104,7 +106,7 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 			.select({
 				id: core.user.id,
 				givenName: core.user.givenName,
-				prefix: core.user.familyNamePrefix,
+				familyNamePrefix: core.user.familyNamePrefix,
 				familyName: core.user.familyName,
 				studentNumber: core.user.studentNumber
 			})
@@ -123,19 +125,14 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 		.all({ ...viewerValues(viewer), groupId: group.id })
 		.map((r): MentorGroupStudent => ({
 			id: r.id,
-			name: [r.givenName, r.prefix, r.familyName].filter(Boolean).join(' '),
-			sortName: `${r.familyName}, ${r.givenName}${r.prefix ? ' ' + r.prefix : ''}`,
+			name: fullName(r),
+			sortName: sortName(r),
 			studentNumber: r.studentNumber
 		}));
-	const pageOf = (total: number) => {
-		const pages = Math.max(1, Math.ceil(total / OVERVIEW_PAGE_SIZE));
-		const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
-		return { page, pages, from: (page - 1) * OVERVIEW_PAGE_SIZE };
-	};
 	// By name and unfiltered (the default), the page is known before anything is counted.
 	const plain = query.sort === 'name' && query.filter === 'all';
-	const early = plain ? pageOf(students.length) : undefined;
-	const counted = early ? students.slice(early.from, early.from + OVERVIEW_PAGE_SIZE) : students;
+	const early = plain ? pageOf(students.length, OVERVIEW_PAGE_SIZE, query.page) : undefined;
+	const counted = early ? students.slice(early.offset, early.offset + OVERVIEW_PAGE_SIZE) : students;
 	const all = summaryRows(viewer, counted, db);
 
 	const quietSince = Date.now() - query.weeks * 7 * 24 * 3600 * 1000;
@@ -167,14 +164,14 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 	}
 	// Array sort is stable: ties keep the alphabetical order.
 	const matching = all.filter(keep[query.filter]).sort(order[query.sort]);
-	const { page, pages, from } = pageOf(matching.length);
+	const { page, pages, offset } = pageOf(matching.length, OVERVIEW_PAGE_SIZE, query.page);
 	return {
 		groups,
 		shown: {
 			group,
 			matching: matching.length,
 			// Only the shown rows get the costlier counts.
-			rows: withDetails(viewer, matching.slice(from, from + OVERVIEW_PAGE_SIZE), db),
+			rows: withDetails(viewer, matching.slice(offset, offset + OVERVIEW_PAGE_SIZE), db),
 			page,
 			pages
 		}
@@ -340,8 +337,7 @@ export function feedbackQueuePage(
 				.where(where(v))
 				.prepare()
 		).get(values)?.n ?? 0;
-	const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-	const current = Math.min(Math.max(1, page), pages);
+	const { page: current, pages, offset } = pageOf(total, QUEUE_PAGE_SIZE, page);
 	const rows = preparedFor(db, 'mentor.queue.page', viewer, (v) =>
 		db
 			.select({
@@ -360,7 +356,7 @@ export function feedbackQueuePage(
 			.limit(QUEUE_PAGE_SIZE)
 			.offset(ph('offset'))
 			.prepare()
-	).all({ ...values, offset: (current - 1) * QUEUE_PAGE_SIZE });
+	).all({ ...values, offset });
 	const items = rows.map((r) => ({
 		id: r.id,
 		studentId: r.studentId,

@@ -2,7 +2,8 @@
 // finished reflections and replies. A user only ever reads and marks their own.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Viewer } from './auth/viewer';
-import { getDb, prepared, type Db } from './db';
+import { getDb, type Db } from './db';
+import { prepared } from './db/prepared';
 import * as core from './db/schema';
 import { conversation, notification, NOTIFICATION_KINDS } from './db/schema-dialog';
 import { reflection } from './db/schema-portfolio';

@@ -11,6 +11,7 @@ import { insertAccount } from './schools';
 import { ROLES, type Role } from '../roles';
 import { PAGE_SIZE, type NewPersonInput, type PeopleFilter, type PersonInput } from '../schemas/people';
 import type { Viewer } from './auth/viewer';
+import { pageOf } from './paging';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -134,8 +135,7 @@ export function listPeople(viewer: Viewer, filter: PeopleFilter): PeoplePage {
 	const where = and(...conditions);
 	const db = getDb();
 	const total = db.select({ n: count() }).from(u).where(where).get()?.n ?? 0;
-	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	const page = Math.min(filter.page, pageCount);
+	const { page, pages: pageCount } = pageOf(total, PAGE_SIZE, filter.page);
 	const rows = db
 		.select({
 			id: u.id,

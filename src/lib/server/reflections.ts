@@ -10,6 +10,7 @@ import { getPlannedActivity } from './activities';
 import { getDb, type Db } from './db';
 import { prepared, preparedFor, viewerValues } from './db/prepared';
 import { groupCommit } from './db/group-commit';
+import { pageOf } from './paging';
 import { reflection, reflectionCompetency, reflectionVersion, transfer } from './db/schema-portfolio';
 
 export const PAGE_SIZE = 10;
@@ -374,8 +375,7 @@ export function listReflections(
 		preparedFor(db, `reflections.count.${shape}`, viewer, (v) =>
 			db.select({ n: count() }).from(reflection).where(where(v)).prepare()
 		).get(values)?.n ?? 0;
-	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	const page = Math.min(filter.page ?? 1, pages);
+	const { page, pages, offset } = pageOf(total, PAGE_SIZE, filter.page);
 	const rows = preparedFor(db, `reflections.list.${shape}`, viewer, (v) =>
 		db
 			.select({
@@ -395,7 +395,7 @@ export function listReflections(
 			.limit(PAGE_SIZE)
 			.offset(ph('offset'))
 			.prepare()
-	).all({ ...values, offset: (page - 1) * PAGE_SIZE });
+	).all({ ...values, offset });
 	const competencies = competenciesOf(
 		db,
 		rows.map((r) => r.id)

@@ -5,7 +5,8 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
-import { getDb, prepared, type Db } from '../db';
+import { getDb, type Db } from '../db';
+import { prepared } from '../db/prepared';
 import * as table from '../db/schema';
 import type { Locale, Role } from '../../roles';
 

@@ -70,24 +70,3 @@ export function closeDb(): void {
 	instance?.$client.close();
 	instance = undefined;
 }
-
-const preparedQueries = new WeakMap<Db, Map<string, unknown>>();
-
-/**
- * A drizzle query built once per connection and then run with placeholders (`sql.placeholder`). For the
- * queries every request runs (the session, the unread count): building a query through drizzle costs more
- * than SQLite takes to answer it. `key` names the query; `build` must not depend on anything but `db`.
- */
-export function prepared<T>(db: Db, key: string, build: (db: Db) => T): T {
-	let queries = preparedQueries.get(db);
-	if (!queries) {
-		queries = new Map();
-		preparedQueries.set(db, queries);
-	}
-	let query = queries.get(key) as T | undefined;
-	if (query === undefined) {
-		query = build(db);
-		queries.set(key, query);
-	}
-	return query;
-}

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import * as table from './schema';
-import { perConnection } from './prepared';
+import { prepared } from './prepared';
+import type { Db } from './index';
 import { createTestDb, makeCast, viewerOf } from '../testing';
 import { listGoals, listRatings, addGoal, addRating } from '../growth';
 import { getOverview } from '../overview';
@@ -38,18 +39,19 @@ describe('queries prepared per set of roles', () => {
 	});
 });
 
-describe('perConnection', () => {
-	const schoolName = perConnection((db) =>
-		db
-			.select({ name: table.school.name })
-			.from(table.school)
-			.where(eq(table.school.id, sql.placeholder('id')))
-			.prepare()
-	);
+describe('prepared', () => {
+	const schoolName = (db: Db) =>
+		prepared(db, 'test.schoolName', (d) =>
+			d
+				.select({ name: table.school.name })
+				.from(table.school)
+				.where(eq(table.school.id, sql.placeholder('id')))
+				.prepare()
+		);
 
 	it('builds once per connection, sees every write and follows a new connection', () => {
 		let builds = 0;
-		const counted = perConnection(() => ++builds);
+		const counted = (db: Db) => prepared(db, 'test.counted', () => ++builds);
 		const db = createTestDb();
 		expect(counted(db)).toBe(1);
 		expect(counted(db)).toBe(1);

@@ -8,7 +8,28 @@
 // whose id and school are placeholders, so the scopes stay the one policy they are.
 import { sql } from 'drizzle-orm';
 import { createViewer, type Viewer } from '../auth/viewer';
-import { prepared, type Db } from './index';
+import type { Db } from './index';
+
+const preparedQueries = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * A drizzle query built once per connection and then run with placeholders (`sql.placeholder`). For the
+ * queries every request runs (the session, the unread count): building a query through drizzle costs more
+ * than SQLite takes to answer it. `key` names the query; `build` must not depend on anything but `db`.
+ */
+export function prepared<T>(db: Db, key: string, build: (db: Db) => T): T {
+	let queries = preparedQueries.get(db);
+	if (!queries) {
+		queries = new Map();
+		preparedQueries.set(db, queries);
+	}
+	let query = queries.get(key) as T | undefined;
+	if (query === undefined) {
+		query = build(db);
+		queries.set(key, query);
+	}
+	return query;
+}
 
 /** A stand-in viewer for building: the same roles, placeholders for id and school. */
 function placeholderViewer(viewer: Viewer): Viewer {
@@ -34,16 +55,4 @@ export function viewerValues(viewer: Viewer): { viewerId: number; viewerSchoolId
 export function preparedFor<T>(db: Db, key: string, viewer: Viewer, build: (v: Viewer) => T): T {
 	const roles = [...viewer.roles].sort().join(',');
 	return prepared(db, `${key}|${roles}`, () => build(placeholderViewer(viewer)));
-}
-
-export { prepared };
-
-/** `build(db)` made once per connection (a test or a restore opens a new one) and reused after. */
-export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
-	const made = new WeakMap<Db, T>();
-	return (db) => {
-		let value = made.get(db);
-		if (value === undefined) made.set(db, (value = build(db)));
-		return value;
-	};
 }
