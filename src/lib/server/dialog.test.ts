@@ -245,6 +245,77 @@ describe('group overview', () => {
 		expect(a).toBe(b);
 		expect(a).toBeGreaterThan(3);
 		expect(a).toBeLessThan(10);
+		// Asked again with nothing changed: the figures are kept, only groups, students and year are read.
+		const again = countStatements(() => groupOverview(small, query));
+		expect(again).toBe(countStatements(() => groupOverview(big, { ...query, sort: 'activity' })));
+		expect(again).toBe(3);
+	});
+
+	it('counts again after every kind of write to a student, whoever writes', () => {
+		const mentor = viewerOf(cast.mentor);
+		const query: OverviewQuery = { sort: 'name', filter: 'all', weeks: 4, group: cast.group };
+		const rowOf = (id: number) => groupOverview(mentor, query).shown?.rows.find((r) => r.id === id);
+		const revision = (id: number) =>
+			db.select({ r: core.user.portfolioRevision }).from(core.user).where(eq(core.user.id, id)).get()?.r;
+		expect(rowOf(cast.studentA)?.perCompetency.werkexploratie).toBe(0);
+		// A new shared reflection (insert, competencies, finish).
+		const id = reflectionOf(cast.studentA);
+		expect(rowOf(cast.studentA)).toMatchObject({ waiting: 1, perCompetency: { werkexploratie: 1 } });
+		// A comment (through the thread-state triggers on reflection).
+		addComment(mentor, id, 'Mooi!');
+		expect(rowOf(cast.studentA)?.waiting).toBe(0);
+		// A raw write, as an import or another process would make it: made private, the mentor no longer sees it.
+		const before = revision(cast.studentA) ?? 0;
+		db.update(reflection).set({ visibility: 'private' }).where(eq(reflection.id, id)).run();
+		expect(revision(cast.studentA)).toBeGreaterThan(before);
+		expect(rowOf(cast.studentA)).toMatchObject({ lastActivity: null, perCompetency: { werkexploratie: 0 } });
+		// Goals.
+		db.insert(goal)
+			.values({
+				schoolId: cast.schoolA.schoolId,
+				studentId: cast.studentA,
+				title: 'Stage zoeken',
+				dueOn: '2000-01-01'
+			})
+			.run();
+		expect(rowOf(cast.studentA)).toMatchObject({ openGoals: 1, overdueGoals: 1 });
+		db.update(goal).set({ status: 'done' }).where(eq(goal.studentId, cast.studentA)).run();
+		expect(rowOf(cast.studentA)).toMatchObject({ openGoals: 0, overdueGoals: 0 });
+		// A group conversation counts for everyone in the group.
+		expect(planConversation(mentor, { groupId: cast.group }, '2999-01-10', agenda)).toMatchObject({
+			ok: true
+		});
+		expect(rowOf(cast.studentA)?.nextConversation).toBe('2999-01-10');
+		expect(rowOf(cast.studentB)?.nextConversation).toBe('2999-01-10');
+		// Leaving the group's other place: a student who leaves is not shown at all.
+		db.delete(core.groupStudent).where(eq(core.groupStudent.studentId, cast.studentB)).run();
+		expect(rowOf(cast.studentB)).toBeUndefined();
+	});
+
+	it('keeps figures per viewer: another mentor of the group counts for themselves', () => {
+		const school = { schoolId: cast.schoolA.schoolId, schoolYearId: cast.schoolA.schoolYearId };
+		const student = makeUser(school.schoolId, ['student']);
+		const first = viewerOf(makeUser(school.schoolId, ['mentor']));
+		const group = makeGroup(school, { students: [student], mentors: [first.userId] });
+		reflectionOf(student);
+		const query: OverviewQuery = { sort: 'name', filter: 'all', weeks: 4, group };
+		const queries = (v: typeof first) =>
+			withDbTiming((t) => {
+				expect(groupOverview(v, query).shown?.rows[0].waiting).toBe(1);
+				return t.queries;
+			});
+		expect(queries(first)).toBe(7);
+		expect(queries(first)).toBe(3);
+		// Nothing of the first mentor's view reaches someone who is not (yet) a mentor of the group.
+		const otherId = makeUser(school.schoolId, ['mentor']);
+		expect(groupOverview(viewerOf(otherId), query).shown).toBeNull();
+		db.insert(core.groupMentor)
+			.values({ groupId: group, mentorId: otherId, schoolId: school.schoolId })
+			.run();
+		const other = viewerOf(otherId);
+		// Once they are, their figures are counted for them, through their own read scope.
+		expect(queries(other)).toBe(7);
+		expect(queries(other)).toBe(3);
 	});
 
 	it('counts per competency, waiting and needs-attention filter', () => {

@@ -11,11 +11,14 @@ import { preparedFor, viewerValues } from './db/prepared';
 import * as core from './db/schema';
 import { conversation } from './db/schema-dialog';
 import { goal, reflection, reflectionCompetency, selfRating } from './db/schema-portfolio';
-import type { MentorGroupStudent } from './mentoring';
 import { OVERVIEW_PAGE_SIZE } from '../mentor-overview-page';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-export interface OverviewRow extends MentorGroupStudent {
+export interface OverviewRow {
+	id: number;
+	name: string;
+	/** "Berg, Lotte van den" */
+	sortName: string;
 	perCompetency: Record<CompetencySlug, number>;
 	lastActivity: number | null;
 	waiting: number;
@@ -85,9 +88,9 @@ const ph = (name: string) => sql.placeholder(name);
 
 /**
  * The mentor's overview: one group at a time (the first one unless another is asked for), a page of
- * OVERVIEW_PAGE_SIZE students. What filters and sorts use is counted for the whole group (unless sorted by
- * name without a filter: then only for the page); reflections per competency and conversations only for
- * the page shown. Six queries either way.
+ * OVERVIEW_PAGE_SIZE students. Sorted or filtered, every student of the group needs their figures; by name
+ * and unfiltered only the page's. Figures are counted once per change of the student's portfolio (see
+ * figuresOf): three queries when nothing changed, seven when something did, whatever the group's size.
  */
 export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = getDb()): Overview {
 	const groups = preparedFor(db, 'mentor.overview.groups', viewer, (v) =>
@@ -115,7 +118,7 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 				givenName: core.user.givenName,
 				familyNamePrefix: core.user.familyNamePrefix,
 				familyName: core.user.familyName,
-				studentNumber: core.user.studentNumber
+				revision: core.user.portfolioRevision
 			})
 			.from(core.groupStudent)
 			.innerJoin(core.user, eq(core.user.id, core.groupStudent.studentId))
@@ -128,19 +131,34 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 			)
 			.orderBy(asc(core.user.familyName), asc(core.user.givenName))
 			.prepare()
-	)
-		.all({ ...viewerValues(viewer), groupId: group.id })
-		.map((r): MentorGroupStudent => ({
-			id: r.id,
-			name: fullName(r),
-			sortName: sortName(r),
-			studentNumber: r.studentNumber
-		}));
+	).all({ ...viewerValues(viewer), groupId: group.id });
 	// By name and unfiltered (the default), the page is known before anything is counted.
 	const plain = query.sort === 'name' && query.filter === 'all';
 	const early = plain ? pageOf(students.length, OVERVIEW_PAGE_SIZE, query.page) : undefined;
 	const counted = early ? students.slice(early.offset, early.offset + OVERVIEW_PAGE_SIZE) : students;
-	const all = summaryRows(viewer, counted, db);
+	const figures = figuresOf(viewer, counted, db);
+	const all = counted.map((s): OverviewRow => {
+		const f = figures.get(s.id) ?? NO_FIGURES;
+		return {
+			id: s.id,
+			name: fullName(s),
+			sortName: sortName(s),
+			perCompetency: f.perCompetency,
+			lastActivity: f.lastActivity,
+			waiting: f.waiting,
+			unanswered: f.unanswered,
+			openGoals: f.openGoals,
+			overdueGoals: f.overdueGoals,
+			lastConversation: f.lastConversation,
+			nextConversation: f.nextConversation
+		};
+	});
+	if (early) {
+		return {
+			groups,
+			shown: { group, matching: students.length, rows: all, page: early.page, pages: early.pages }
+		};
+	}
 
 	const quietSince = Date.now() - query.weeks * 7 * 24 * 3600 * 1000;
 	const quiet = (r: OverviewRow) => r.lastActivity === null || r.lastActivity < quietSince;
@@ -157,18 +175,6 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 		waiting: (a, b) => b.waiting + b.unanswered - (a.waiting + a.unanswered),
 		overdue: (a, b) => b.overdueGoals - a.overdueGoals
 	};
-	if (early) {
-		return {
-			groups,
-			shown: {
-				group,
-				matching: students.length,
-				rows: withDetails(viewer, all, db),
-				page: early.page,
-				pages: early.pages
-			}
-		};
-	}
 	// Array sort is stable: ties keep the alphabetical order.
 	const matching = all.filter(keep[query.filter]).sort(order[query.sort]);
 	const { page, pages, offset } = pageOf(matching.length, OVERVIEW_PAGE_SIZE, query.page);
@@ -177,29 +183,86 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 		shown: {
 			group,
 			matching: matching.length,
-			// Only the shown rows get the costlier counts.
-			rows: withDetails(viewer, matching.slice(offset, offset + OVERVIEW_PAGE_SIZE), db),
+			rows: matching.slice(offset, offset + OVERVIEW_PAGE_SIZE),
 			page,
 			pages
 		}
 	};
 }
 
-/** The counts of these students, in five queries whatever their number. */
-const values = (viewer: Viewer, students: { id: number }[]) => ({
-	...viewerValues(viewer),
-	ids: JSON.stringify(students.map((s) => s.id)),
-	today: today()
+/** What the overview shows of one student, derived from what they shared. */
+type Figures = Omit<OverviewRow, 'id' | 'name' | 'sortName'>;
+const NO_FIGURES: Figures = Object.freeze({
+	perCompetency: Object.freeze(emptyCounts()),
+	lastActivity: null,
+	waiting: 0,
+	unanswered: 0,
+	openGoals: 0,
+	overdueGoals: 0,
+	lastConversation: null,
+	nextConversation: null
 });
-// The page's students drive the reflection aggregates (a CROSS JOIN fixes the order in SQLite): otherwise
-// SQLite starts from all of the mentor's students in the read scope (100 for four groups) and filters.
+
+// A student's figures are kept (per database, viewer and student) until their portfolio revision changes:
+// triggers count it up on every write to their reflections, competencies, comments, goals, conversations
+// and group places (migration 0007), whichever code path or process writes. The day (overdue goals, the
+// next conversation), the school year and the viewer's roles are part of the stamp too. The queries below
+// stay the source: the read scope of access.ts decides what is counted, for this viewer.
+interface Kept {
+	stamp: string;
+	figures: Figures;
+}
+const keptFigures = new WeakMap<Db, Map<string, Kept>>();
+// ~0.3 KB each: a whole board of 20,000 students with one mentor each.
+const KEPT_LIMIT = 20_000;
+
+function figuresOf(
+	viewer: Viewer,
+	students: { id: number; revision: number }[],
+	db: Db
+): Map<number, Figures> {
+	const out = new Map<number, Figures>();
+	if (!students.length) return out;
+	let kept = keptFigures.get(db);
+	if (!kept) keptFigures.set(db, (kept = new Map()));
+	const year = preparedFor(db, 'mentor.overview.year', viewer, (v) =>
+		db
+			.select({ startsOn: core.schoolYear.startsOn, endsOn: core.schoolYear.endsOn })
+			.from(core.schoolYear)
+			.where(and(eq(core.schoolYear.schoolId, v.schoolId), eq(core.schoolYear.isCurrent, true)))
+			.prepare()
+	).get(viewerValues(viewer));
+	const day = today();
+	const context = `${day}|${year?.startsOn ?? ''}|${year?.endsOn ?? ''}|${[...viewer.roles].sort().join(',')}`;
+	const missing: { id: number; key: string; stamp: string }[] = [];
+	for (const s of students) {
+		const key = `${viewer.userId}:${s.id}`;
+		const stamp = `${s.revision}|${context}`;
+		const hit = kept.get(key);
+		if (hit && hit.stamp === stamp) out.set(s.id, hit.figures);
+		else missing.push({ id: s.id, key, stamp });
+	}
+	if (!missing.length) return out;
+	const counted = countFigures(viewer, missing, day, db);
+	for (const m of missing) {
+		const figures = counted.get(m.id) ?? NO_FIGURES;
+		out.set(m.id, figures);
+		kept.delete(m.key);
+		kept.set(m.key, { stamp: m.stamp, figures });
+		// Map keeps insertion order: the first key is the one kept longest without a refresh.
+		if (kept.size > KEPT_LIMIT) kept.delete(kept.keys().next().value as string);
+	}
+	return out;
+}
+
+// The students drive the reflection aggregates (a CROSS JOIN fixes the order in SQLite): otherwise SQLite
+// starts from all of the mentor's students in the read scope (100 for four groups) and filters.
 const ids = sql`json_each(${ph('ids')}) as ids`;
 const visible = (v: Viewer) => and(sql`${reflection.studentId} = ids.value`, reflectionReadScope(v));
 
-/** What filters and sorts need (last activity, waiting, replies, goals), in two queries. */
-function summaryRows(viewer: Viewer, students: MentorGroupStudent[], db: Db): OverviewRow[] {
-	if (!students.length) return [];
-	const v0 = values(viewer, students);
+/** The figures of these students, counted in four queries whatever their number. */
+function countFigures(viewer: Viewer, students: { id: number }[], day: string, db: Db): Map<number, Figures> {
+	const v0 = { ...viewerValues(viewer), ids: JSON.stringify(students.map((s) => s.id)), today: day };
 	const stats = preparedFor(db, 'mentor.overview.stats', viewer, (v) =>
 		db
 			.select({
@@ -226,33 +289,7 @@ function summaryRows(viewer: Viewer, students: MentorGroupStudent[], db: Db): Ov
 			.groupBy(goal.studentId)
 			.prepare()
 	).all(v0);
-	const statBy = new Map(stats.map((s) => [s.studentId, s]));
-	const goalBy = new Map(goals.map((g) => [g.studentId, g]));
-	return students.map((s): OverviewRow => {
-		const stat = statBy.get(s.id);
-		const goals = goalBy.get(s.id);
-		return {
-			id: s.id,
-			name: s.name,
-			sortName: s.sortName,
-			studentNumber: s.studentNumber,
-			perCompetency: emptyCounts(),
-			lastActivity: stat?.last ?? null,
-			waiting: stat?.waiting ?? 0,
-			unanswered: stat?.unanswered ?? 0,
-			openGoals: goals?.open ?? 0,
-			overdueGoals: goals?.overdue ?? 0,
-			lastConversation: null,
-			nextConversation: null
-		};
-	});
-}
-
-/** The rest of the shown rows (reflections per competency, conversations), in two queries. */
-function withDetails(viewer: Viewer, rows: OverviewRow[], db: Db): OverviewRow[] {
-	if (!rows.length) return rows;
-	const v0 = values(viewer, rows);
-	const day = sql`coalesce(${reflection.activityDate}, date(${reflection.createdAt} / 1000, 'unixepoch'))`;
+	const activityDay = sql`coalesce(${reflection.activityDate}, date(${reflection.createdAt} / 1000, 'unixepoch'))`;
 	// Per competency this school year (the current year's dates, read in the same statement; all years when
 	// the school has no current one).
 	const current = (v: Viewer, column: SQLiteColumn) =>
@@ -270,7 +307,7 @@ function withDetails(viewer: Viewer, rows: OverviewRow[], db: Db): OverviewRow[]
 			.where(
 				and(
 					visible(v),
-					sql`${day} between coalesce(${current(v, core.schoolYear.startsOn)}, '0000-01-01') and coalesce(${current(v, core.schoolYear.endsOn)}, '9999-12-31')`
+					sql`${activityDay} between coalesce(${current(v, core.schoolYear.startsOn)}, '0000-01-01') and coalesce(${current(v, core.schoolYear.endsOn)}, '9999-12-31')`
 				)
 			)
 			.groupBy(reflection.studentId, reflectionCompetency.competency)
@@ -299,19 +336,44 @@ function withDetails(viewer: Viewer, rows: OverviewRow[], db: Db): OverviewRow[]
 			.prepare()
 	).all(v0);
 
-	// The rows were made by summaryRows for this call: filled in place.
-	const byId = new Map(rows.map((r) => [r.id, r]));
-	for (const c of perCompetency) {
-		const row = byId.get(c.studentId);
-		if (row) row.perCompetency[c.c] = c.n;
+	// Literal objects, filled in place: see emptyCounts.
+	const out = new Map<number, Figures>();
+	const figuresFor = (id: number): Figures => {
+		let f = out.get(id);
+		if (!f) {
+			f = {
+				perCompetency: emptyCounts(),
+				lastActivity: null,
+				waiting: 0,
+				unanswered: 0,
+				openGoals: 0,
+				overdueGoals: 0,
+				lastConversation: null,
+				nextConversation: null
+			};
+			out.set(id, f);
+		}
+		return f;
+	};
+	for (const s of students) figuresFor(s.id);
+	for (const r of stats) {
+		const f = figuresFor(r.studentId);
+		f.lastActivity = r.last;
+		f.waiting = r.waiting;
+		f.unanswered = r.unanswered;
 	}
+	for (const g of goals) {
+		const f = figuresFor(g.studentId);
+		f.openGoals = g.open;
+		f.overdueGoals = g.overdue;
+	}
+	for (const c of perCompetency) figuresFor(c.studentId).perCompetency[c.c] = c.n;
 	for (const t of talks) {
-		const row = byId.get(t.studentId);
-		if (!row) continue;
-		row.lastConversation = t.last;
-		row.nextConversation = t.next;
+		const f = figuresFor(t.studentId);
+		f.lastConversation = t.last;
+		f.nextConversation = t.next;
 	}
-	return rows;
+	return out;
 }
 
 export interface QueueItem {

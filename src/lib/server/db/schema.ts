@@ -55,7 +55,11 @@ export const user = sqliteTable(
 		// Set when a student left the school (import or by hand); retention counts from here.
 		leftAt: integer('left_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+		// A student's portfolio revision: counted up by triggers (migration 0007) on every write to their
+		// reflections, competencies, goals, conversations and group places, whoever writes. What is derived
+		// from those (the mentor overview's figures) can be kept until it changes.
+		portfolioRevision: integer('portfolio_revision').notNull().default(0)
 	},
 	(t) => [
 		uniqueIndex('user_school_student_number_uq').on(t.schoolId, t.studentNumber),
