@@ -1,6 +1,6 @@
 // The mentor's group overview, feedback queue and one student's page. The overview runs a fixed number of
 // grouped queries whatever the number of students (a mentor may have four groups of 30).
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { CompetencySlug } from '../competencies';
 import type { Viewer } from './auth/viewer';
 import { mentoredGroupScope, reflectionReadScope, studentScope } from './access';
@@ -427,10 +427,21 @@ export function feedbackQueuePage(
 			})
 			.from(reflection)
 			.innerJoin(core.user, eq(core.user.id, reflection.studentId))
-			.where(where(v))
+			.where(
+				// The page's ids first, from the covering index alone: a mentor of four groups may have
+				// hundreds waiting, and only the page's rows need their title and name read.
+				inArray(
+					reflection.id,
+					db
+						.select({ id: reflection.id })
+						.from(reflection)
+						.where(where(v))
+						.orderBy(asc(reflection.finishedAt), asc(reflection.id))
+						.limit(QUEUE_PAGE_SIZE)
+						.offset(ph('offset'))
+				)
+			)
 			.orderBy(asc(reflection.finishedAt), asc(reflection.id))
-			.limit(QUEUE_PAGE_SIZE)
-			.offset(ph('offset'))
 			.prepare()
 	).all({ ...values, offset });
 	const items = rows.map((r) => ({
