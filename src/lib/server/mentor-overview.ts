@@ -136,9 +136,45 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 	const plain = query.sort === 'name' && query.filter === 'all';
 	const early = plain ? pageOf(students.length, OVERVIEW_PAGE_SIZE, query.page) : undefined;
 	const counted = early ? students.slice(early.offset, early.offset + OVERVIEW_PAGE_SIZE) : students;
-	const figures = figuresOf(viewer, counted, db);
-	const all = counted.map((s): OverviewRow => {
-		const f = figures.get(s.id) ?? NO_FIGURES;
+	const day = today();
+	const kept = keptFigures(viewer, counted, day, db);
+	const figures = (s: { id: number }) => kept.get(s.id)?.figures ?? NO_FIGURES;
+
+	let shown = counted;
+	let paging = early && { matching: students.length, page: early.page, pages: early.pages };
+	if (!paging) {
+		const quietSince = Date.now() - query.weeks * 7 * 24 * 3600 * 1000;
+		const quiet = (f: Figures) => f.lastActivity === null || f.lastActivity < quietSince;
+		const keep: Record<OverviewQuery['filter'], (f: Figures) => boolean> = {
+			all: () => true,
+			quiet,
+			waiting: (f) => f.waiting + f.unanswered > 0,
+			overdue: (f) => f.overdueGoals > 0,
+			attention: (f) => quiet(f) || f.waiting + f.unanswered > 0 || f.overdueGoals > 0
+		};
+		const order: Record<OverviewQuery['sort'], (a: Figures, b: Figures) => number> = {
+			name: () => 0,
+			activity: (a, b) => (a.lastActivity ?? 0) - (b.lastActivity ?? 0),
+			waiting: (a, b) => b.waiting + b.unanswered - (a.waiting + a.unanswered),
+			overdue: (a, b) => b.overdueGoals - a.overdueGoals
+		};
+		// Array sort is stable: ties keep the alphabetical order.
+		const matching = counted
+			.filter((s) => keep[query.filter](figures(s)))
+			.sort((a, b) => order[query.sort](figures(a), figures(b)));
+		const { page, pages, offset } = pageOf(matching.length, OVERVIEW_PAGE_SIZE, query.page);
+		shown = matching.slice(offset, offset + OVERVIEW_PAGE_SIZE);
+		paging = { matching: matching.length, page, pages };
+	}
+	// Only the rows shown need the costlier counts (per competency, conversations).
+	addDetails(
+		viewer,
+		shown.flatMap((s) => kept.get(s.id) ?? []),
+		day,
+		db
+	);
+	const rows = shown.map((s): OverviewRow => {
+		const f = figures(s);
 		return {
 			id: s.id,
 			name: fullName(s),
@@ -153,41 +189,7 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 			nextConversation: f.nextConversation
 		};
 	});
-	if (early) {
-		return {
-			groups,
-			shown: { group, matching: students.length, rows: all, page: early.page, pages: early.pages }
-		};
-	}
-
-	const quietSince = Date.now() - query.weeks * 7 * 24 * 3600 * 1000;
-	const quiet = (r: OverviewRow) => r.lastActivity === null || r.lastActivity < quietSince;
-	const keep: Record<OverviewQuery['filter'], (r: OverviewRow) => boolean> = {
-		all: () => true,
-		quiet,
-		waiting: (r) => r.waiting + r.unanswered > 0,
-		overdue: (r) => r.overdueGoals > 0,
-		attention: (r) => quiet(r) || r.waiting + r.unanswered > 0 || r.overdueGoals > 0
-	};
-	const order: Record<OverviewQuery['sort'], (a: OverviewRow, b: OverviewRow) => number> = {
-		name: () => 0,
-		activity: (a, b) => (a.lastActivity ?? 0) - (b.lastActivity ?? 0),
-		waiting: (a, b) => b.waiting + b.unanswered - (a.waiting + a.unanswered),
-		overdue: (a, b) => b.overdueGoals - a.overdueGoals
-	};
-	// Array sort is stable: ties keep the alphabetical order.
-	const matching = all.filter(keep[query.filter]).sort(order[query.sort]);
-	const { page, pages, offset } = pageOf(matching.length, OVERVIEW_PAGE_SIZE, query.page);
-	return {
-		groups,
-		shown: {
-			group,
-			matching: matching.length,
-			rows: matching.slice(offset, offset + OVERVIEW_PAGE_SIZE),
-			page,
-			pages
-		}
-	};
+	return { groups, shown: { group, rows, ...paging } };
 }
 
 /** What the overview shows of one student, derived from what they shared. */
@@ -209,22 +211,27 @@ const NO_FIGURES: Figures = Object.freeze({
 // next conversation), the school year and the viewer's roles are part of the stamp too. The queries below
 // stay the source: the read scope of access.ts decides what is counted, for this viewer.
 interface Kept {
+	studentId: number;
 	stamp: string;
 	figures: Figures;
+	/** Per competency and conversations counted too (only for rows that were shown). */
+	detailed: boolean;
 }
-const keptFigures = new WeakMap<Db, Map<string, Kept>>();
+const kept = new WeakMap<Db, Map<string, Kept>>();
 // ~0.3 KB each: a whole board of 20,000 students with one mentor each.
 const KEPT_LIMIT = 20_000;
 
-function figuresOf(
+/** The students' kept figures, what filters and sorts need counted (in two queries) where missing. */
+function keptFigures(
 	viewer: Viewer,
 	students: { id: number; revision: number }[],
+	day: string,
 	db: Db
-): Map<number, Figures> {
-	const out = new Map<number, Figures>();
+): Map<number, Kept> {
+	const out = new Map<number, Kept>();
 	if (!students.length) return out;
-	let kept = keptFigures.get(db);
-	if (!kept) keptFigures.set(db, (kept = new Map()));
+	let store = kept.get(db);
+	if (!store) kept.set(db, (store = new Map()));
 	const year = preparedFor(db, 'mentor.overview.year', viewer, (v) =>
 		db
 			.select({ startsOn: core.schoolYear.startsOn, endsOn: core.schoolYear.endsOn })
@@ -232,25 +239,29 @@ function figuresOf(
 			.where(and(eq(core.schoolYear.schoolId, v.schoolId), eq(core.schoolYear.isCurrent, true)))
 			.prepare()
 	).get(viewerValues(viewer));
-	const day = today();
 	const context = `${day}|${year?.startsOn ?? ''}|${year?.endsOn ?? ''}|${[...viewer.roles].sort().join(',')}`;
 	const missing: { id: number; key: string; stamp: string }[] = [];
 	for (const s of students) {
 		const key = `${viewer.userId}:${s.id}`;
 		const stamp = `${s.revision}|${context}`;
-		const hit = kept.get(key);
-		if (hit && hit.stamp === stamp) out.set(s.id, hit.figures);
+		const hit = store.get(key);
+		if (hit && hit.stamp === stamp) out.set(s.id, hit);
 		else missing.push({ id: s.id, key, stamp });
 	}
 	if (!missing.length) return out;
-	const counted = countFigures(viewer, missing, day, db);
+	const counted = countSummary(viewer, missing, day, db);
 	for (const m of missing) {
-		const figures = counted.get(m.id) ?? NO_FIGURES;
-		out.set(m.id, figures);
-		kept.delete(m.key);
-		kept.set(m.key, { stamp: m.stamp, figures });
+		const entry: Kept = {
+			studentId: m.id,
+			stamp: m.stamp,
+			figures: counted.get(m.id) as Figures,
+			detailed: false
+		};
+		out.set(m.id, entry);
+		store.delete(m.key);
+		store.set(m.key, entry);
 		// Map keeps insertion order: the first key is the one kept longest without a refresh.
-		if (kept.size > KEPT_LIMIT) kept.delete(kept.keys().next().value as string);
+		if (store.size > KEPT_LIMIT) store.delete(store.keys().next().value as string);
 	}
 	return out;
 }
@@ -260,9 +271,19 @@ function figuresOf(
 const ids = sql`json_each(${ph('ids')}) as ids`;
 const visible = (v: Viewer) => and(sql`${reflection.studentId} = ids.value`, reflectionReadScope(v));
 
-/** The figures of these students, counted in four queries whatever their number. */
-function countFigures(viewer: Viewer, students: { id: number }[], day: string, db: Db): Map<number, Figures> {
-	const v0 = { ...viewerValues(viewer), ids: JSON.stringify(students.map((s) => s.id)), today: day };
+const idValues = (viewer: Viewer, ids: number[], day: string) => ({
+	...viewerValues(viewer),
+	ids: JSON.stringify(ids),
+	today: day
+});
+
+/** Last activity, waiting, replies and goals of these students, in two queries whatever their number. */
+function countSummary(viewer: Viewer, students: { id: number }[], day: string, db: Db): Map<number, Figures> {
+	const v0 = idValues(
+		viewer,
+		students.map((s) => s.id),
+		day
+	);
 	const stats = preparedFor(db, 'mentor.overview.stats', viewer, (v) =>
 		db
 			.select({
@@ -289,6 +310,41 @@ function countFigures(viewer: Viewer, students: { id: number }[], day: string, d
 			.groupBy(goal.studentId)
 			.prepare()
 	).all(v0);
+	// Literal objects, filled in place: see emptyCounts.
+	const out = new Map<number, Figures>();
+	for (const s of students)
+		out.set(s.id, {
+			perCompetency: emptyCounts(),
+			lastActivity: null,
+			waiting: 0,
+			unanswered: 0,
+			openGoals: 0,
+			overdueGoals: 0,
+			lastConversation: null,
+			nextConversation: null
+		});
+	for (const r of stats) {
+		const f = out.get(r.studentId);
+		if (!f) continue;
+		f.lastActivity = r.last;
+		f.waiting = r.waiting;
+		f.unanswered = r.unanswered;
+	}
+	for (const g of goals) {
+		const f = out.get(g.studentId);
+		if (!f) continue;
+		f.openGoals = g.open;
+		f.overdueGoals = g.overdue;
+	}
+	return out;
+}
+
+/** Reflections per competency and conversations, for the entries that lack them: two queries. */
+function addDetails(viewer: Viewer, entries: Kept[], day: string, db: Db): void {
+	const lacking = entries.filter((e) => !e.detailed);
+	if (!lacking.length) return;
+	const byId = new Map(lacking.map((e) => [e.studentId, e.figures]));
+	const v0 = idValues(viewer, [...byId.keys()], day);
 	const activityDay = sql`coalesce(${reflection.activityDate}, date(${reflection.createdAt} / 1000, 'unixepoch'))`;
 	// Per competency this school year (the current year's dates, read in the same statement; all years when
 	// the school has no current one).
@@ -335,45 +391,17 @@ function countFigures(viewer: Viewer, students: { id: number }[], day: string, d
 			.groupBy(core.groupStudent.studentId)
 			.prepare()
 	).all(v0);
-
-	// Literal objects, filled in place: see emptyCounts.
-	const out = new Map<number, Figures>();
-	const figuresFor = (id: number): Figures => {
-		let f = out.get(id);
-		if (!f) {
-			f = {
-				perCompetency: emptyCounts(),
-				lastActivity: null,
-				waiting: 0,
-				unanswered: 0,
-				openGoals: 0,
-				overdueGoals: 0,
-				lastConversation: null,
-				nextConversation: null
-			};
-			out.set(id, f);
-		}
-		return f;
-	};
-	for (const s of students) figuresFor(s.id);
-	for (const r of stats) {
-		const f = figuresFor(r.studentId);
-		f.lastActivity = r.last;
-		f.waiting = r.waiting;
-		f.unanswered = r.unanswered;
+	for (const c of perCompetency) {
+		const f = byId.get(c.studentId);
+		if (f) f.perCompetency[c.c] = c.n;
 	}
-	for (const g of goals) {
-		const f = figuresFor(g.studentId);
-		f.openGoals = g.open;
-		f.overdueGoals = g.overdue;
-	}
-	for (const c of perCompetency) figuresFor(c.studentId).perCompetency[c.c] = c.n;
 	for (const t of talks) {
-		const f = figuresFor(t.studentId);
+		const f = byId.get(t.studentId);
+		if (!f) continue;
 		f.lastConversation = t.last;
 		f.nextConversation = t.next;
 	}
-	return out;
+	for (const e of lacking) e.detailed = true;
 }
 
 export interface QueueItem {
