@@ -394,5 +394,15 @@ describe('group overview', () => {
 				) ?? []
 		);
 		expect(new Set(ids).size).toBe(OVERVIEW_PAGE_SIZE + 5);
+		// The most recently active student sorts last, onto page 2: counted for sorting while page 1 was
+		// shown, their per-competency figures are added when their row is shown.
+		const active = bigStudents[3];
+		reflectionOf(active);
+		const byActivity = { ...query, sort: 'activity', group: big } as const;
+		expect(groupOverview(mentor, { ...byActivity, page: 1 }).shown?.rows.some((r) => r.id === active)).toBe(
+			false
+		);
+		const row = groupOverview(mentor, { ...byActivity, page: 2 }).shown?.rows.at(-1);
+		expect(row).toMatchObject({ id: active, waiting: 1, perCompetency: { werkexploratie: 1, motieven: 1 } });
 	});
 });
