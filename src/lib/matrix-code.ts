@@ -21,6 +21,11 @@ export const PART_LETTER: Record<Part, string> = {
 };
 const PART_OF = new Map(PARTS.map((p) => [PART_LETTER[p], p]));
 
+/** The part a (lower case) letter of the code stands for; "geen" for anything else. */
+export function partOfLetter(letter: string): Part {
+	return PART_OF.get(letter) ?? 'geen';
+}
+
 export function encodeCells(
 	tasks: { id: number }[],
 	actors: { id: number }[],

@@ -3,8 +3,9 @@
 // are kept here while the round's revision stands still: SQLite triggers raise matrix_round.revision on every
 // change to the round's cells, respondents and answers and to the school's tasks and actors (migration 0006),
 // so whatever path a write takes, the next read sees a new revision and works the figure out again.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from './db';
+import { preparedFor, viewerValues } from './db/prepared';
 import * as mx from './db/schema-matrix';
 import { schoolScope } from './access';
 import type { Viewer } from './auth/viewer';
@@ -28,11 +29,13 @@ export function keptForRound<T>(
 	const db = getDb();
 	const r = mx.matrixRound;
 	// Read before the figure: computing may then see newer data than this revision, never older data.
-	const revision = db
-		.select({ n: r.revision })
-		.from(r)
-		.where(and(eq(r.id, roundId), schoolScope(viewer, r.schoolId)))
-		.get()?.n;
+	const revision = preparedFor(db, 'matrix.revision', viewer, (v) =>
+		db
+			.select({ n: r.revision })
+			.from(r)
+			.where(and(eq(r.id, sql.placeholder('roundId')), schoolScope(v, r.schoolId)))
+			.prepare()
+	).get({ ...viewerValues(viewer), roundId })?.n;
 	if (revision === undefined) return undefined;
 	let cache = caches.get(db);
 	if (!cache) caches.set(db, (cache = new Map()));

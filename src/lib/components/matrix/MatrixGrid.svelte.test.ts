@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import MatrixGrid from './MatrixGrid.svelte';
+import { encodeCells } from '$lib/matrix-code';
 
 const tasks = [
 	{ id: 1, kind: 'begeleidend' as const, name: 'Gesprekken' },
@@ -13,9 +14,10 @@ const actors = [
 	{ id: 11, name: 'Mentor' }
 ];
 const cells = [{ taskId: 1, actorId: 10, part: 'uitvoerend' as const, rating: 3 }];
+const code = encodeCells(tasks, actors, cells, []);
 
 function setup(onopen = vi.fn()) {
-	render(MatrixGrid, { tasks, actors, cells, hrefFor: (t, a) => `/cell/${t}/${a}`, onopen, label: 'Matrix' });
+	render(MatrixGrid, { tasks, actors, code, cellHref: '/cell/', onopen, label: 'Matrix' });
 	const cell = (t: number, a: number) => document.querySelector<HTMLAnchorElement>(`#c-${t}-${a} a`);
 	return { cell, onopen, user: userEvent.setup() };
 }
@@ -79,9 +81,8 @@ describe('MatrixGrid keyboard', () => {
 		render(MatrixGrid, {
 			tasks,
 			actors,
-			cells,
-			splits: ['1:10', '2:11'],
-			hrefFor: (t, a) => `/cell/${t}/${a}`,
+			code: encodeCells(tasks, actors, cells, ['1:10', '2:11']),
+			cellHref: '/cell/',
 			label: 'Matrix'
 		});
 		expect(
@@ -96,7 +97,7 @@ describe('MatrixGrid keyboard', () => {
 	});
 
 	it('without links, tells each cell in words and leaves the tab order to the region', () => {
-		render(MatrixGrid, { tasks, actors, cells, label: 'Matrix' });
+		render(MatrixGrid, { tasks, actors, code, label: 'Matrix' });
 		expect(document.querySelectorAll('td a')).toHaveLength(0);
 		expect(document.querySelector('#c-1-10')?.textContent).toContain(
 			'Gesprekken, Decaan: Uitvoerend, oordeel 3 van 4'

@@ -9,5 +9,6 @@ export const load: LayoutServerLoad = ({ params }) => {
 	const viewer = requireRole('coordinator');
 	const round = getRound(viewer, paramId(params.roundId));
 	if (!round) error(404, 'Not found');
-	return { round };
+	// What the tabs and the pages below show of it; its date and predecessor would only be serialized.
+	return { round: { id: round.id, name: round.name, status: round.status } };
 };
