@@ -553,7 +553,7 @@ async function main(): Promise<void> {
 		// The same V8 flag as `npm start` (a small young generation and a heap cap, so V8 collects before RSS grows: see README, Performance).
 		server = spawn(
 			process.execPath,
-			['--max-semi-space-size=2', '--max-old-space-size=192', 'scripts/serve.js'],
+			['--max-semi-space-size=16', '--max-old-space-size=192', 'scripts/serve.js'],
 			{
 				cwd: ROOT,
 				env: {
