@@ -63,7 +63,11 @@ export const user = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('user_school_student_number_uq').on(t.schoolId, t.studentNumber),
-		index('user_school_idx').on(t.schoolId, t.familyName)
+		index('user_school_idx').on(t.schoolId, t.familyName),
+		// The few who left: live head counts are all of a role minus these (school-overview.ts).
+		index('user_inactive_idx')
+			.on(t.schoolId)
+			.where(sql`${t.active} = 0`)
 	]
 );
 

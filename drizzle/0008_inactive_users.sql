@@ -1,0 +1,1 @@
+CREATE INDEX `user_inactive_idx` ON `user` (`school_id`) WHERE "user"."active" = 0;
