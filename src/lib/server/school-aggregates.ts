@@ -1,6 +1,7 @@
 // LOB figures for the coordinator: counts per group and competency, feedback response times and
 // conversations held, for the current school year. Aggregates only: no student names, no reflection text.
-import { and, eq, gte, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/sqlite-core';
 import { COMPETENCY_SLUGS, type CompetencySlug } from '../competencies';
 import { getDb } from './db';
 import * as core from './db/schema';
@@ -75,14 +76,24 @@ export function getSchoolAggregates(viewer: Viewer): SchoolAggregates | undefine
 		.groupBy(gs.groupId, rc.competency)
 		.all();
 	const c = dialog.conversation;
-	// A group conversation counts for its group; a one-to-one conversation for the student's groups.
+	// A group conversation counts for its group; a one-to-one conversation for the student's groups. Two
+	// joins, each on its own index: one join on "same group or same student" read every conversation of the
+	// school for every student (~0.26 s for 2,000 students, while every other request waited).
+	const heldThisYear = and(eq(c.schoolId, viewer.schoolId), eq(c.status, 'held'), gte(c.heldAt, since));
+	const perGroup = (on: SQL) =>
+		db
+			.select({ groupId: gs.groupId, conversationId: sql<number>`${c.id}`.as('conversation_id') })
+			.from(gs)
+			.innerJoin(g, eq(g.id, gs.groupId))
+			.innerJoin(c, on)
+			.where(and(openGroups, heldThisYear));
+	const both = unionAll(perGroup(eq(c.studentId, gs.studentId)), perGroup(eq(c.groupId, gs.groupId))).as(
+		'held'
+	);
 	const held = db
-		.select({ groupId: gs.groupId, n: sql<number>`count(distinct ${c.id})` })
-		.from(c)
-		.innerJoin(gs, sql`(${gs.groupId} = ${c.groupId} or ${gs.studentId} = ${c.studentId})`)
-		.innerJoin(g, eq(g.id, gs.groupId))
-		.where(and(openGroups, eq(c.schoolId, viewer.schoolId), eq(c.status, 'held'), gte(c.heldAt, since)))
-		.groupBy(gs.groupId)
+		.select({ groupId: both.groupId, n: sql<number>`count(distinct ${both.conversationId})` })
+		.from(both)
+		.groupBy(both.groupId)
 		.all();
 	const heldTotal =
 		db
