@@ -197,7 +197,8 @@ test.describe('sessions', () => {
 		await loginAs(page, 'student');
 		const real = await sessionCookie(page);
 		const [id, secret] = real.value.split('.');
-		// The secret's last two characters changed (a fixed "aa" would be the real secret once in 1,024 runs).
+		// The last two characters changed. A fixed "aa" was the real ending once in 64 logins: the last base32
+		// character of 32 random bytes carries a single bit, so it is "a" half of the time.
 		const tampered = secret.slice(0, -2) + (secret.endsWith('aa') ? 'bb' : 'aa');
 		const forged = ['nonsense', `${id}.${tampered}`, `${'a'.repeat(24)}.${secret}`, 'x'.repeat(3000)];
 		for (const value of forged) {
