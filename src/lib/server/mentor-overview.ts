@@ -138,10 +138,10 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 	const counted = early ? students.slice(early.offset, early.offset + OVERVIEW_PAGE_SIZE) : students;
 	const day = today();
 	const kept = keptFigures(viewer, counted, day, db);
-	const figures = (s: { id: number }) => kept.get(s.id)?.figures ?? NO_FIGURES;
+	const figures = (s: { id: number }) => kept.get(s.id)?.figures ?? noFigures();
 
 	let shown = counted;
-	let paging = early && { matching: students.length, page: early.page, pages: early.pages };
+	let paging = early ? { matching: students.length, page: early.page, pages: early.pages } : undefined;
 	if (!paging) {
 		const quietSince = Date.now() - query.weeks * 7 * 24 * 3600 * 1000;
 		const quiet = (f: Figures) => f.lastActivity === null || f.lastActivity < quietSince;
@@ -194,8 +194,9 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 
 /** What the overview shows of one student, derived from what they shared. */
 type Figures = Omit<OverviewRow, 'id' | 'name' | 'sortName'>;
-const NO_FIGURES: Figures = Object.freeze({
-	perCompetency: Object.freeze(emptyCounts()),
+/** A student with nothing shared yet; a literal object, filled in place by the counts (see emptyCounts). */
+const noFigures = (): Figures => ({
+	perCompetency: emptyCounts(),
 	lastActivity: null,
 	waiting: 0,
 	unanswered: 0,
@@ -310,19 +311,8 @@ function countSummary(viewer: Viewer, students: { id: number }[], day: string, d
 			.groupBy(goal.studentId)
 			.prepare()
 	).all(v0);
-	// Literal objects, filled in place: see emptyCounts.
 	const out = new Map<number, Figures>();
-	for (const s of students)
-		out.set(s.id, {
-			perCompetency: emptyCounts(),
-			lastActivity: null,
-			waiting: 0,
-			unanswered: 0,
-			openGoals: 0,
-			overdueGoals: 0,
-			lastConversation: null,
-			nextConversation: null
-		});
+	for (const s of students) out.set(s.id, noFigures());
 	for (const r of stats) {
 		const f = out.get(r.studentId);
 		if (!f) continue;
