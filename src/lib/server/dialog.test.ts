@@ -405,4 +405,18 @@ describe('group overview', () => {
 		const row = groupOverview(mentor, { ...byActivity, page: 2 }).shown?.rows.at(-1);
 		expect(row).toMatchObject({ id: active, waiting: 1, perCompetency: { werkexploratie: 1, motieven: 1 } });
 	});
+
+	it('counts a group without the students who left', () => {
+		const school = { schoolId: cast.schoolA.schoolId, schoolYearId: cast.schoolA.schoolYearId };
+		const mentorId = makeUser(school.schoolId, ['mentor']);
+		const students = Array.from({ length: 4 }, () => makeUser(school.schoolId, ['student']));
+		const group = makeGroup(school, { students, mentors: [mentorId] }, 'C-klas');
+		db.update(core.user).set({ active: false }).where(eq(core.user.id, students[1])).run();
+		// Someone who left another school's group changes nothing here.
+		const other = makeUser(cast.schoolB.schoolId, ['student']);
+		db.update(core.user).set({ active: false }).where(eq(core.user.id, other)).run();
+		const o = groupOverview(viewerOf(mentorId), { sort: 'name', filter: 'all', weeks: 4 });
+		expect(o.groups).toEqual([expect.objectContaining({ id: group, students: 3 })]);
+		expect(o.shown?.rows.map((r) => r.id).sort()).toEqual([students[0], students[2], students[3]].sort());
+	});
 });

@@ -82,6 +82,16 @@ const emptyCounts = (): Record<CompetencySlug, number> => ({
 // 0005): reading them is an index lookup, where searching every thread cost ~10 ms for 100 students.
 
 /** `column in (ids)`, the ids given as one JSON array (placeholder "ids"): one statement for any count. */
+// A group's students: its places (the group_student index alone) minus the few who left (the partial index
+// user_inactive_idx; a literal 0 as in its WHERE). Reading every member's user row to check "active" cost
+// ~0.1 ms for a group of 100 on every view of the overview. Written out with table names: drizzle leaves
+// them off columns in a select without joins, and "school_id" = "school_id" inside the subquery would be
+// the user's own.
+const membersLessInactive = sql.raw(
+	`(select count(*) from "group_student" gs where gs."group_id" = "group"."id")` +
+		` - (select count(*) from "user" u where u."school_id" = "group"."school_id" and u."active" = 0` +
+		` and exists (select 1 from "group_student" gs where gs."group_id" = "group"."id" and gs."student_id" = u."id"))`
+);
 const inIds = (column: SQLiteColumn) =>
 	sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
 const ph = (name: string) => sql.placeholder(name);
@@ -99,13 +109,10 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 				id: core.group.id,
 				name: core.group.name,
 				programme: core.group.programme,
-				students: sql<number>`count(${core.user.id})`
+				students: sql<number>`${membersLessInactive}`
 			})
 			.from(core.group)
-			.leftJoin(core.groupStudent, eq(core.groupStudent.groupId, core.group.id))
-			.leftJoin(core.user, and(eq(core.user.id, core.groupStudent.studentId), eq(core.user.active, true)))
 			.where(mentoredGroupScope(v))
-			.groupBy(core.group.id)
 			.orderBy(asc(core.group.name))
 			.prepare()
 	).all(viewerValues(viewer));
