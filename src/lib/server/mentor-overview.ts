@@ -99,46 +99,36 @@ const ph = (name: string) => sql.placeholder(name);
 /**
  * The mentor's overview: one group at a time (the first one unless another is asked for), a page of
  * OVERVIEW_PAGE_SIZE students. Sorted or filtered, every student of the group needs their figures; by name
- * and unfiltered only the page's. Figures are counted once per change of the student's portfolio (see
- * figuresOf): three queries when nothing changed, seven when something did, whatever the group's size.
+ * and unfiltered only the page's. The group's list of students is kept until the group's members revision
+ * changes, and figures are counted once per change of the student's portfolio (see keptFigures): two
+ * queries when nothing changed, seven when something did, whatever the group's size.
  */
 export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = getDb()): Overview {
-	const groups = preparedFor(db, 'mentor.overview.groups', viewer, (v) =>
+	const listed = preparedFor(db, 'mentor.overview.groups', viewer, (v) =>
 		db
 			.select({
 				id: core.group.id,
 				name: core.group.name,
 				programme: core.group.programme,
-				students: sql<number>`${membersLessInactive}`
+				students: sql<number>`${membersLessInactive}`,
+				membersRevision: core.group.membersRevision
 			})
 			.from(core.group)
 			.where(mentoredGroupScope(v))
 			.orderBy(asc(core.group.name))
 			.prepare()
 	).all(viewerValues(viewer));
-	const group = groups.find((g) => g.id === query.group) ?? groups[0];
-	if (!group) return { groups, shown: null };
-	const students = preparedFor(db, 'mentor.overview.students', viewer, (v) =>
-		db
-			.select({
-				id: core.user.id,
-				givenName: core.user.givenName,
-				familyNamePrefix: core.user.familyNamePrefix,
-				familyName: core.user.familyName,
-				revision: core.user.portfolioRevision
-			})
-			.from(core.groupStudent)
-			.innerJoin(core.user, eq(core.user.id, core.groupStudent.studentId))
-			.where(
-				and(
-					eq(core.groupStudent.groupId, ph('groupId')),
-					eq(core.user.active, true),
-					eq(core.user.schoolId, v.schoolId)
-				)
-			)
-			.orderBy(asc(core.user.familyName), asc(core.user.givenName))
-			.prepare()
-	).all({ ...viewerValues(viewer), groupId: group.id });
+	const groups: OverviewGroup[] = listed.map((g) => ({
+		id: g.id,
+		name: g.name,
+		programme: g.programme,
+		students: g.students
+	}));
+	const chosen = listed.find((g) => g.id === query.group) ?? listed[0];
+	if (!chosen) return { groups, shown: null };
+	const group = groups[listed.indexOf(chosen)];
+	const students = studentsOf(viewer, chosen.id, chosen.membersRevision, db);
+
 	// By name and unfiltered (the default), the page is known before anything is counted.
 	const plain = query.sort === 'name' && query.filter === 'all';
 	const early = plain ? pageOf(students.length, OVERVIEW_PAGE_SIZE, query.page) : undefined;
@@ -213,33 +203,104 @@ const noFigures = (): Figures => ({
 	nextConversation: null
 });
 
+// What is kept below is keyed by viewer and student (or group) in one number (ids stay far below 2^26): a
+// group of 100 is looked up on every view, and a number key costs no string to build and hash per student.
+const keyOf = (viewerId: number, id: number) => viewerId * 2 ** 26 + id;
+
+/** Entries kept per database, at most `limit`: past it, the one kept longest without a refresh goes. */
+class KeptPerDb<V> {
+	#stores = new WeakMap<Db, Map<number, V>>();
+	constructor(private readonly limit: number) {}
+
+	of(db: Db): Map<number, V> {
+		let store = this.#stores.get(db);
+		if (!store) this.#stores.set(db, (store = new Map()));
+		return store;
+	}
+
+	keep(store: Map<number, V>, key: number, value: V): void {
+		// Map keeps insertion order: the first key is the one kept longest without a refresh.
+		store.delete(key);
+		store.set(key, value);
+		if (store.size > this.limit) store.delete(store.keys().next().value as number);
+	}
+}
+
+interface MemberList {
+	revision: number;
+	students: readonly {
+		id: number;
+		givenName: string;
+		familyNamePrefix: string;
+		familyName: string;
+		revision: number;
+	}[];
+}
+// A group's students (names and portfolio revisions, by name) per viewer and group, kept until the group's
+// members revision changes: triggers count it up when a student joins or leaves, or a member's name, place,
+// active flag or portfolio revision changes (migration 0009). Reading a hundred members' user rows on every
+// view was the largest part of the overview of a large group.
+const memberLists = new KeptPerDb<MemberList>(5_000);
+
+function studentsOf(viewer: Viewer, groupId: number, revision: number, db: Db): MemberList['students'] {
+	const store = memberLists.of(db);
+	const key = keyOf(viewer.userId, groupId);
+	const hit = store.get(key);
+	if (hit && hit.revision === revision) return hit.students;
+	const students = Object.freeze(
+		preparedFor(db, 'mentor.overview.students', viewer, (v) =>
+			db
+				.select({
+					id: core.user.id,
+					givenName: core.user.givenName,
+					familyNamePrefix: core.user.familyNamePrefix,
+					familyName: core.user.familyName,
+					revision: core.user.portfolioRevision
+				})
+				.from(core.groupStudent)
+				.innerJoin(core.user, eq(core.user.id, core.groupStudent.studentId))
+				.where(
+					and(
+						eq(core.groupStudent.groupId, ph('groupId')),
+						eq(core.user.active, true),
+						eq(core.user.schoolId, v.schoolId)
+					)
+				)
+				.orderBy(asc(core.user.familyName), asc(core.user.givenName))
+				.prepare()
+		).all({ ...viewerValues(viewer), groupId })
+	);
+	memberLists.keep(store, key, { revision, students });
+	return students;
+}
+
 // A student's figures are kept (per database, viewer and student) until their portfolio revision changes:
 // triggers count it up on every write to their reflections, competencies, comments, goals, conversations
 // and group places (migration 0007), whichever code path or process writes. The day (overdue goals, the
-// next conversation), the school year and the viewer's roles are part of the stamp too. The queries below
+// next conversation), the school year and the viewer's roles are compared too. The queries below
 // stay the source: the read scope of access.ts decides what is counted, for this viewer.
 interface Kept {
 	studentId: number;
-	stamp: string;
+	revision: number;
+	/** The day, the school year and the viewer's roles when counted. */
+	context: string;
 	figures: Figures;
 	/** Per competency and conversations counted too (only for rows that were shown). */
 	detailed: boolean;
 }
-const kept = new WeakMap<Db, Map<string, Kept>>();
 // ~0.3 KB each: a whole board of 20,000 students with one mentor each.
-const KEPT_LIMIT = 20_000;
+const kept = new KeptPerDb<Kept>(20_000);
 
 /** The students' kept figures, what filters and sorts need counted (in two queries) where missing. */
 function keptFigures(
 	viewer: Viewer,
-	students: { id: number; revision: number }[],
+	students: readonly { id: number; revision: number }[],
 	day: string,
 	db: Db
 ): Map<number, Kept> {
 	const out = new Map<number, Kept>();
 	if (!students.length) return out;
-	let store = kept.get(db);
-	if (!store) kept.set(db, (store = new Map()));
+	const store = kept.of(db);
 	const year = preparedFor(db, 'mentor.overview.year', viewer, (v) =>
 		db
 			.select({ startsOn: core.schoolYear.startsOn, endsOn: core.schoolYear.endsOn })
@@ -248,28 +309,24 @@ function keptFigures(
 			.prepare()
 	).get(viewerValues(viewer));
 	const context = `${day}|${year?.startsOn ?? ''}|${year?.endsOn ?? ''}|${[...viewer.roles].sort().join(',')}`;
-	const missing: { id: number; key: string; stamp: string }[] = [];
+	const missing: { id: number; revision: number }[] = [];
 	for (const s of students) {
-		const key = `${viewer.userId}:${s.id}`;
-		const stamp = `${s.revision}|${context}`;
-		const hit = store.get(key);
-		if (hit && hit.stamp === stamp) out.set(s.id, hit);
-		else missing.push({ id: s.id, key, stamp });
+		const hit = store.get(keyOf(viewer.userId, s.id));
+		if (hit && hit.revision === s.revision && hit.context === context) out.set(s.id, hit);
+		else missing.push(s);
 	}
 	if (!missing.length) return out;
 	const counted = countSummary(viewer, missing, day, db);
 	for (const m of missing) {
 		const entry: Kept = {
 			studentId: m.id,
-			stamp: m.stamp,
+			revision: m.revision,
+			context,
 			figures: counted.get(m.id) as Figures,
 			detailed: false
 		};
 		out.set(m.id, entry);
-		store.delete(m.key);
-		store.set(m.key, entry);
-		// Map keeps insertion order: the first key is the one kept longest without a refresh.
-		if (store.size > KEPT_LIMIT) store.delete(store.keys().next().value as string);
+		kept.keep(store, keyOf(viewer.userId, m.id), entry);
 	}
 	return out;
 }

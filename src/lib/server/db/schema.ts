@@ -102,7 +102,11 @@ export const group = sqliteTable(
 		// e.g. "vmbo-kb 3" or "mbo niveau 2 Zorg en welzijn"
 		programme: text('programme').notNull().default(''),
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		// Counted up by triggers (migration 0009) whenever a student joins or leaves the group, or a member's
+		// name, place, active flag or portfolio revision changes: the mentor overview keeps the group's list
+		// of students until it changes.
+		membersRevision: integer('members_revision').notNull().default(0)
 	},
 	(t) => [
 		uniqueIndex('group_year_name_uq').on(t.schoolYearId, t.name),
