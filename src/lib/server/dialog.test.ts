@@ -119,6 +119,34 @@ describe('comments', () => {
 		expect(unreadCount(mentor)).toBe(0);
 	});
 
+	it('the kept queue follows every change: new, answered, hidden, renamed, group given or closed', () => {
+		const mentor = viewerOf(cast.mentor);
+		const ids = () => feedbackQueue(mentor).map((q) => q.id);
+		const first = reflectionOf(cast.studentA);
+		expect(ids()).toEqual([first]);
+		// Kept: asked again with nothing changed, only the stamp (the mentor's open groups) is read.
+		expect(withDbTiming((t) => (feedbackQueue(mentor), t.queries))).toBe(1);
+		const second = reflectionOf(cast.studentB);
+		expect(ids()).toEqual([first, second]);
+		addComment(mentor, first, 'Goed gedaan.');
+		expect(ids()).toEqual([second]);
+		// A raw write, as an import or another process would make it.
+		db.update(reflection).set({ visibility: 'private' }).where(eq(reflection.id, second)).run();
+		expect(ids()).toEqual([]);
+		db.update(reflection).set({ visibility: 'mentor' }).where(eq(reflection.id, second)).run();
+		db.update(core.user).set({ givenName: 'Bram' }).where(eq(core.user.id, cast.studentB)).run();
+		expect(feedbackQueue(mentor)[0]?.studentName).toMatch(/^Bram /);
+		// The group taken from the mentor, given back, then closed.
+		db.delete(core.groupMentor).where(eq(core.groupMentor.mentorId, cast.mentor)).run();
+		expect(ids()).toEqual([]);
+		db.insert(core.groupMentor)
+			.values({ groupId: cast.group, mentorId: cast.mentor, schoolId: cast.schoolA.schoolId })
+			.run();
+		expect(ids()).toEqual([second]);
+		db.update(core.group).set({ closedAt: new Date() }).where(eq(core.group.id, cast.group)).run();
+		expect(ids()).toEqual([]);
+	});
+
 	it('authors edit or delete their own comment within 15 minutes only; others get missing', () => {
 		const id = reflectionOf(cast.studentA);
 		const mentor = viewerOf(cast.mentor);

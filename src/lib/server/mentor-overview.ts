@@ -1,6 +1,6 @@
 // The mentor's group overview, feedback queue and one student's page. The overview runs a fixed number of
 // grouped queries whatever the number of students (a mentor may have four groups of 30).
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { CompetencySlug } from '../competencies';
 import type { Viewer } from './auth/viewer';
 import { mentoredGroupScope, reflectionReadScope, studentScope } from './access';
@@ -469,16 +469,46 @@ export interface QueueItem {
 // A work queue is worked from the top: 25 at a time keeps the page short and quick.
 export const QUEUE_PAGE_SIZE = 25;
 
+export interface QueuePage {
+	items: QueueItem[];
+	total: number;
+	page: number;
+	pages: number;
+}
+
+// A page of the queue is kept per viewer and page until the mentor's open groups change (a group is given or
+// taken, closed or reopened) or one of them changes its members revision (0009): every write to a member's
+// reflections (comments too, through the thread triggers of 0005 and the revision of 0007), their names,
+// joining or leaving. The stamp is read on every view; counting and sorting the waiting reflections of a
+// hundred students is not.
+const queues = new KeptPerDb<{ stamp: string; page: QueuePage }>(2_000);
+
 /**
  * Finished reflections shared with the viewer that nobody on staff answered yet, oldest first, one page of
  * QUEUE_PAGE_SIZE at a time: a mentor of four groups may have hundreds waiting, and a page of them all is
  * slow to render and to read.
  */
-export function feedbackQueuePage(
-	viewer: Viewer,
-	page = 1,
-	db: Db = getDb()
-): { items: QueueItem[]; total: number; page: number; pages: number } {
+export function feedbackQueuePage(viewer: Viewer, page = 1, db: Db = getDb()): QueuePage {
+	const groups = preparedFor(db, 'mentor.queue.stamp', viewer, (v) =>
+		db
+			.select({ id: core.group.id, revision: core.group.membersRevision })
+			.from(core.groupMentor)
+			.innerJoin(core.group, eq(core.group.id, core.groupMentor.groupId))
+			.where(and(eq(core.groupMentor.mentorId, v.userId), isNull(core.group.closedAt)))
+			.orderBy(asc(core.group.id))
+			.prepare()
+	).all(viewerValues(viewer));
+	const stamp = `${[...viewer.roles].sort().join(',')}|${groups.map((g) => `${g.id}:${g.revision}`).join(',')}`;
+	const store = queues.of(db);
+	const key = keyOf(viewer.userId, page);
+	const hit = store.get(key);
+	if (hit && hit.stamp === stamp) return hit.page;
+	const counted = countQueuePage(viewer, page, db);
+	queues.keep(store, key, { stamp, page: counted });
+	return counted;
+}
+
+function countQueuePage(viewer: Viewer, page: number, db: Db): QueuePage {
 	const where = (v: Viewer) =>
 		and(
 			reflectionReadScope(v),
