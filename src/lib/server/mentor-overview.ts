@@ -81,7 +81,6 @@ const emptyCounts = (): Record<CompetencySlug, number> => ({
 // student's, after a mentor had spoken) are kept on the reflection row by triggers on comment (migration
 // 0005): reading them is an index lookup, where searching every thread cost ~10 ms for 100 students.
 
-/** `column in (ids)`, the ids given as one JSON array (placeholder "ids"): one statement for any count. */
 // A group's students: its places (the group_student index alone) minus the few who left (the partial index
 // user_inactive_idx; a literal 0 as in its WHERE). Reading every member's user row to check "active" cost
 // ~0.1 ms for a group of 100 on every view of the overview. Written out with table names: drizzle leaves
@@ -92,6 +91,8 @@ const membersLessInactive = sql.raw(
 		` - (select count(*) from "user" u where u."school_id" = "group"."school_id" and u."active" = 0` +
 		` and exists (select 1 from "group_student" gs where gs."group_id" = "group"."id" and gs."student_id" = u."id"))`
 );
+
+/** `column in (ids)`, the ids given as one JSON array (placeholder "ids"): one statement for any count. */
 const inIds = (column: SQLiteColumn) =>
 	sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
 const ph = (name: string) => sql.placeholder(name);
