@@ -7,7 +7,7 @@ import { mentoredGroupScope, reflectionReadScope, studentScope } from './access'
 import { getDb, type Db } from './db';
 import { fullName, sortName } from './people';
 import { pageOf } from './paging';
-import { preparedFor, viewerValues } from './db/prepared';
+import { preparedFor, rolesKey, viewerValues } from './db/prepared';
 import * as core from './db/schema';
 import { conversation } from './db/schema-dialog';
 import { goal, reflection, reflectionCompetency, selfRating } from './db/schema-portfolio';
@@ -309,7 +309,7 @@ function keptFigures(
 			.where(and(eq(core.schoolYear.schoolId, v.schoolId), eq(core.schoolYear.isCurrent, true)))
 			.prepare()
 	).get(viewerValues(viewer));
-	const context = `${day}|${year?.startsOn ?? ''}|${year?.endsOn ?? ''}|${[...viewer.roles].sort().join(',')}`;
+	const context = `${day}|${year?.startsOn ?? ''}|${year?.endsOn ?? ''}|${rolesKey(viewer)}`;
 	const missing: { id: number; revision: number }[] = [];
 	for (const s of students) {
 		const hit = store.get(keyOf(viewer.userId, s.id));
@@ -499,7 +499,7 @@ export function feedbackQueuePage(viewer: Viewer, page = 1, db: Db = getDb()): Q
 			.orderBy(asc(core.group.id))
 			.prepare()
 	).all(viewerValues(viewer));
-	const stamp = `${[...viewer.roles].sort().join(',')}|${groups.map((g) => `${g.id}:${g.revision}`).join(',')}`;
+	const stamp = `${rolesKey(viewer)}|${groups.map((g) => `${g.id}:${g.revision}`).join(',')}`;
 	const store = queues.of(db);
 	const key = keyOf(viewer.userId, page);
 	const hit = store.get(key);

@@ -53,6 +53,10 @@ export function viewerValues(viewer: Viewer): { viewerId: number; viewerSchoolId
  * `{ ...viewerValues(viewer), ...yourValues }`.
  */
 export function preparedFor<T>(db: Db, key: string, viewer: Viewer, build: (v: Viewer) => T): T {
-	const roles = [...viewer.roles].sort().join(',');
-	return prepared(db, `${key}|${roles}`, () => build(placeholderViewer(viewer)));
+	return prepared(db, `${key}|${rolesKey(viewer)}`, () => build(placeholderViewer(viewer)));
+}
+
+/** The viewer's roles as one text, the same whatever their order: part of what is kept per role set. */
+export function rolesKey(viewer: Viewer): string {
+	return [...viewer.roles].sort().join(',');
 }
