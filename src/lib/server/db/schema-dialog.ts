@@ -84,7 +84,7 @@ export const conversation = sqliteTable(
 	]
 );
 
-export const AGENDA_SOURCES = ['koers', 'student', 'mentor'] as const;
+export const AGENDA_SOURCES = ['koers', 'student', 'mentor', 'parent'] as const;
 
 export const conversationAgendaItem = sqliteTable(
 	'conversation_agenda_item',

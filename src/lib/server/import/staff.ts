@@ -32,7 +32,10 @@ function accounts(viewer: Viewer, db = getDb()): ExistingAccount[] {
 		.all();
 	const byUser = new Map<number, string[]>();
 	for (const r of roles) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r.role]);
-	return users.map((u) => ({ ...u, email: u.email ?? '', roles: byUser.get(u.id) ?? [] }));
+	// Parent accounts are left out: a staff import never matches (and so never promotes) a parent (issue 20).
+	return users
+		.map((u) => ({ ...u, email: u.email ?? '', roles: byUser.get(u.id) ?? [] }))
+		.filter((u) => !u.roles.includes('parent'));
 }
 
 export function previewStaffImport(
