@@ -28,7 +28,8 @@ const ROLE_TEXT: Record<string, () => string> = {
 	coordinator: m.sch_role_coordinator,
 	admin: m.sch_role_admin,
 	staff: m.sch_role_staff,
-	student: m.sch_role_student
+	student: m.sch_role_student,
+	parent: m.par_role_audit
 };
 
 export function auditRolesText(roles: string | null): string {

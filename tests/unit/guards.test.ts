@@ -11,6 +11,8 @@ const ROUTES = join(process.cwd(), 'src', 'routes');
 const PUBLIC_ALLOWLIST = [
 	'(auth)/login/+page.server.ts',
 	'(auth)/login/code/+page.server.ts',
+	// Issue 20: a parent registers with the one-time code a student gave them.
+	'(auth)/login/parent/+page.server.ts',
 	'(auth)/login/oidc/+server.ts',
 	'(auth)/login/oidc/callback/+server.ts',
 	'language/+page.server.ts',

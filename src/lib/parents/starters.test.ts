@@ -20,7 +20,10 @@ describe('startersFor', () => {
 	});
 
 	it('does not ask about the next step twice', () => {
-		expect(startersFor('test', ['loopbaansturing'])).toEqual(['par_starter_test', 'par_starter_loopbaansturing']);
+		expect(startersFor('test', ['loopbaansturing'])).toEqual([
+			'par_starter_test',
+			'par_starter_loopbaansturing'
+		]);
 	});
 
 	it('has at least two for every activity, also without competencies', () => {

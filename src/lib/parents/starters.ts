@@ -38,7 +38,10 @@ const BY_ACTIVITY: Record<ActivityType, StarterKey> = {
 };
 
 /** Three starters at most: one about the activity, then one per competency (in vmbo order), then "what next". */
-export function startersFor(activityType: ActivityType, competencies: readonly CompetencySlug[]): StarterKey[] {
+export function startersFor(
+	activityType: ActivityType,
+	competencies: readonly CompetencySlug[]
+): StarterKey[] {
 	const keys: StarterKey[] = [BY_ACTIVITY[activityType]];
 	for (const c of competencies) {
 		if (keys.length === 3) break;

@@ -272,7 +272,10 @@ export function homeReflectionScope(viewer: Viewer): SQL {
 		isNotNull(r.finishedAt),
 		inArray(r.visibility, ['mentor', 'dossier']),
 		relationCondition(viewer, 'child', r.studentId),
-		inArray(r.id, sql`(select ${parents.reflectionHomeShare.reflectionId} from ${parents.reflectionHomeShare})`)
+		inArray(
+			r.id,
+			sql`(select ${parents.reflectionHomeShare.reflectionId} from ${parents.reflectionHomeShare})`
+		)
 	) as SQL;
 }
 
@@ -307,6 +310,11 @@ export function homeConversationScope(
 /** Is this student in one of the viewer's open groups right now? (for actions: the student may have left) */
 export function menteeCondition(viewer: Viewer, studentId: SQLiteColumn): SQL {
 	return relationCondition(viewer, 'mentee', studentId);
+}
+
+/** A parent account (only ever that role): the invitation page sends it to link the child instead. */
+export function isParentAccount(roles: readonly Role[]): boolean {
+	return roles.length === 1 && roles[0] === 'parent';
 }
 
 export interface NavArea {

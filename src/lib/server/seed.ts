@@ -7,6 +7,7 @@ import { seedMatrix } from './seed-matrix';
 import { seedReflections } from './seed-reflections';
 import { seedDialog } from './seed-dialog';
 import { seedSecondSchool, type SecondSchool } from './seed-second-school';
+import { DEMO_PARENT, seedParents } from './parents/seed-parents';
 
 export const DEMO_PASSWORDS = {
 	student: 'Leerling-2026',
@@ -52,7 +53,8 @@ export const DEMO_LOGINS = [
 		note: 'Vakcollege Rijnmond (tweede school): Sanne na de overstap naar het mbo'
 	},
 	{ role: 'mentor', username: 'k.smit', password: DEMO_PASSWORDS.mentor, note: 'Vakcollege Rijnmond, VZ2-A' },
-	{ role: 'admin', username: 'beheer.rijnmond', password: DEMO_PASSWORDS.admin, note: 'Vakcollege Rijnmond' }
+	{ role: 'admin', username: 'beheer.rijnmond', password: DEMO_PASSWORDS.admin, note: 'Vakcollege Rijnmond' },
+	{ role: 'parent', ...DEMO_PARENT, note: 'moeder van Sanne de Vries (ziet wat Sanne ook thuis deelt)' }
 ] as const;
 
 type Name = [given: string, prefix: string, family: string];
@@ -111,7 +113,13 @@ export interface DemoContext {
 }
 
 // Each feature adds its demo data here, in order (one line per feature keeps merges trivial).
-const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [seedReflections, seedGrowth, seedDialog, seedMatrix];
+const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [
+	seedReflections,
+	seedGrowth,
+	seedDialog,
+	seedMatrix,
+	seedParents
+];
 
 export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second: SecondSchool }> {
 	const [studentHash, mentorHash, coordinatorHash, adminHash] = await Promise.all([

@@ -33,7 +33,10 @@ export function listParentFigures(viewer: Viewer): GroupParentFigures[] | undefi
 			conversationsWithParent: sql<number>`coalesce(sum(${invited}), 0)`
 		})
 		.from(g)
-		.innerJoin(core.schoolYear, and(eq(core.schoolYear.id, g.schoolYearId), eq(core.schoolYear.isCurrent, true)))
+		.innerJoin(
+			core.schoolYear,
+			and(eq(core.schoolYear.id, g.schoolYearId), eq(core.schoolYear.isCurrent, true))
+		)
 		.leftJoin(gs, eq(gs.groupId, g.id))
 		.where(and(eq(g.schoolId, viewer.schoolId), isNull(g.closedAt)))
 		.groupBy(g.id)

@@ -12,8 +12,6 @@ import { canOn, homeConversationScope, homeReflectionScope } from '../access';
 import type { Viewer } from '../auth/viewer';
 import { sharesGoals } from './links';
 
-export const NOTE_MAX = 500;
-export const AGENDA_MAX = 300;
 /** A parent's own agenda points per conversation: enough for what matters, not a second chat. */
 export const PARENT_AGENDA_LIMIT = 5;
 
@@ -34,7 +32,8 @@ function competenciesOf(ids: number[]): Map<number, CompetencySlug[]> {
 		.where(inArray(reflectionCompetency.reflectionId, ids))
 		.all();
 	for (const r of rows) byId.get(r.id)?.push(r.c);
-	for (const list of byId.values()) list.sort((a, b) => COMPETENCY_SLUGS.indexOf(a) - COMPETENCY_SLUGS.indexOf(b));
+	for (const list of byId.values())
+		list.sort((a, b) => COMPETENCY_SLUGS.indexOf(a) - COMPETENCY_SLUGS.indexOf(b));
 	return byId;
 }
 
@@ -80,7 +79,10 @@ export function getHomeReflection(viewer: Viewer, studentId: number, id: number)
 			myNote: parentNote.body
 		})
 		.from(reflection)
-		.leftJoin(parentNote, and(eq(parentNote.reflectionId, reflection.id), eq(parentNote.parentId, viewer.userId)))
+		.leftJoin(
+			parentNote,
+			and(eq(parentNote.reflectionId, reflection.id), eq(parentNote.parentId, viewer.userId))
+		)
 		.where(and(eq(reflection.id, id), eq(reflection.studentId, studentId), homeReflectionScope(viewer)))
 		.get();
 	if (!r) return undefined;
@@ -180,7 +182,11 @@ export interface HomeConversation extends HomeConversationItem {
 	parentPoints: { id: number; text: string; mine: boolean }[];
 }
 
-export function getHomeConversation(viewer: Viewer, studentId: number, id: number): HomeConversation | undefined {
+export function getHomeConversation(
+	viewer: Viewer,
+	studentId: number,
+	id: number
+): HomeConversation | undefined {
 	const db = getDb();
 	const c = db
 		.select({
@@ -193,7 +199,13 @@ export function getHomeConversation(viewer: Viewer, studentId: number, id: numbe
 		})
 		.from(conversation)
 		.leftJoin(conversationParentInvite, eq(conversationParentInvite.conversationId, conversation.id))
-		.where(and(eq(conversation.id, id), eq(conversation.studentId, studentId), homeConversationScope(viewer, scopeCols)))
+		.where(
+			and(
+				eq(conversation.id, id),
+				eq(conversation.studentId, studentId),
+				homeConversationScope(viewer, scopeCols)
+			)
+		)
 		.get();
 	if (!c) return undefined;
 	const confirmed = c.confirmedAt !== null;
@@ -207,7 +219,11 @@ export function getHomeConversation(viewer: Viewer, studentId: number, id: numbe
 				.all()
 		: [];
 	const parentPoints = db
-		.select({ id: conversationAgendaItem.id, text: conversationAgendaItem.text, authorId: conversationAgendaItem.authorId })
+		.select({
+			id: conversationAgendaItem.id,
+			text: conversationAgendaItem.text,
+			authorId: conversationAgendaItem.authorId
+		})
 		.from(conversationAgendaItem)
 		.where(and(eq(conversationAgendaItem.conversationId, id), eq(conversationAgendaItem.source, 'parent')))
 		.orderBy(asc(conversationAgendaItem.id))
@@ -228,7 +244,12 @@ export function getHomeConversation(viewer: Viewer, studentId: number, id: numbe
 export type AgendaResult = 'ok' | 'missing' | 'closed' | 'full';
 
 /** A parent adds a point to a planned conversation they were invited to. */
-export function addParentAgendaItem(viewer: Viewer, studentId: number, id: number, text: string): AgendaResult {
+export function addParentAgendaItem(
+	viewer: Viewer,
+	studentId: number,
+	id: number,
+	text: string
+): AgendaResult {
 	if (!canOn(viewer, 'parent.agenda.add', 'child')) return 'missing';
 	const c = getHomeConversation(viewer, studentId, id);
 	if (!c || !c.invited) return 'missing';
@@ -237,11 +258,19 @@ export function addParentAgendaItem(viewer: Viewer, studentId: number, id: numbe
 	const mine = db
 		.select({ n: count() })
 		.from(conversationAgendaItem)
-		.where(and(eq(conversationAgendaItem.conversationId, id), eq(conversationAgendaItem.authorId, viewer.userId)))
+		.where(
+			and(eq(conversationAgendaItem.conversationId, id), eq(conversationAgendaItem.authorId, viewer.userId))
+		)
 		.get()!.n;
 	if (mine >= PARENT_AGENDA_LIMIT) return 'full';
 	db.insert(conversationAgendaItem)
-		.values({ schoolId: viewer.schoolId, conversationId: id, source: 'parent', authorId: viewer.userId, text })
+		.values({
+			schoolId: viewer.schoolId,
+			conversationId: id,
+			source: 'parent',
+			authorId: viewer.userId,
+			text
+		})
 		.run();
 	return 'ok';
 }

@@ -32,8 +32,7 @@ export function hashInvitationCode(code: string): string {
 }
 
 export type InvitationResult =
-	| { ok: true; code: string; expiresAt: Date }
-	| { ok: false; reason: 'too_many_parents' | 'too_many_open' };
+	{ ok: true; code: string; expiresAt: Date } | { ok: false; reason: 'too_many_parents' | 'too_many_open' };
 
 /** A new invitation from the student themself; undefined for anyone else. */
 export function createInvitation(viewer: Viewer, now = new Date()): InvitationResult | undefined {
@@ -61,7 +60,12 @@ export function createInvitation(viewer: Viewer, now = new Date()): InvitationRe
 		const code = newCode();
 		const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME);
 		tx.insert(parentInvitation)
-			.values({ schoolId: viewer.schoolId, studentId: viewer.userId, codeHash: hashInvitationCode(code), expiresAt })
+			.values({
+				schoolId: viewer.schoolId,
+				studentId: viewer.userId,
+				codeHash: hashInvitationCode(code),
+				expiresAt
+			})
 			.run();
 		return { ok: true, code: formatCode(code), expiresAt } as const;
 	});
@@ -106,7 +110,11 @@ type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
 /** A usable invitation: unknown, used, expired, of a student who left or of another school = undefined. */
 function findInvitation(tx: Tx, code: string, now: Date, schoolId?: number) {
 	return tx
-		.select({ id: parentInvitation.id, studentId: parentInvitation.studentId, schoolId: parentInvitation.schoolId })
+		.select({
+			id: parentInvitation.id,
+			studentId: parentInvitation.studentId,
+			schoolId: parentInvitation.schoolId
+		})
 		.from(parentInvitation)
 		.innerJoin(core.user, eq(core.user.id, parentInvitation.studentId))
 		.where(
@@ -121,8 +129,16 @@ function findInvitation(tx: Tx, code: string, now: Date, schoolId?: number) {
 		.get();
 }
 
-function useAndLink(tx: Tx, inv: { id: number; studentId: number; schoolId: number }, parentId: number, now: Date) {
-	tx.update(parentInvitation).set({ usedAt: now, usedBy: parentId }).where(eq(parentInvitation.id, inv.id)).run();
+function useAndLink(
+	tx: Tx,
+	inv: { id: number; studentId: number; schoolId: number },
+	parentId: number,
+	now: Date
+) {
+	tx.update(parentInvitation)
+		.set({ usedAt: now, usedBy: parentId })
+		.where(eq(parentInvitation.id, inv.id))
+		.run();
 	tx.insert(parentLink)
 		.values({ schoolId: inv.schoolId, studentId: inv.studentId, parentId, createdBy: inv.studentId })
 		.onConflictDoNothing()
@@ -148,7 +164,11 @@ export interface Registration {
 }
 
 /** A new parent account from an invitation: only the parent role, no e-mail (so SSO and imports never match it). */
-export async function registerParent(input: Registration, ip: string, now = new Date()): Promise<RedeemResult> {
+export async function registerParent(
+	input: Registration,
+	ip: string,
+	now = new Date()
+): Promise<RedeemResult> {
 	const limited = throttled(ip);
 	if (limited) return limited;
 	const db = getDb();
@@ -159,7 +179,11 @@ export async function registerParent(input: Registration, ip: string, now = new 
 		const inv = findInvitation(tx, input.code, now);
 		if (!inv) return { ok: false, reason: 'code' };
 		// A taken name is reported only to a holder of a valid code, and the code stays usable.
-		const taken = tx.select({ id: core.user.id }).from(core.user).where(eq(core.user.username, input.username)).get();
+		const taken = tx
+			.select({ id: core.user.id })
+			.from(core.user)
+			.where(eq(core.user.username, input.username))
+			.get();
 		if (taken) return { ok: false, reason: 'username' };
 		const userId = tx
 			.insert(core.user)

@@ -43,7 +43,9 @@ export function revokeParent(viewer: Viewer, linkId: number, now = new Date()): 
 	const res = getDb()
 		.update(parentLink)
 		.set({ revokedAt: now, revokedBy: viewer.userId })
-		.where(and(eq(parentLink.id, linkId), eq(parentLink.studentId, viewer.userId), isNull(parentLink.revokedAt)))
+		.where(
+			and(eq(parentLink.id, linkId), eq(parentLink.studentId, viewer.userId), isNull(parentLink.revokedAt))
+		)
 		.run();
 	return res.changes > 0;
 }

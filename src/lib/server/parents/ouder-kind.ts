@@ -46,6 +46,9 @@ export function setParentInvited(viewer: Viewer, conversationId: number, on: boo
 			.values({ conversationId, schoolId: viewer.schoolId, invitedBy: viewer.userId })
 			.onConflictDoNothing()
 			.run();
-	else db.delete(conversationParentInvite).where(eq(conversationParentInvite.conversationId, conversationId)).run();
+	else
+		db.delete(conversationParentInvite)
+			.where(eq(conversationParentInvite.conversationId, conversationId))
+			.run();
 	return true;
 }

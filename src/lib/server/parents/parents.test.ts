@@ -7,7 +7,13 @@ import { goal, reflection } from '../db/schema-portfolio';
 import { conversation } from '../db/schema-dialog';
 import { parentInvitation } from '../db/schema-parents';
 import { ipLimiter } from '../auth/rate-limit';
-import { cancelInvitation, createInvitation, linkChild, registerParent, MAX_OPEN_INVITATIONS } from './invitations';
+import {
+	cancelInvitation,
+	createInvitation,
+	linkChild,
+	registerParent,
+	MAX_OPEN_INVITATIONS
+} from './invitations';
 import { getChild, listChildren, listMyParents, revokeParent, setShareGoals } from './links';
 import {
 	addParentAgendaItem,
@@ -27,7 +33,11 @@ import { eraseStudent } from '../erasure';
 let cast: ReturnType<typeof makeCast>;
 let ip = 0;
 
-function addReflection(studentId: number, visibility: 'private' | 'mentor' | 'dossier', finished = true): number {
+function addReflection(
+	studentId: number,
+	visibility: 'private' | 'mentor' | 'dossier',
+	finished = true
+): number {
 	return getDb()
 		.insert(reflection)
 		.values({
@@ -72,13 +82,24 @@ describe('invitations', () => {
 	it('uses a code once, and not after 7 days', async () => {
 		const inv = createInvitation(viewerOf(cast.studentA));
 		if (!inv?.ok) throw new Error();
-		const input = { code: inv.code, givenName: 'A', familyName: 'B', username: 'een', password: 'Ouder-wachtwoord' };
+		const input = {
+			code: inv.code,
+			givenName: 'A',
+			familyName: 'B',
+			username: 'een',
+			password: 'Ouder-wachtwoord'
+		};
 		expect((await registerParent(input, '10.1.0.1')).ok).toBe(true);
-		expect(await registerParent({ ...input, username: 'twee' }, '10.1.0.1')).toMatchObject({ ok: false, reason: 'code' });
+		expect(await registerParent({ ...input, username: 'twee' }, '10.1.0.1')).toMatchObject({
+			ok: false,
+			reason: 'code'
+		});
 		const later = createInvitation(viewerOf(cast.studentA));
 		if (!later?.ok) throw new Error();
 		const eightDays = new Date(Date.now() + 8 * 86_400_000);
-		expect(await registerParent({ ...input, code: later.code, username: 'drie' }, '10.1.0.2', eightDays)).toMatchObject({
+		expect(
+			await registerParent({ ...input, code: later.code, username: 'drie' }, '10.1.0.2', eightDays)
+		).toMatchObject({
 			ok: false,
 			reason: 'code'
 		});
@@ -88,20 +109,33 @@ describe('invitations', () => {
 		makeUser(cast.schoolA.schoolId, ['mentor'], { username: 'bezet' });
 		const inv = createInvitation(viewerOf(cast.studentA));
 		if (!inv?.ok) throw new Error();
-		const input = { code: inv.code, givenName: 'A', familyName: 'B', username: 'bezet', password: 'Ouder-wachtwoord' };
+		const input = {
+			code: inv.code,
+			givenName: 'A',
+			familyName: 'B',
+			username: 'bezet',
+			password: 'Ouder-wachtwoord'
+		};
 		expect(await registerParent(input, '10.2.0.1')).toMatchObject({ ok: false, reason: 'username' });
 		expect((await registerParent({ ...input, username: 'vrij' }, '10.2.0.1')).ok).toBe(true);
 	});
 
 	it('throttles wrong codes per address', async () => {
-		const input = { code: 'WRONG', givenName: 'A', familyName: 'B', username: 'x', password: 'Ouder-wachtwoord' };
+		const input = {
+			code: 'WRONG',
+			givenName: 'A',
+			familyName: 'B',
+			username: 'x',
+			password: 'Ouder-wachtwoord'
+		};
 		for (let i = 0; i < 200 && ipLimiter.check('ip:10.3.0.1'); i++) await registerParent(input, '10.3.0.1');
 		expect(await registerParent(input, '10.3.0.1')).toMatchObject({ ok: false, reason: 'throttled' });
 	});
 
 	it('only a student makes invitations, and only a few open at once', () => {
 		expect(createInvitation(viewerOf(cast.mentor))).toBeUndefined();
-		for (let i = 0; i < MAX_OPEN_INVITATIONS; i++) expect(createInvitation(viewerOf(cast.studentA))?.ok).toBe(true);
+		for (let i = 0; i < MAX_OPEN_INVITATIONS; i++)
+			expect(createInvitation(viewerOf(cast.studentA))?.ok).toBe(true);
 		expect(createInvitation(viewerOf(cast.studentA))).toMatchObject({ ok: false, reason: 'too_many_open' });
 		const [first] = getDb().select().from(parentInvitation).all();
 		expect(cancelInvitation(viewerOf(cast.studentB), first.id)).toBe(false);
@@ -114,7 +148,11 @@ describe('invitations', () => {
 		const inv = createInvitation(viewerOf(cast.studentB));
 		if (!inv?.ok) throw new Error();
 		expect(linkChild(viewerOf(parent), inv.code, '10.4.0.1').ok).toBe(true);
-		expect(listChildren(viewerOf(parent)).map((c) => c.id).sort()).toEqual([cast.studentA, cast.studentB].sort());
+		expect(
+			listChildren(viewerOf(parent))
+				.map((c) => c.id)
+				.sort()
+		).toEqual([cast.studentA, cast.studentB].sort());
 		await invitedParent(cast.studentA);
 		expect(listMyParents(viewerOf(cast.studentA))).toHaveLength(2);
 	});
@@ -153,7 +191,8 @@ describe('what a parent sees', () => {
 	it('only finished, not private reflections the student marked "ook thuis", of their own child', () => {
 		const v = viewerOf(parent);
 		expect(listHomeReflections(v, cast.studentA).map((r) => r.id)).toEqual([shared]);
-		for (const id of [privateOne, draft, notHome]) expect(getHomeReflection(v, cast.studentA, id)).toBeUndefined();
+		for (const id of [privateOne, draft, notHome])
+			expect(getHomeReflection(v, cast.studentA, id)).toBeUndefined();
 		expect(getHomeReflection(v, cast.studentB, ofB)).toBeUndefined();
 		expect(listHomeReflections(v, cast.studentB)).toEqual([]);
 		expect(getHomeReflection(viewerOf(cast.mentor), cast.studentA, shared)).toBeUndefined();
@@ -166,7 +205,11 @@ describe('what a parent sees', () => {
 		expect(saveNote(v, cast.studentA, privateOne, 'Stiekem')).toBe(false);
 		expect(getHomeReflection(v, cast.studentA, shared)?.myNote).toBe('Heel mooi gedaan!');
 		const home = getReflectionHome(viewerOf(cast.studentA), shared)!;
-		expect(home).toMatchObject({ shared: true, hasParents: true, notes: [{ body: 'Heel mooi gedaan!', hidden: false }] });
+		expect(home).toMatchObject({
+			shared: true,
+			hasParents: true,
+			notes: [{ body: 'Heel mooi gedaan!', hidden: false }]
+		});
 		expect(setNoteHidden(viewerOf(cast.studentB), home.notes[0].id, true)).toBe(false);
 		expect(setNoteHidden(viewerOf(cast.studentA), home.notes[0].id, true)).toBe(true);
 		expect(getReflectionHome(viewerOf(cast.studentA), shared)?.notes[0].hidden).toBe(true);
@@ -174,7 +217,10 @@ describe('what a parent sees', () => {
 	});
 
 	it('goals only when the student shows them', () => {
-		getDb().insert(goal).values({ schoolId: cast.schoolA.schoolId, studentId: cast.studentA, title: 'Stage zoeken' }).run();
+		getDb()
+			.insert(goal)
+			.values({ schoolId: cast.schoolA.schoolId, studentId: cast.studentA, title: 'Stage zoeken' })
+			.run();
 		expect(listHomeGoals(viewerOf(parent), cast.studentA)).toBeNull();
 		setShareGoals(viewerOf(cast.studentA), true);
 		expect(listHomeGoals(viewerOf(parent), cast.studentA)?.map((g) => g.title)).toEqual(['Stage zoeken']);
@@ -212,7 +258,12 @@ describe('the ouder-kind-mentorgesprek', () => {
 		parent = await invitedParent(cast.studentA);
 		conv = getDb()
 			.insert(conversation)
-			.values({ schoolId: cast.schoolA.schoolId, studentId: cast.studentA, mentorId: cast.mentor, plannedAt: '2027-03-01T10:00' })
+			.values({
+				schoolId: cast.schoolA.schoolId,
+				studentId: cast.studentA,
+				mentorId: cast.mentor,
+				plannedAt: '2027-03-01T10:00'
+			})
 			.returning({ id: conversation.id })
 			.get().id;
 	});
@@ -224,15 +275,25 @@ describe('the ouder-kind-mentorgesprek', () => {
 		expect(setParentInvited(viewerOf(cast.otherMentor), conv, true)).toBe(false);
 		expect(getParentInvite(viewerOf(cast.mentor), conv)).toEqual({ invited: false, linkedParents: 1 });
 		expect(setParentInvited(viewerOf(cast.mentor), conv, true)).toBe(true);
-		expect(listHomeConversations(v, cast.studentA)).toMatchObject([{ id: conv, invited: true, confirmed: false }]);
+		expect(listHomeConversations(v, cast.studentA)).toMatchObject([
+			{ id: conv, invited: true, confirmed: false }
+		]);
 		expect(addParentAgendaItem(v, cast.studentA, conv, 'Welke stage past?')).toBe('ok');
-		getDb().update(conversation).set({ summary: 'Goed gesprek', status: 'held' }).where(eq(conversation.id, conv)).run();
+		getDb()
+			.update(conversation)
+			.set({ summary: 'Goed gesprek', status: 'held' })
+			.where(eq(conversation.id, conv))
+			.run();
 		expect(getHomeConversation(v, cast.studentA, conv)).toMatchObject({
 			summary: null,
 			parentPoints: [{ text: 'Welke stage past?', mine: true }]
 		});
 		expect(addParentAgendaItem(v, cast.studentA, conv, 'Nog iets')).toBe('closed');
-		getDb().update(conversation).set({ summaryConfirmedAt: new Date() }).where(eq(conversation.id, conv)).run();
+		getDb()
+			.update(conversation)
+			.set({ summaryConfirmedAt: new Date() })
+			.where(eq(conversation.id, conv))
+			.run();
 		expect(getHomeConversation(v, cast.studentA, conv)?.summary).toBe('Goed gesprek');
 	});
 
@@ -241,8 +302,14 @@ describe('the ouder-kind-mentorgesprek', () => {
 		expect(setConversationHome(viewerOf(cast.studentB), conv, true)).toBe(false);
 		expect(setConversationHome(viewerOf(cast.studentA), conv, true)).toBe(true);
 		expect(listHomeConversations(v, cast.studentA)).toEqual([]);
-		getDb().update(conversation).set({ summaryConfirmedAt: new Date(), status: 'held' }).where(eq(conversation.id, conv)).run();
-		expect(listHomeConversations(v, cast.studentA)).toMatchObject([{ id: conv, invited: false, confirmed: true }]);
+		getDb()
+			.update(conversation)
+			.set({ summaryConfirmedAt: new Date(), status: 'held' })
+			.where(eq(conversation.id, conv))
+			.run();
+		expect(listHomeConversations(v, cast.studentA)).toMatchObject([
+			{ id: conv, invited: false, confirmed: true }
+		]);
 		expect(addParentAgendaItem(v, cast.studentA, conv, 'x')).toBe('missing');
 	});
 
@@ -250,7 +317,11 @@ describe('the ouder-kind-mentorgesprek', () => {
 		setParentInvited(viewerOf(cast.mentor), conv, true);
 		expect(listParentFigures(viewerOf(cast.studentA))).toBeUndefined();
 		const figures = listParentFigures(viewerOf(cast.coordinator))!;
-		expect(figures.find((g) => g.groupId === cast.group)).toMatchObject({ students: 2, withParent: 1, conversationsWithParent: 1 });
+		expect(figures.find((g) => g.groupId === cast.group)).toMatchObject({
+			students: 2,
+			withParent: 1,
+			conversationsWithParent: 1
+		});
 		expect(figures.find((g) => g.groupId === cast.otherGroup)).toMatchObject({ students: 1, withParent: 0 });
 	});
 });

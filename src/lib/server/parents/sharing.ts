@@ -6,7 +6,13 @@ import { getDb } from '../db';
 import * as core from '../db/schema';
 import { reflection } from '../db/schema-portfolio';
 import { conversation } from '../db/schema-dialog';
-import { conversationHomeShare, parentLink, parentNote, reflectionHomeShare } from '../db/schema-parents';
+import {
+	conversationHomeShare,
+	conversationParentInvite,
+	parentLink,
+	parentNote,
+	reflectionHomeShare
+} from '../db/schema-parents';
 import { canOn, reflectionWriteScope } from '../access';
 import type { Viewer } from '../auth/viewer';
 import { fullName } from '../people';
@@ -54,7 +60,13 @@ export function getReflectionHome(viewer: Viewer, reflectionId: number): Reflect
 		.where(and(eq(parentNote.reflectionId, reflectionId), eq(parentNote.studentId, viewer.userId)))
 		.orderBy(asc(parentNote.id))
 		.all()
-		.map((n) => ({ id: n.id, body: n.body, from: fullName(n), hidden: n.hiddenAt !== null, updatedAt: n.updatedAt }));
+		.map((n) => ({
+			id: n.id,
+			body: n.body,
+			from: fullName(n),
+			hidden: n.hiddenAt !== null,
+			updatedAt: n.updatedAt
+		}));
 	const hasParents = !!db
 		.select({ id: parentLink.id })
 		.from(parentLink)
@@ -94,13 +106,21 @@ export function setNoteHidden(viewer: Viewer, noteId: number, hidden: boolean): 
 	return res.changes > 0;
 }
 
-/** Is this conversation's summary shared with home? undefined when it is not the student's own. */
-export function getConversationHome(viewer: Viewer, conversationId: number): boolean | undefined {
+/** Is this conversation's summary shared with home, and are the parents invited? undefined when not the student's own. */
+export function getConversationHome(
+	viewer: Viewer,
+	conversationId: number
+): { shared: boolean; parentsInvited: boolean } | undefined {
 	if (!canOn(viewer, 'home.share', 'self')) return undefined;
 	const row = getDb()
-		.select({ id: conversation.id, shared: conversationHomeShare.conversationId })
+		.select({
+			id: conversation.id,
+			shared: conversationHomeShare.conversationId,
+			invited: conversationParentInvite.conversationId
+		})
 		.from(conversation)
 		.leftJoin(conversationHomeShare, eq(conversationHomeShare.conversationId, conversation.id))
+		.leftJoin(conversationParentInvite, eq(conversationParentInvite.conversationId, conversation.id))
 		.where(
 			and(
 				eq(conversation.id, conversationId),
@@ -109,7 +129,7 @@ export function getConversationHome(viewer: Viewer, conversationId: number): boo
 			)
 		)
 		.get();
-	return row ? row.shared !== null : undefined;
+	return row ? { shared: row.shared !== null, parentsInvited: row.invited !== null } : undefined;
 }
 
 export function setConversationHome(viewer: Viewer, conversationId: number, on: boolean): boolean {

@@ -6,6 +6,8 @@ import { invalid, parseForm } from '$lib/server/forms';
 import { parseReflectionId } from '$lib/server/reflections';
 import { addAgendaItem, confirmSummary, getConversation } from '$lib/server/conversations';
 import { agendaSchema } from '$lib/schemas/dialog';
+import { getConversationHome, setConversationHome } from '$lib/server/parents/sharing';
+import { switchSchema } from '$lib/schemas/parents';
 
 function idOf(raw: string): number {
 	const id = parseReflectionId(raw);
@@ -17,7 +19,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('student');
 	const conversation = getConversation(viewer, idOf(params.id));
 	if (!conversation) error(404, 'Not found');
-	return { conversation };
+	return { conversation, home: getConversationHome(viewer, conversation.id) ?? null };
 };
 
 export const actions: Actions = {
@@ -29,6 +31,14 @@ export const actions: Actions = {
 		if (result === 'missing') error(404, 'Not found');
 		if (result !== 'ok') return invalid(parsed.values, {}, m.dlg_conv_agenda_closed());
 		return { done: m.dlg_conv_agenda_added() };
+	},
+	// Issue 20: the confirmed summary "ook thuis".
+	home: async ({ params, request }) => {
+		const viewer = requireRole('student');
+		const parsed = await parseForm(request, switchSchema);
+		if (!parsed.ok) return parsed.failure;
+		if (!setConversationHome(viewer, idOf(params.id), parsed.data.on)) error(404, 'Not found');
+		return { done: m.par_st_goals_saved() };
 	},
 	confirm: ({ params }) => {
 		const viewer = requireRole('student');
