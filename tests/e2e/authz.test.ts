@@ -46,7 +46,8 @@ const HOMES: Expect = {
 	coordinator: '→/coordinator',
 	admin: '→/admin',
 	adminOther: '→/admin',
-	staff: '→/lob-taken'
+	staff: '→/lob-taken',
+	parent: '→/parent'
 };
 
 interface PageCase {
@@ -136,6 +137,29 @@ const PAGES: Record<string, PageCase[]> = {
 		page((i) => `/mentor/students/${i.S2}/reflections/${i.refl2}`, nobody())
 	],
 	'/notifications': [page('/notifications', everyone('ok'))],
+	// Parents (issue 20): the demo mother sees Sanne's shared part only; a signed-in parent opening an
+	// invitation link is sent to link the child on /parent; anyone else signed in sees "sign out first".
+	'/login/parent': [page('/login/parent', { ...everyone('ok', 'ok'), parent: '→/parent?code=' })],
+	'/coordinator/parents': [page('/coordinator/parents', allowedFor(['coordinator']))],
+	'/parent': [page('/parent', allowedFor(['parent']))],
+	'/parent/[studentId]': [
+		page((i) => `/parent/${i.sanne}`, allowedFor(['parent'])),
+		page((i) => `/parent/${i.A}`, nobody()),
+		page((i) => `/parent/${i.S2}`, nobody())
+	],
+	'/parent/[studentId]/reflections/[rid]': [
+		page((i) => `/parent/${i.sanne}/reflections/${i.reflHome}`, allowedFor(['parent'])),
+		// Private, or not shared with home: not the parent's to read.
+		page((i) => `/parent/${i.sanne}/reflections/${i.reflSanneHidden}`, nobody()),
+		// Another student's reflection through the child's URL, and another student's URL.
+		page((i) => `/parent/${i.sanne}/reflections/${i.reflA}`, nobody()),
+		page((i) => `/parent/${i.A}/reflections/${i.reflA}`, nobody())
+	],
+	'/parent/[studentId]/conversations/[cid]': [
+		page((i) => `/parent/${i.sanne}/conversations/${i.convOther}`, allowedFor(['parent'])),
+		page((i) => `/parent/${i.sanne}/conversations/${i.convA}`, nobody()),
+		page((i) => `/parent/${i.A}/conversations/${i.convA}`, nobody())
+	],
 	'/student': [page('/student', allowedFor(STUDENTS))],
 	'/student/conversations': [page('/student/conversations', allowedFor(STUDENTS))],
 	'/student/conversations/[id]': [
@@ -862,6 +886,26 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				check: (i) => ['SELECT count(*) n FROM conversation_agenda_item WHERE conversation_id = ?', i.conv2]
 			})
 		],
+		inviteParent: [
+			act({
+				url: (i) => `/mentor/conversations/${i.convA}`,
+				form: () => ({ on: 'on' }),
+				allowed: ['mentorA'],
+				probe: 'skip',
+				check: () => ['SELECT * FROM conversation_parent_invite ORDER BY conversation_id']
+			}),
+			// A group conversation has no parents to invite; the other school's is out of scope.
+			act({
+				url: (i) => `/mentor/conversations/${i.convZ}`,
+				form: () => ({ on: 'on' }),
+				check: () => ['SELECT * FROM conversation_parent_invite ORDER BY conversation_id']
+			}),
+			act({
+				url: (i) => `/mentor/conversations/${i.conv2}`,
+				form: () => ({ on: 'on' }),
+				check: () => ['SELECT * FROM conversation_parent_invite ORDER BY conversation_id']
+			})
+		],
 		record: [
 			act({
 				url: (i) => `/mentor/conversations/${i.convA}`,
@@ -881,6 +925,92 @@ const ACTIONS: Record<string, ActionCase[]> = {
 		'/mentor/students/[id]/reflections/[rid]',
 		comments((i) => `/mentor/students/${i.A}/reflections/${i.reflA}`, 'mentorA')
 	),
+	...actions('/parent', {
+		link: [
+			act({
+				url: () => '/parent',
+				form: () => ({ code: 'AUTHZPROBE' }),
+				allowed: ['parent'],
+				check: () => ['SELECT id, student_id, parent_id, revoked_at FROM parent_link ORDER BY id']
+			})
+		]
+	}),
+	...actions('/parent/[studentId]/reflections/[rid]', {
+		note: [
+			act({
+				url: (i) => `/parent/${i.sanne}/reflections/${i.reflHome}`,
+				form: () => ({ body: 'authz-probe' }),
+				allowed: ['parent'],
+				check: (i) => ['SELECT body, hidden_at FROM parent_note WHERE reflection_id = ?', i.reflHome]
+			}),
+			// Smuggled: a note on a reflection Sanne keeps to herself, and on another student's.
+			act({
+				url: (i) => `/parent/${i.sanne}/reflections/${i.reflSanneHidden}`,
+				form: () => ({ body: 'authz-probe' }),
+				check: () => ['SELECT count(*) n FROM parent_note']
+			}),
+			act({
+				url: (i) => `/parent/${i.A}/reflections/${i.reflA}`,
+				form: () => ({ body: 'authz-probe' }),
+				check: () => ['SELECT count(*) n FROM parent_note']
+			})
+		]
+	}),
+	...actions('/parent/[studentId]/conversations/[cid]', {
+		point: [
+			act({
+				url: (i) => `/parent/${i.sanne}/conversations/${i.convOther}`,
+				form: () => ({ text: 'authz-probe' }),
+				allowed: ['parent'],
+				check: (i) => [
+					'SELECT count(*) n FROM conversation_agenda_item WHERE conversation_id = ?',
+					i.convOther
+				]
+			}),
+			act({
+				url: (i) => `/parent/${i.A}/conversations/${i.convA}`,
+				form: () => ({ text: 'authz-probe' }),
+				check: (i) => ['SELECT count(*) n FROM conversation_agenda_item WHERE conversation_id = ?', i.convA]
+			})
+		]
+	}),
+	...actions('/student/privacy', {
+		invite: [
+			act({
+				url: () => '/student/privacy',
+				form: () => ({}),
+				allowed: STUDENTS,
+				probe: 'skip',
+				check: () => ['SELECT count(*) n FROM parent_invitation']
+			})
+		],
+		cancelInvite: [
+			act({
+				url: () => '/student/privacy',
+				form: (i) => ({ invitationId: String(i.invitationA) }),
+				allowed: ['studentA'],
+				check: (i) => ['SELECT used_at FROM parent_invitation WHERE id = ?', i.invitationA]
+			})
+		],
+		revoke: [
+			// Smuggled: Sanne's link to her mother, posted by everyone else.
+			act({
+				url: () => '/student/privacy',
+				form: (i) => ({ linkId: String(i.motherLink) }),
+				check: (i) => ['SELECT revoked_at FROM parent_link WHERE id = ?', i.motherLink]
+			}),
+			act({ url: () => '/student/privacy', form: () => ({}), allowed: STUDENTS })
+		],
+		goals: [
+			act({
+				url: () => '/student/privacy',
+				form: () => ({ on: 'on' }),
+				allowed: STUDENTS,
+				probe: 'skip',
+				check: (i) => ['SELECT * FROM home_setting WHERE student_id <> ?', i.sanne]
+			})
+		]
+	}),
 	...actions('/notifications', {
 		read: [
 			act({
@@ -914,6 +1044,20 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: (i) => `/student/conversations/${i.convOther}`,
 				form: () => ({}),
 				check: (i) => ['SELECT summary_confirmed_at FROM conversation WHERE id = ?', i.convOther]
+			})
+		],
+		home: [
+			act({
+				url: (i) => `/student/conversations/${i.convA}`,
+				form: () => ({ on: 'on' }),
+				allowed: ['studentA'],
+				probe: 'skip',
+				check: () => ['SELECT * FROM conversation_home_share ORDER BY conversation_id']
+			}),
+			act({
+				url: (i) => `/student/conversations/${i.convOther}`,
+				form: () => ({}),
+				check: () => ['SELECT * FROM conversation_home_share ORDER BY conversation_id']
 			})
 		]
 	}),
@@ -983,6 +1127,37 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				allowed: ['studentA'],
 				check: reflectionRow
 			})
+		],
+		home: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}`,
+				form: () => ({ on: 'on' }),
+				allowed: ['studentA'],
+				probe: 'skip',
+				check: () => ['SELECT * FROM reflection_home_share ORDER BY reflection_id']
+			}),
+			// Smuggled: Sanne's shared reflection, switched off by anyone else.
+			act({
+				url: (i) => `/student/reflections/${i.reflHome}`,
+				form: () => ({}),
+				check: () => ['SELECT * FROM reflection_home_share ORDER BY reflection_id']
+			})
+		],
+		hideNote: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}`,
+				form: (i) => ({ noteId: String(i.motherNote) }),
+				check: (i) => ['SELECT hidden_at FROM parent_note WHERE id = ?', i.motherNote]
+			}),
+			act({ url: (i) => `/student/reflections/${i.reflA}`, form: () => ({}), allowed: ['studentA'] })
+		],
+		showNote: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}`,
+				form: (i) => ({ noteId: String(i.motherNote) }),
+				check: (i) => ['SELECT hidden_at FROM parent_note WHERE id = ?', i.motherNote]
+			}),
+			act({ url: (i) => `/student/reflections/${i.reflA}`, form: () => ({}), allowed: ['studentA'] })
 		],
 		finish: [
 			act({
@@ -1128,6 +1303,17 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: () => '/login',
 				form: () => ({ username: '', password: '' }),
 				exact: { ...HOMES, anonymous: 400, ...Object.fromEntries(SIGNED.map((a) => [a, '→/'])) }
+			})
+		]
+	}),
+	...actions('/login/parent', {
+		// An incomplete form: 400 for everyone (signed in: "sign out first"), and no account is made.
+		default: [
+			act({
+				url: () => '/login/parent',
+				form: () => ({ code: '' }),
+				exact: everyone(400, 400),
+				check: () => ['SELECT count(*) n FROM user']
 			})
 		]
 	}),

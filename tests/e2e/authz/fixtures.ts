@@ -19,7 +19,8 @@ export const ACTORS = [
 	'coordinator',
 	'admin',
 	'adminOther',
-	'staff'
+	'staff',
+	'parent'
 ] as const;
 export type Actor = (typeof ACTORS)[number];
 
@@ -33,7 +34,9 @@ export const LOGINS: Record<Exclude<Actor, 'anonymous'>, { username: string; pas
 	coordinator: { username: 'l.vandijk', password: 'Decaan-2026' },
 	admin: { username: 'beheer', password: 'Beheer-2026' },
 	adminOther: { username: 'beheer.rijnmond', password: 'Beheer-2026' },
-	staff: { username: 'p.desmet', password: 'Docent-2026' }
+	staff: { username: 'p.desmet', password: 'Docent-2026' },
+	// Sanne's mother (src/lib/server/parents/seed-parents.ts): sees only what Sanne shares "ook thuis".
+	parent: { username: 'ingrid.devries', password: 'Ouder-2026' }
 };
 
 export interface Ids {
@@ -84,6 +87,14 @@ export interface Ids {
 	action: number;
 	/** A portfolio transfer student A read in (an empty one: the row is what undo works on). */
 	transferA: number;
+	/** Parents (issue 20): Sanne (the demo parent's child); a reflection she shares at home, one she does not;
+	 * the demo mother's link and note; an unused invitation of student A. */
+	sanne: number;
+	reflHome: number;
+	reflSanneHidden: number;
+	motherLink: number;
+	motherNote: number;
+	invitationA: number;
 	/** The id (public half of the token) of student A's session, filled in after the logins. */
 	sessionA: string;
 }
@@ -225,7 +236,25 @@ export function prepareFixtures(): Ids {
 			A,
 			Date.now()
 		);
+		const invitationA = findOrInsert(
+			db,
+			`SELECT id FROM parent_invitation WHERE code_hash = '${FIXTURE}'`,
+			`INSERT INTO parent_invitation (school_id, student_id, code_hash, expires_at) VALUES (?, ?, '${FIXTURE}', ?)`,
+			school,
+			A,
+			Date.now() + 7 * 86_400_000
+		);
 		return {
+			sanne,
+			reflHome: one(
+				db,
+				'SELECT r.id FROM reflection r JOIN reflection_home_share h ON h.reflection_id = r.id WHERE r.student_id = ? ORDER BY r.id LIMIT 1',
+				sanne
+			),
+			reflSanneHidden: refl(sanne, "visibility = 'private'"),
+			motherLink: one(db, 'SELECT id FROM parent_link WHERE student_id = ? AND revoked_at IS NULL', sanne),
+			motherNote: one(db, 'SELECT id FROM parent_note WHERE student_id = ?', sanne),
+			invitationA,
 			school,
 			school2,
 			A,
