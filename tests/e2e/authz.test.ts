@@ -1307,12 +1307,13 @@ const ACTIONS: Record<string, ActionCase[]> = {
 		]
 	}),
 	...actions('/login/parent', {
-		// An incomplete form: 400 for everyone (signed in: "sign out first"), and no account is made.
+		// An incomplete form: 400 (signed in: "sign out first"), and no account is made.
 		default: [
 			act({
 				url: () => '/login/parent',
 				form: () => ({ code: '' }),
-				exact: everyone(400, 400),
+				// A signed-in parent is sent on to /parent by the page's load, as on a GET.
+				exact: { ...everyone(400, 400), parent: '→/parent?code=' },
 				check: () => ['SELECT count(*) n FROM user']
 			})
 		]
