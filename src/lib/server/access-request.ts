@@ -11,6 +11,7 @@ import * as dialog from './db/schema-dialog';
 import { canOn, studentScope } from './access';
 import { createViewer, type Viewer } from './auth/viewer';
 import { listMyAudit } from './audit';
+import { parentsExport } from './parents/export';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const author = alias(core.user, 'author');
@@ -135,7 +136,9 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 			who: e.actorName,
 			roles: e.actorRoles,
 			action: e.action
-		}))
+		})),
+		// Issue 20: linked parents, what goes home, and the notes from home.
+		home: parentsExport(viewer)
 	};
 }
 

@@ -29,6 +29,7 @@ import { getParentInvite, setParentInvited } from './ouder-kind';
 import { listParentFigures } from './aggregates';
 import { countOrphanParents, removeOrphanParents } from './retention';
 import { eraseStudent } from '../erasure';
+import { buildMyData } from '../access-request';
 
 let cast: ReturnType<typeof makeCast>;
 let ip = 0;
@@ -214,6 +215,17 @@ describe('what a parent sees', () => {
 		expect(setNoteHidden(viewerOf(cast.studentA), home.notes[0].id, true)).toBe(true);
 		expect(getReflectionHome(viewerOf(cast.studentA), shared)?.notes[0].hidden).toBe(true);
 		expect(getReflectionHome(viewerOf(cast.studentB), shared)).toBeUndefined();
+	});
+
+	it("the student's data export holds the parents, what goes home and the notes from home", () => {
+		saveNote(viewerOf(parent), cast.studentA, shared, 'Mooi gedaan!');
+		const home = buildMyData(viewerOf(cast.studentA))!.home!;
+		expect(home.parents).toMatchObject([{ name: 'Ingrid Ouder', revokedAt: null }]);
+		expect(home.sharedWithHome.reflections.sort()).toEqual([shared, privateOne, draft].sort());
+		expect(home.notesFromHome).toMatchObject([
+			{ reflectionId: shared, from: 'Ingrid Ouder', text: 'Mooi gedaan!' }
+		]);
+		expect(buildMyData(viewerOf(cast.studentB))!.home!.notesFromHome).toEqual([]);
 	});
 
 	it('goals only when the student shows them', () => {

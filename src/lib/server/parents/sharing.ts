@@ -75,6 +75,35 @@ export function getReflectionHome(viewer: Viewer, reflectionId: number): Reflect
 	return { shared: own.shared !== null, hasParents, notes };
 }
 
+/** Every note from home on the student's reflections (for their data export). */
+export function getReflectionHomeNotes(viewer: Viewer): (HomeNote & { reflectionId: number })[] {
+	if (!canOn(viewer, 'home.share', 'self')) return [];
+	return getDb()
+		.select({
+			id: parentNote.id,
+			reflectionId: parentNote.reflectionId,
+			body: parentNote.body,
+			givenName: author.givenName,
+			familyNamePrefix: author.familyNamePrefix,
+			familyName: author.familyName,
+			hiddenAt: parentNote.hiddenAt,
+			updatedAt: parentNote.updatedAt
+		})
+		.from(parentNote)
+		.innerJoin(author, eq(author.id, parentNote.parentId))
+		.where(and(eq(parentNote.studentId, viewer.userId), eq(parentNote.schoolId, viewer.schoolId)))
+		.orderBy(asc(parentNote.id))
+		.all()
+		.map((n) => ({
+			id: n.id,
+			reflectionId: n.reflectionId,
+			body: n.body,
+			from: fullName(n),
+			hidden: n.hiddenAt !== null,
+			updatedAt: n.updatedAt
+		}));
+}
+
 export function setReflectionHome(viewer: Viewer, reflectionId: number, on: boolean): boolean {
 	if (!canOn(viewer, 'home.share', 'self')) return false;
 	const db = getDb();
