@@ -33,9 +33,23 @@ const C: Relation = 'child';
 const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 	'student.home': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
 	'student.profile.read': { student: [S], mentor: [M], coordinator: [], admin: [SS], staff: [], parent: [] },
-	'student.loginCode.create': { student: [], mentor: [M], coordinator: [], admin: [SS], staff: [], parent: [] },
+	'student.loginCode.create': {
+		student: [],
+		mentor: [M],
+		coordinator: [],
+		admin: [SS],
+		staff: [],
+		parent: []
+	},
 	'mentor.groups.read': { student: [], mentor: 'area', coordinator: [], admin: [], staff: [], parent: [] },
-	'school.aggregates.read': { student: [], mentor: [], coordinator: 'area', admin: 'area', staff: [], parent: [] },
+	'school.aggregates.read': {
+		student: [],
+		mentor: [],
+		coordinator: 'area',
+		admin: 'area',
+		staff: [],
+		parent: []
+	},
 	'people.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [], parent: [] },
 	'groups.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [], parent: [] },
 	'reflection.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
@@ -50,22 +64,50 @@ const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 	'selfRating.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
 	'goal.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
 	'goal.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
-	'matrix.read': { student: [], mentor: 'area', coordinator: 'area', admin: 'area', staff: 'area', parent: [] },
-	'matrix.respond': { student: [], mentor: 'area', coordinator: 'area', admin: 'area', staff: 'area', parent: [] },
+	'matrix.read': {
+		student: [],
+		mentor: 'area',
+		coordinator: 'area',
+		admin: 'area',
+		staff: 'area',
+		parent: []
+	},
+	'matrix.respond': {
+		student: [],
+		mentor: 'area',
+		coordinator: 'area',
+		admin: 'area',
+		staff: 'area',
+		parent: []
+	},
 	'matrix.edit': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [], parent: [] },
 	'comment.write': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
 	'conversation.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
 	'conversation.manage': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
 	'conversation.agenda.add': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
 	'conversation.confirm': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
-	'conversation.mentorNote.read': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'conversation.mentorNote.read': {
+		student: [],
+		mentor: [M],
+		coordinator: [],
+		admin: [],
+		staff: [],
+		parent: []
+	},
 	'parent.home': { student: [], mentor: [], coordinator: [], admin: [], staff: [], parent: 'area' },
 	'parent.link.manage': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
 	'home.share': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
 	'parent.child.read': { student: [], mentor: [], coordinator: [], admin: [], staff: [], parent: [C] },
 	'parent.note.write': { student: [], mentor: [], coordinator: [], admin: [], staff: [], parent: [C] },
 	'parent.agenda.add': { student: [], mentor: [], coordinator: [], admin: [], staff: [], parent: [C] },
-	'conversation.parent.invite': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] }
+	'conversation.parent.invite': {
+		student: [],
+		mentor: [M],
+		coordinator: [],
+		admin: [],
+		staff: [],
+		parent: []
+	}
 };
 
 function viewerWith(...roles: Role[]) {
