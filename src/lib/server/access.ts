@@ -16,6 +16,7 @@ export const OPERATIONS = [
 	'student.profile.read',
 	'student.loginCode.create',
 	'mentor.groups.read',
+	'mentor.student.read',
 	'school.aggregates.read',
 	'people.manage',
 	'groups.manage',
@@ -50,6 +51,9 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'student.profile.read': { student: ['self'], mentor: ['mentee'], admin: ['schoolStudent'] },
 	'student.loginCode.create': { mentor: ['mentee'], admin: ['schoolStudent'] },
 	'mentor.groups.read': { mentor: true },
+	// The mentor's page about one student: their mentees only, whatever other roles the viewer has (an admin
+	// reads every student's account, never their goals or self-ratings).
+	'mentor.student.read': { mentor: ['mentee'] },
 	// Coordinators see aggregates only, never one student's reflections (DOMAIN.md §5).
 	'school.aggregates.read': { coordinator: true, admin: true },
 	'people.manage': { admin: true },

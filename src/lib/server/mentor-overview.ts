@@ -598,7 +598,9 @@ export function studentSummary(
 			and(
 				eq(core.user.id, studentId),
 				eq(core.user.schoolId, viewer.schoolId),
-				studentScope(viewer, 'student.profile.read', core.user.id)
+				// A mentee, whatever other roles the viewer has: an admin reads every student's account, never
+				// their goals or self-ratings (and an out-of-scope student is a 404 before any audit entry).
+				studentScope(viewer, 'mentor.student.read', core.user.id)
 			)
 		)
 		.get();
@@ -616,7 +618,9 @@ export function studentSummary(
 	for (const r of db
 		.select({ c: selfRating.competency, level: selfRating.level, at: selfRating.createdAt })
 		.from(selfRating)
-		.where(eq(selfRating.studentId, studentId))
+		.where(
+			and(eq(selfRating.studentId, studentId), studentScope(viewer, 'selfRating.read', selfRating.studentId))
+		)
 		.orderBy(asc(selfRating.createdAt))
 		.all())
 		ratings[r.c] = { level: r.level, at: r.at.getTime() };
@@ -629,7 +633,7 @@ export function studentSummary(
 			createdBy: goal.createdBy
 		})
 		.from(goal)
-		.where(eq(goal.studentId, studentId))
+		.where(and(eq(goal.studentId, studentId), studentScope(viewer, 'goal.read', goal.studentId)))
 		.orderBy(desc(goal.createdAt))
 		.all()
 		.map(({ createdBy, ...g }) => ({ ...g, byMentor: createdBy !== null && createdBy !== studentId }));
