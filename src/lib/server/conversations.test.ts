@@ -2,12 +2,13 @@
 // student's mentors now read the whole history, a former mentor reads none of it, and a planned
 // conversation whose mentor changed takes nothing new.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, makeCast, makeUser, viewerOf } from './testing';
+import { createTestDb, makeCast, makeGroup, makeUser, viewerOf } from './testing';
 import { getDb } from './db';
 import { goal } from './db/schema-portfolio';
 import { addGroupMembers } from './schools';
 import { addMembers, removeMember, setGroupClosed } from './groups';
-import { planConversation } from './conversation-planning';
+import { planConversation, proposeAgenda } from './conversation-planning';
+import { groupOverview } from './mentor-overview';
 import {
 	addAgendaItem,
 	confirmSummary,
@@ -162,5 +163,37 @@ describe('what a conversation shows, per relation', () => {
 		const seen = getConversation(viewerOf(both), groupTalk);
 		expect(seen?.summary).toBe('Samen gesproken.');
 		expect(seen?.mentorNote).toBeNull();
+	});
+
+	it('the group overview dates no conversation of another group the student is in', () => {
+		// Student A also follows a second group, with its own mentor and its own group conversation.
+		const extra = makeGroup(cast.schoolA, { students: [cast.studentA], mentors: [cast.otherMentor] });
+		plan(cast.otherMentor, { groupId: extra }, '2999-03-01');
+		const rowOfA = () =>
+			groupOverview(viewerOf(cast.mentor), {
+				sort: 'name',
+				filter: 'all',
+				weeks: 4,
+				group: cast.group
+			}).shown?.rows.find((r) => r.id === cast.studentA);
+		expect(rowOfA()?.nextConversation).toBeNull();
+		plan(cast.mentor, { studentId: cast.studentA }, '2999-04-01');
+		expect(rowOfA()?.nextConversation).toBe('2999-04-01');
+	});
+
+	it('proposeAgenda reads only what the viewer may read, whatever ids it is given', () => {
+		getDb()
+			.insert(goal)
+			.values({
+				schoolId: cast.schoolA.schoolId,
+				studentId: cast.studentOtherGroup,
+				title: 'Geheim doel van een ander',
+				dueOn: '2000-01-01'
+			})
+			.run();
+		expect(proposeAgenda(viewerOf(cast.otherMentor), [cast.studentOtherGroup])).toMatchObject([
+			{ key: 'goals_due', titles: ['Geheim doel van een ander'] }
+		]);
+		expect(proposeAgenda(viewerOf(cast.mentor), [cast.studentOtherGroup])).toEqual([]);
 	});
 });

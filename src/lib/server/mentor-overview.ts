@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { CompetencySlug } from '../competencies';
 import type { Viewer } from './auth/viewer';
-import { mentoredGroupScope, reflectionReadScope, studentScope } from './access';
+import { conversationReadScope, mentoredGroupScope, reflectionReadScope, studentScope } from './access';
 import { getDb, type Db } from './db';
 import { fullName, sortName } from './people';
 import { pageOf } from './paging';
@@ -442,7 +442,14 @@ function addDetails(viewer: Viewer, entries: Kept[], day: string, db: Db): void 
 				// few rows per student id and miss that every group conversation of the board is null there.
 				sql`(${conversation.studentId} = ${core.groupStudent.studentId} or (+${conversation.studentId} is null and ${conversation.groupId} = ${core.groupStudent.groupId}))`
 			)
-			.where(and(inIds(core.groupStudent.studentId), eq(conversation.schoolId, v.schoolId)))
+			.where(
+				and(
+					inIds(core.groupStudent.studentId),
+					eq(conversation.schoolId, v.schoolId),
+					// Not a group conversation of another group the student is in, nor of last year's.
+					conversationReadScope(v, conversation)
+				)
+			)
 			.groupBy(core.groupStudent.studentId)
 			.prepare()
 	).all(v0);
