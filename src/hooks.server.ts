@@ -1,14 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
-import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-	cookieName,
-	defineCustomServerStrategy,
-	extractLocaleFromRequestAsync,
-	getServerAsyncLocalStorage,
-	overwriteServerAsyncLocalStorage
-} from '$lib/paraglide/runtime';
+import { cookieName, defineCustomServerStrategy } from '$lib/paraglide/runtime';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb, migrateDatabase, optimizeDatabase } from '$lib/server/db';
 import {
 	deleteExpiredSessions,
@@ -107,22 +101,17 @@ defineCustomServerStrategy('custom-user', {
 	getLocale: (request) => (request ? userLocale.get(request) : undefined)
 });
 
-// The message functions read the request's locale from this store. Paraglide's own middleware does the
-// same, but first copies every request twice (new Request(request.clone())) for locales in the URL, which
-// Koers does not use; those copies outlived the young generation and were collected as old objects.
-const localeStore = getServerAsyncLocalStorage() ?? new AsyncLocalStorage();
-overwriteServerAsyncLocalStorage(localeStore);
-
-const i18n: Handle = async ({ event, resolve }) => {
+// Paraglide's server hook picks the locale (custom-user, then the cookie, then Dutch: the strategies of
+// `npm run i18n`) and keeps it for the message functions while the request is answered.
+const i18n: Handle = ({ event, resolve }) => {
 	const saved = event.locals.user?.locale;
 	if (saved && event.cookies.get(cookieName) !== saved) {
 		event.cookies.set(cookieName, saved, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000 });
 	}
-	// custom-user (the saved language), then the cookie, then Dutch.
-	const locale = await extractLocaleFromRequestAsync(event.request);
-	return localeStore.run({ locale, origin: event.url.origin }, () =>
-		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
-	);
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
 };
 
 export const handle = sequence(
