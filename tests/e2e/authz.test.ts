@@ -6,7 +6,7 @@
 // got past the guard without changing anything). Ids smuggled into form fields are extra rows whose
 // allowed list is empty. Over plain HTTP, as a browser without JavaScript would send it.
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { routeTree } from './authz/route-tree';
+import { routeTree } from '../route-tree';
 import {
 	ACTORS,
 	closeSnapshots,
