@@ -15,6 +15,7 @@ import { logger } from '$lib/server/logger';
 import { acquireRunLock } from '$lib/server/run-lock';
 import { serverTimingHeader, withDbTiming } from '$lib/server/db/timing';
 import { crossOriginWrite } from '$lib/server/csrf';
+import { countBody } from '$lib/server/body-limit';
 
 export const init: ServerInit = () => {
 	if (building) return;
@@ -30,13 +31,19 @@ export const init: ServerInit = () => {
 // adapter-node's BODY_SIZE_LIMIT is one number for every route; only the transfer import needs more.
 const BODY_LIMIT = 12 * 1024 * 1024;
 const LARGE_BODY_ROUTES = new Set(['/student/transfer']);
+const tooLarge = () => new Response('Payload Too Large', { status: 413 });
 
-const bodyLimit: Handle = ({ event, resolve }) => {
-	const length = Number(event.request.headers.get('content-length') ?? 0);
-	if (length > BODY_LIMIT && !LARGE_BODY_ROUTES.has(event.url.pathname)) {
-		return new Response('Payload Too Large', { status: 413 });
-	}
-	return resolve(event);
+const bodyLimit: Handle = async ({ event, resolve }) => {
+	if (LARGE_BODY_ROUTES.has(event.url.pathname)) return resolve(event);
+	if (Number(event.request.headers.get('content-length') ?? 0) > BODY_LIMIT) return tooLarge();
+	if (!event.request.body) return resolve(event);
+	// A chunked body has no Content-Length: its bytes are counted as they arrive. Handlers answer a body
+	// that broke off with a 400 of their own; past the limit that becomes the 413.
+	const counted = countBody(event.request, BODY_LIMIT);
+	const response = await resolve({ ...event, request: counted.request });
+	if (!counted.exceeded()) return response;
+	await response.body?.cancel();
+	return tooLarge();
 };
 
 // First in the sequence, so the counters cover the session lookup and every load of the request: anyone
