@@ -42,6 +42,7 @@ const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 		parent: []
 	},
 	'mentor.groups.read': { student: [], mentor: 'area', coordinator: [], admin: [], staff: [], parent: [] },
+	'mentor.student.read': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
 	'school.aggregates.read': {
 		student: [],
 		mentor: [],
