@@ -11,8 +11,8 @@ import { can, canOn } from '../access';
 import type { Viewer } from '../auth/viewer';
 import { hashPassword } from '../auth/password';
 import { ipLimiter } from '../auth/rate-limit';
-import { formatCode } from '../accounts';
-import { logger } from '../logger';
+import { formatCode } from '../auth/accounts';
+import { logger } from '../ops/logger';
 
 export const INVITATION_LIFETIME = 7 * 24 * 60 * 60 * 1000;
 /** Two parents is the usual case; room for step-parents and carers, not for handing out codes freely. */

@@ -1,6 +1,6 @@
 // Ids in parent URLs: anything that is not a plain positive number is the same 404 as a missing row.
 import { error } from '@sveltejs/kit';
-import { parseReflectionId } from '../reflections';
+import { parseReflectionId } from '../portfolio/reflections';
 import type { Viewer } from '../auth/viewer';
 import { getChild, type Child } from './links';
 

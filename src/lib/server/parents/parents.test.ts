@@ -28,8 +28,8 @@ import { getReflectionHome, setConversationHome, setNoteHidden, setReflectionHom
 import { getParentInvite, setParentInvited } from './ouder-kind';
 import { listParentFigures } from './aggregates';
 import { countOrphanParents, removeOrphanParents } from './retention';
-import { eraseStudent } from '../erasure';
-import { buildMyData } from '../access-request';
+import { eraseStudent } from '../privacy/erasure';
+import { buildMyData } from '../privacy/access-request';
 
 let cast: ReturnType<typeof makeCast>;
 let ip = 0;

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestDb, viewerOf } from '../testing';
 import { getDb } from '../db';
 import * as core from '../db/schema';
-import { seedDemo, DEMO_LOGINS } from '../seed';
+import { seedDemo, DEMO_LOGINS } from '../demo/seed';
 import { listChildren } from './links';
 import {
 	getHomeConversation,

@@ -2,7 +2,7 @@
 // the summary of a held conversation, has left one note, and is invited to Sanne's planned conversation.
 // Runs after seedDialog.
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { DemoContext } from '../seed';
+import type { DemoContext } from '../demo/seed';
 import * as core from '../db/schema';
 import { reflection } from '../db/schema-portfolio';
 import { conversation, conversationAgendaItem } from '../db/schema-dialog';

@@ -15,7 +15,7 @@ import {
 } from '../db/schema-parents';
 import { canOn, reflectionWriteScope } from '../access';
 import type { Viewer } from '../auth/viewer';
-import { fullName } from '../people';
+import { fullName } from '../school/people';
 
 const author = alias(core.user, 'note_author');
 

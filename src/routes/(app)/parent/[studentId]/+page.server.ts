@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { requireChild } from '$lib/server/parents/params';
 import { listHomeConversations, listHomeGoals, listHomeReflections } from '$lib/server/parents/home';
-import { recordView } from '$lib/server/audit';
+import { recordView } from '$lib/server/privacy/audit';
 
 export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('parent');

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guard';
-import { listMyAudit } from '$lib/server/audit';
+import { listMyAudit } from '$lib/server/privacy/audit';
 import { invalid, parseForm } from '$lib/server/forms';
 import {
 	cancelInvitation,

@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
 import { idParam, requireChild } from '$lib/server/parents/params';
 import { getHomeReflection, saveNote } from '$lib/server/parents/home';
-import { recordView } from '$lib/server/audit';
+import { recordView } from '$lib/server/privacy/audit';
 import { startersFor } from '$lib/parents/starters';
 import { noteSchema } from '$lib/schemas/parents';
 
