@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { CompetencySlug } from '../competencies';
 import type { Viewer } from './auth/viewer';
-import { mentoredGroupScope, reflectionReadScope, studentScope } from './access';
+import { conversationReadScope, mentoredGroupScope, reflectionReadScope, studentScope } from './access';
 import { getDb, type Db } from './db';
 import { fullName, sortName } from './people';
 import { pageOf } from './paging';
@@ -442,7 +442,14 @@ function addDetails(viewer: Viewer, entries: Kept[], day: string, db: Db): void 
 				// few rows per student id and miss that every group conversation of the board is null there.
 				sql`(${conversation.studentId} = ${core.groupStudent.studentId} or (+${conversation.studentId} is null and ${conversation.groupId} = ${core.groupStudent.groupId}))`
 			)
-			.where(and(inIds(core.groupStudent.studentId), eq(conversation.schoolId, v.schoolId)))
+			.where(
+				and(
+					inIds(core.groupStudent.studentId),
+					eq(conversation.schoolId, v.schoolId),
+					// Not a group conversation of another group the student is in, nor of last year's.
+					conversationReadScope(v, conversation)
+				)
+			)
 			.groupBy(core.groupStudent.studentId)
 			.prepare()
 	).all(v0);
@@ -598,7 +605,9 @@ export function studentSummary(
 			and(
 				eq(core.user.id, studentId),
 				eq(core.user.schoolId, viewer.schoolId),
-				studentScope(viewer, 'student.profile.read', core.user.id)
+				// A mentee, whatever other roles the viewer has: an admin reads every student's account, never
+				// their goals or self-ratings (and an out-of-scope student is a 404 before any audit entry).
+				studentScope(viewer, 'mentor.student.read', core.user.id)
 			)
 		)
 		.get();
@@ -616,7 +625,9 @@ export function studentSummary(
 	for (const r of db
 		.select({ c: selfRating.competency, level: selfRating.level, at: selfRating.createdAt })
 		.from(selfRating)
-		.where(eq(selfRating.studentId, studentId))
+		.where(
+			and(eq(selfRating.studentId, studentId), studentScope(viewer, 'selfRating.read', selfRating.studentId))
+		)
 		.orderBy(asc(selfRating.createdAt))
 		.all())
 		ratings[r.c] = { level: r.level, at: r.at.getTime() };
@@ -629,7 +640,7 @@ export function studentSummary(
 			createdBy: goal.createdBy
 		})
 		.from(goal)
-		.where(eq(goal.studentId, studentId))
+		.where(and(eq(goal.studentId, studentId), studentScope(viewer, 'goal.read', goal.studentId)))
 		.orderBy(desc(goal.createdAt))
 		.all()
 		.map(({ createdBy, ...g }) => ({ ...g, byMentor: createdBy !== null && createdBy !== studentId }));
