@@ -9,6 +9,7 @@ import * as core from '../db/schema';
 import { addGoal, addRating } from '../portfolio/growth';
 import { addGroupMembers } from '../school/schools';
 import { studentSummary } from './student-summary';
+import { createLoginCode } from '../auth/accounts';
 import type { Viewer } from '../auth/viewer';
 
 // The page's load runs as it would in a request: the guard reads the signed-in user from the event.
@@ -83,5 +84,13 @@ describe('an admin who is also a mentor', () => {
 		const page = openPage(viewerOf(adminMentor), cast.studentA);
 		expect(page).toMatchObject({ student: { id: cast.studentA } });
 		expect(auditOf(cast.studentA)).toMatchObject([{ action: 'portfolio.view', actorId: adminMentor }]);
+	});
+
+	it("makes a login code from the mentor's overview for their own mentee only", () => {
+		const viewer = viewerOf(adminMentor);
+		expect(createLoginCode(viewer, cast.studentA, 'mentee.loginCode.create')).toBeDefined();
+		expect(createLoginCode(viewer, cast.studentOtherGroup, 'mentee.loginCode.create')).toBeUndefined();
+		// The admin's own page still makes one for any student of the school, as the admin role allows.
+		expect(createLoginCode(viewer, cast.studentOtherGroup)).toBeDefined();
 	});
 });
