@@ -41,6 +41,7 @@ const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 		staff: [],
 		parent: []
 	},
+	'mentee.loginCode.create': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
 	'mentor.groups.read': { student: [], mentor: 'area', coordinator: [], admin: [], staff: [], parent: [] },
 	'mentor.student.read': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
 	'school.aggregates.read': {
