@@ -5,7 +5,7 @@ import { studentSummary } from '$lib/server/mentor/student-summary';
 import { listReflections, parseReflectionId } from '$lib/server/portfolio/reflections';
 import { listConversations } from '$lib/server/dialog/conversations';
 import { recordView } from '$lib/server/privacy/audit';
-import { getOverview } from '$lib/server/portfolio/student-overview';
+import { getCompetencyStats } from '$lib/server/portfolio/student-overview';
 
 export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('mentor');
@@ -16,7 +16,7 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		student,
 		// The same picture the student sees, limited to what they shared with their mentor.
-		overview: getOverview(viewer, student.id),
+		stats: getCompetencyStats(viewer, student.id),
 		timeline: listReflections(viewer, { studentId: student.id }).items,
 		conversations: listConversations(viewer).filter((c) => c.studentId === student.id)
 	};
