@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
-import { getDb, type Db } from '../db';
+import { getDb, inTransaction } from '../db';
 import * as portfolio from '../db/schema-portfolio';
 import { canOn } from '../access';
 import type { Viewer } from '../auth/viewer';
@@ -191,8 +191,7 @@ function writeTransfer(
 	keepVisibility: boolean
 ): number | undefined {
 	const { schoolId, userId: studentId } = viewer;
-	return getDb().transaction((tx) => {
-		const db = tx as unknown as Db;
+	return inTransaction(getDb(), (db) => {
 		const t = portfolio.transfer;
 		const made = db
 			.insert(t)
