@@ -1,16 +1,12 @@
 // The mentor's feedback queue: finished reflections shared with them that nobody on staff answered yet.
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { CompetencySlug } from '../../competencies';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
-import { conversationReadScope, mentoredGroupScope, reflectionReadScope, studentScope } from '../access';
+import { reflectionReadScope } from '../access';
 import { getDb, type Db } from '../db';
-import { fullName, sortName } from '../school/people';
+import { fullName } from '$lib/names';
 import { pageOf } from '../http/paging';
 import * as core from '../db/schema';
-import { conversation } from '../db/schema-dialog';
-import { goal, reflection, reflectionCompetency, selfRating } from '../db/schema-portfolio';
-import { OVERVIEW_PAGE_SIZE } from '../../mentor-overview-page';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { reflection } from '../db/schema-portfolio';
 
 export interface QueueItem {
 	id: number;
@@ -80,7 +76,7 @@ export function feedbackQueuePage(viewer: Viewer, page = 1, db: Db = getDb()): Q
 	const items = rows.map((r) => ({
 		id: r.id,
 		studentId: r.studentId,
-		studentName: [r.given, r.prefix, r.family].filter(Boolean).join(' '),
+		studentName: fullName({ givenName: r.given, familyNamePrefix: r.prefix, familyName: r.family }),
 		title: r.title,
 		finishedAt: r.finishedAt?.getTime() ?? 0
 	}));

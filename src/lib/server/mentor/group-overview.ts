@@ -1,15 +1,15 @@
 // The mentor's group overview. The overview runs a fixed number of
 // grouped queries whatever the number of students (a mentor may have four groups of 30).
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CompetencySlug } from '../../competencies';
 import type { Viewer } from '../auth/viewer';
-import { conversationReadScope, mentoredGroupScope, reflectionReadScope, studentScope } from '../access';
+import { conversationReadScope, mentoredGroupScope, reflectionReadScope } from '../access';
 import { getDb, type Db } from '../db';
-import { fullName, sortName } from '../school/people';
+import { fullName, sortName } from '$lib/names';
 import { pageOf } from '../http/paging';
 import * as core from '../db/schema';
 import { conversation } from '../db/schema-dialog';
-import { goal, reflection, reflectionCompetency, selfRating } from '../db/schema-portfolio';
+import { goal, reflection, reflectionCompetency } from '../db/schema-portfolio';
 import { OVERVIEW_PAGE_SIZE } from '../../mentor-overview-page';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 

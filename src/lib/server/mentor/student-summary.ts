@@ -1,16 +1,12 @@
 // One mentee for the mentor: what the student shared, through the mentor relation whatever other roles.
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { CompetencySlug } from '../../competencies';
 import type { Viewer } from '../auth/viewer';
-import { conversationReadScope, mentoredGroupScope, reflectionReadScope, studentScope } from '../access';
+import { reflectionReadScope, studentScope } from '../access';
 import { getDb, type Db } from '../db';
-import { fullName, sortName } from '../school/people';
-import { pageOf } from '../http/paging';
+import { fullName } from '$lib/names';
 import * as core from '../db/schema';
-import { conversation } from '../db/schema-dialog';
 import { goal, reflection, reflectionCompetency, selfRating } from '../db/schema-portfolio';
-import { OVERVIEW_PAGE_SIZE } from '../../mentor-overview-page';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { emptyCounts } from './group-overview';
 
 export interface StudentSummary {
@@ -78,5 +74,11 @@ export function studentSummary(
 		.orderBy(desc(goal.createdAt))
 		.all()
 		.map(({ createdBy, ...g }) => ({ ...g, byMentor: createdBy !== null && createdBy !== studentId }));
-	return { id: u.id, name: [u.given, u.prefix, u.family].filter(Boolean).join(' '), counts, ratings, goals };
+	return {
+		id: u.id,
+		name: fullName({ givenName: u.given, familyNamePrefix: u.prefix, familyName: u.family }),
+		counts,
+		ratings,
+		goals
+	};
 }

@@ -2,7 +2,7 @@
 // every query is limited to the viewer's own school, so another school's ids read exactly like missing ones.
 import { and, asc, count, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { getDb, type Db } from '../db';
+import { getDb, inTransaction, type Db } from '../db';
 import * as table from '../db/schema';
 import { can, schoolScope } from '../access';
 import { hashPassword } from '../auth/password';
@@ -12,6 +12,7 @@ import { ROLES, type Role } from '../../roles';
 import { PAGE_SIZE, type NewPersonInput, type PeopleFilter, type PersonInput } from '../../schemas/people';
 import type { Viewer } from '../auth/viewer';
 import { pageOf } from '../http/paging';
+import { fullName, sortName } from '$lib/names';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -19,16 +20,6 @@ export interface NameParts {
 	givenName: string;
 	familyNamePrefix: string;
 	familyName: string;
-}
-
-/** "Lotte van den Berg" */
-export function fullName(p: NameParts): string {
-	return [p.givenName, p.familyNamePrefix, p.familyName].filter(Boolean).join(' ');
-}
-
-/** "Berg, Lotte van den": how school lists sort and show names. */
-export function sortName(p: NameParts): string {
-	return `${p.familyName}, ${p.givenName}${p.familyNamePrefix ? ' ' + p.familyNamePrefix : ''}`;
 }
 
 const nameColumns = {
@@ -251,7 +242,7 @@ export type PersonResult =
 	{ ok: true; id: number } | { ok: false; problems: Partial<Record<PersonField, PersonProblem>> };
 
 function uniquenessProblems(
-	tx: Tx,
+	tx: Db | Tx,
 	viewer: Viewer,
 	input: { username: string; studentNumber: string | null },
 	exceptId?: number
@@ -314,13 +305,13 @@ export async function createPerson(viewer: Viewer, input: NewPersonInput): Promi
 	if (!can(viewer, 'people.manage')) return undefined;
 	const passwordHash = await hashPassword(input.password);
 	const db = getDb();
-	return db.transaction((tx): PersonResult => {
+	return inTransaction(db, (tx): PersonResult => {
 		const problems = uniquenessProblems(tx, viewer, input);
 		if (Object.keys(problems).length) return { ok: false, problems };
 		const { password: _password, ...person } = input;
 		const id = insertAccount(
 			{ ...person, schoolId: viewer.schoolId, passwordHash, mustChangePassword: true },
-			tx as unknown as Db
+			tx
 		);
 		return { ok: true, id };
 	});
