@@ -1,7 +1,7 @@
 // What the people and groups modules refuse, as messages at the field concerned (values kept).
 import { m } from '$lib/paraglide/messages';
 import { invalid, type FieldErrors, type FormValues } from '$lib/server/forms';
-import type { PersonField, PersonProblem } from '$lib/server/school/people';
+import type { PersonField, PersonProblem } from '$lib/server/school/person-changes';
 import type { GroupProblem } from '$lib/server/school/groups';
 
 type Message = typeof m.admin_last_admin;

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
 import { createLoginCode } from '$lib/server/auth/accounts';
-import { getPerson, setPersonActive, setTemporaryPassword, updatePerson } from '$lib/server/school/people';
+import { getPerson } from '$lib/server/school/people';
+import { setPersonActive, setTemporaryPassword, updatePerson } from '$lib/server/school/person-changes';
 import { personSchema, temporaryPasswordSchema } from '$lib/schemas/people';
 import { personFailure } from '../../helpers';
 
