@@ -34,7 +34,7 @@ vi.mock('$app/server', () => ({
 		};
 	}
 }));
-const { load } = await import('../../../routes/(app)/mentor/students/[id]/+page.server');
+const { load } = await import('../../../routes/(app)/mentor/students/[id=id]/+page.server');
 
 let cast: ReturnType<typeof makeCast>;
 let adminMentor: number;
