@@ -12,6 +12,7 @@ import { canOn, studentScope } from '../access';
 import { createViewer, type Viewer } from '../auth/viewer';
 import { listMyAudit } from './audit';
 import { parentsExport } from '../parents/export';
+import { fullName } from '$lib/names';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const author = alias(core.user, 'author');
@@ -112,7 +113,11 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 			author:
 				x.byMe === me
 					? 'ik'
-					: [x.authorGiven, x.authorPrefix, x.authorFamily].filter(Boolean).join(' ') || null,
+					: fullName({
+							givenName: x.authorGiven,
+							familyNamePrefix: x.authorPrefix,
+							familyName: x.authorFamily
+						}) || null,
 			text: x.body,
 			createdAt: iso(x.createdAt),
 			editedAt: iso(x.editedAt)
