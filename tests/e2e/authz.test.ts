@@ -179,12 +179,12 @@ const PAGES: Record<string, PageCase[]> = {
 	'/login/parent': [page('/login/parent', { ...everyone('ok', 'ok'), parent: '→/parent?code=' })],
 	'/coordinator/parents': [page('/coordinator/parents', allowedFor(['coordinator']))],
 	'/parent': [page('/parent', allowedFor(['parent']))],
-	'/parent/[studentId]': [
+	'/parent/[studentId=id]': [
 		page((i) => `/parent/${i.sanne}`, allowedFor(['parent'])),
 		page((i) => `/parent/${i.A}`, nobody()),
 		page((i) => `/parent/${i.S2}`, nobody())
 	],
-	'/parent/[studentId]/reflections/[rid]': [
+	'/parent/[studentId=id]/reflections/[rid=id]': [
 		page((i) => `/parent/${i.sanne}/reflections/${i.reflHome}`, allowedFor(['parent'])),
 		// Private, or not shared with home: not the parent's to read.
 		page((i) => `/parent/${i.sanne}/reflections/${i.reflSanneHidden}`, nobody()),
@@ -192,7 +192,7 @@ const PAGES: Record<string, PageCase[]> = {
 		page((i) => `/parent/${i.sanne}/reflections/${i.reflA}`, nobody()),
 		page((i) => `/parent/${i.A}/reflections/${i.reflA}`, nobody())
 	],
-	'/parent/[studentId]/conversations/[cid]': [
+	'/parent/[studentId=id]/conversations/[cid=id]': [
 		page((i) => `/parent/${i.sanne}/conversations/${i.convOther}`, allowedFor(['parent'])),
 		page((i) => `/parent/${i.sanne}/conversations/${i.convA}`, nobody()),
 		page((i) => `/parent/${i.A}/conversations/${i.convA}`, nobody())
@@ -975,7 +975,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/parent/[studentId]/reflections/[rid]', {
+	...actions('/parent/[studentId=id]/reflections/[rid=id]', {
 		note: [
 			act({
 				url: (i) => `/parent/${i.sanne}/reflections/${i.reflHome}`,
@@ -996,7 +996,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/parent/[studentId]/conversations/[cid]', {
+	...actions('/parent/[studentId=id]/conversations/[cid=id]', {
 		point: [
 			act({
 				url: (i) => `/parent/${i.sanne}/conversations/${i.convOther}`,

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { idParam, requireChild } from '$lib/server/parents/params';
+import { requireChild } from '$lib/server/parents/params';
 import { getHomeReflection, saveNote } from '$lib/server/parents/home';
 import { recordView } from '$lib/server/privacy/audit';
 import { startersFor } from '$lib/parents/starters';
@@ -12,7 +12,7 @@ import { noteSchema } from '$lib/schemas/parents';
 export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('parent');
 	const child = requireChild(viewer, params.studentId);
-	const reflection = getHomeReflection(viewer, child.id, idParam(params.rid));
+	const reflection = getHomeReflection(viewer, child.id, Number(params.rid));
 	if (!reflection) error(404, 'Not found');
 	recordView(viewer, child.id, 'reflection.view', reflection.title);
 	return { child, reflection, starters: startersFor(reflection.activityType, reflection.competencies) };
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const child = requireChild(viewer, params.studentId);
 		const parsed = await parseForm(request, noteSchema);
 		if (!parsed.ok) return parsed.failure;
-		if (!saveNote(viewer, child.id, idParam(params.rid), parsed.data.body)) error(404, 'Not found');
+		if (!saveNote(viewer, child.id, Number(params.rid), parsed.data.body)) error(404, 'Not found');
 		return { done: parsed.data.body ? m.par_note_saved() : m.par_note_removed() };
 	}
 };
