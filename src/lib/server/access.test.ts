@@ -57,7 +57,13 @@ const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 	'conversation.manage': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] },
 	'conversation.agenda.add': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
 	'conversation.confirm': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
-	'conversation.mentorNote.read': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] }
+	'conversation.mentorNote.read': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] },
+	'programme.read': { student: [], mentor: 'area', coordinator: 'area', admin: [], staff: [] },
+	'programme.manage': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [] },
+	'programme.manageOwnGroups': { student: [], mentor: 'area', coordinator: [], admin: [], staff: [] },
+	'programme.follow': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] },
+	'programme.take': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
+	'programme.reach': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [] }
 };
 
 function viewerWith(...roles: Role[]) {

@@ -39,7 +39,13 @@ export const OPERATIONS = [
 	'conversation.manage',
 	'conversation.agenda.add',
 	'conversation.confirm',
-	'conversation.mentorNote.read'
+	'conversation.mentorNote.read',
+	'programme.read',
+	'programme.manage',
+	'programme.manageOwnGroups',
+	'programme.follow',
+	'programme.take',
+	'programme.reach'
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -83,7 +89,15 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'conversation.agenda.add': { student: ['self'], mentor: ['mentee'] },
 	'conversation.confirm': { student: ['self'] },
 	// The mentor's working note: never shown to the student in the app (still in an access request).
-	'conversation.mentorNote.read': { mentor: ['mentee'] }
+	'conversation.mentorNote.read': { mentor: ['mentee'] },
+	// The LOB programme (issue 18): the decaan plans for the school, a mentor for their own groups only;
+	// a mentor follows who prepared and reflected; a student takes part; the reach is counts only.
+	'programme.read': { mentor: true, coordinator: true },
+	'programme.manage': { coordinator: true },
+	'programme.manageOwnGroups': { mentor: true },
+	'programme.follow': { mentor: ['mentee'] },
+	'programme.take': { student: ['self'] },
+	'programme.reach': { coordinator: true }
 };
 
 function grants(viewer: Viewer, op: Operation): Grant[] {
