@@ -12,3 +12,22 @@ export type ActivityState = (typeof ACTIVITY_STATES)[number];
 
 /** Default N for "students who reflected on at least N activities". */
 export const REACH_MIN_DEFAULT = 2;
+
+/** The kinds a school plans; bijbaan, hobby and vrijwilligerswerk are the student's own (DOMAIN.md §3). */
+export const PLANNED_TYPES = [
+	'meeloopdag',
+	'snuffelstage',
+	'stage',
+	'bpv',
+	'bedrijfsbezoek',
+	'beroepenmarkt',
+	'gastles',
+	'open_dag',
+	'proefstuderen',
+	'buddystage',
+	'lob_les',
+	'test',
+	'ouder_kind_gesprek',
+	'praktijkopdracht',
+	'anders'
+] as const;

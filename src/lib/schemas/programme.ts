@@ -17,8 +17,15 @@ const time = z
 
 /** A checkbox group or multiple select arrives as nothing, one string, or several. */
 const list = <T extends z.ZodType>(item: T, max: number) =>
-	z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
-const id = z.coerce.number().int().min(1).max(2 ** 31);
+	z.preprocess(
+		(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+		z.array(item).max(max)
+	);
+const id = z.coerce
+	.number()
+	.int()
+	.min(1)
+	.max(2 ** 31);
 
 export const activityFormSchema = z
 	.object({
@@ -37,7 +44,10 @@ export const activityFormSchema = z
 		competencies: list(z.enum(COMPETENCY_SLUGS), COMPETENCY_SLUGS.length).refine((l) => l.length > 0, {
 			error: 'prog_error_competencies'
 		}),
-		organiserId: z.coerce.number({ error: 'prog_error_organiser' }).int().min(1, { error: 'prog_error_organiser' }),
+		organiserId: z.coerce
+			.number({ error: 'prog_error_organiser' })
+			.int()
+			.min(1, { error: 'prog_error_organiser' }),
 		matrixTaskId: z.union([z.literal(''), id]).default('')
 	})
 	.superRefine((v, ctx) => {

@@ -6,7 +6,7 @@ import { getDb, type Db } from './db';
 import { prepared } from './db/prepared';
 import * as core from './db/schema';
 import { conversation, notification, NOTIFICATION_KINDS } from './db/schema-dialog';
-import { reflection } from './db/schema-portfolio';
+import { activity, reflection } from './db/schema-portfolio';
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -17,6 +17,7 @@ export interface NewNotification {
 	studentId?: number | null;
 	reflectionId?: number | null;
 	conversationId?: number | null;
+	activityId?: number | null;
 }
 
 export function notify(db: Db, rows: NewNotification[]): void {
@@ -64,6 +65,8 @@ export interface NotificationItem {
 	reflectionTitle: string;
 	conversationId: number | null;
 	conversationDate: string;
+	activityId: number | null;
+	activityTitle: string;
 	createdAt: number;
 	read: boolean;
 }
@@ -81,6 +84,8 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 			reflectionTitle: reflection.title,
 			conversationId: notification.conversationId,
 			conversationDate: conversation.plannedAt,
+			activityId: notification.activityId,
+			activityTitle: activity.title,
 			createdAt: notification.createdAt,
 			readAt: notification.readAt
 		})
@@ -88,6 +93,7 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 		.leftJoin(core.user, eq(core.user.id, notification.studentId))
 		.leftJoin(reflection, eq(reflection.id, notification.reflectionId))
 		.leftJoin(conversation, eq(conversation.id, notification.conversationId))
+		.leftJoin(activity, eq(activity.id, notification.activityId))
 		.where(and(eq(notification.userId, viewer.userId), eq(notification.schoolId, viewer.schoolId)))
 		.orderBy(desc(notification.createdAt), desc(notification.id))
 		.limit(100)
@@ -101,6 +107,8 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 		reflectionTitle: r.reflectionTitle ?? '',
 		conversationId: r.conversationId,
 		conversationDate: r.conversationDate ?? '',
+		activityId: r.activityId,
+		activityTitle: r.activityTitle ?? '',
 		createdAt: r.createdAt.getTime(),
 		read: r.readAt !== null
 	}));

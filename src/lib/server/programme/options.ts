@@ -80,11 +80,7 @@ export function formOptions(viewer: Viewer, yearId: number, db: Db = getDb()): F
 		.from(u)
 		.innerJoin(core.userRole, eq(core.userRole.userId, u.id))
 		.where(
-			and(
-				eq(u.schoolId, viewer.schoolId),
-				eq(u.active, true),
-				inArray(core.userRole.role, [...STAFF_ROLES])
-			)
+			and(eq(u.schoolId, viewer.schoolId), eq(u.active, true), inArray(core.userRole.role, [...STAFF_ROLES]))
 		)
 		.orderBy(asc(u.familyName), asc(u.givenName))
 		.all()
@@ -100,4 +96,9 @@ export function formOptions(viewer: Viewer, yearId: number, db: Db = getDb()): F
 		? [...new Set(groups.map((g) => g.programme).filter(Boolean))].sort()
 		: [];
 	return { groups, cohorts, organisers, tasks };
+}
+
+/** A route's id parameter as a row id; anything else is treated like a missing row. */
+export function parseId(raw: string | null | undefined): number | undefined {
+	return raw && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined;
 }

@@ -33,7 +33,7 @@ export interface ProgrammeActivity {
 	endTime: string | null;
 	place: string;
 	audience: Audience;
-	groups: { id: number; name: string }[];
+	groups: { id: number; name: string; programme: string }[];
 	cohorts: string[];
 	preparationQuestion: string;
 	competencies: CompetencySlug[];
@@ -106,7 +106,12 @@ export function listProgramme(
 	const ids = rows.map((r) => r.id);
 	const groups = ids.length
 		? db
-				.select({ activityId: activityGroup.activityId, id: core.group.id, name: core.group.name })
+				.select({
+					activityId: activityGroup.activityId,
+					id: core.group.id,
+					name: core.group.name,
+					programme: core.group.programme
+				})
 				.from(activityGroup)
 				.innerJoin(core.group, eq(core.group.id, activityGroup.groupId))
 				.where(inArray(activityGroup.activityId, ids))
@@ -121,7 +126,7 @@ export function listProgramme(
 		: [];
 	return rows.map(({ given, prefix, family, cancelledAt, editable, ...r }) => ({
 		...r,
-		groups: groups.filter((g) => g.activityId === r.id).map(({ id, name }) => ({ id, name })),
+		groups: groups.filter((g) => g.activityId === r.id).map(({ activityId: _, ...g }) => g),
 		cohorts: cohorts.filter((c) => c.activityId === r.id).map((c) => c.cohort),
 		competencies: COMPETENCY_SLUGS.filter((slug) =>
 			competencies.some((c) => c.activityId === r.id && c.competency === slug)
@@ -133,7 +138,11 @@ export function listProgramme(
 }
 
 /** One activity the viewer may change, or undefined (also when it is not theirs to change). */
-export function getEditableActivity(viewer: Viewer, id: number, db: Db = getDb()): ProgrammeActivity | undefined {
+export function getEditableActivity(
+	viewer: Viewer,
+	id: number,
+	db: Db = getDb()
+): ProgrammeActivity | undefined {
 	const row = db
 		.select({ yearId: activity.schoolYearId })
 		.from(activity)
@@ -158,7 +167,8 @@ function validate(viewer: Viewer, input: ActivityInput, db: Db): PlanResult | un
 		errors.groups = 'prog_error_group_not_allowed';
 	if (input.audience === 'cohorts' && input.cohorts.some((c) => !options.cohorts.includes(c)))
 		errors.cohorts = 'prog_error_cohort_unknown';
-	if (!options.organisers.some((o) => o.id === input.organiserId)) errors.organiserId = 'prog_error_organiser';
+	if (!options.organisers.some((o) => o.id === input.organiserId))
+		errors.organiserId = 'prog_error_organiser';
 	if (input.matrixTaskId !== '' && !options.tasks.some((t) => t.id === input.matrixTaskId))
 		errors.matrixTaskId = 'prog_error_task';
 	return Object.keys(errors).length ? { ok: false, errors } : undefined;
@@ -261,8 +271,6 @@ function inputOf(a: ProgrammeActivity): ActivityInput {
 	};
 }
 
-export { inputOf as activityFormValues };
-
 /** The same day a year later; 29 February becomes 28 February. */
 export function nextYearDate(d: string): string {
 	const [y, m, day] = d.split('-').map(Number);
@@ -274,7 +282,12 @@ export function nextYearDate(d: string): string {
  * Copies a year's programme (not what was cancelled) into the next school year, dates a year later and
  * marked to be checked.
  */
-export function copyYear(viewer: Viewer, fromYearId: number, toYearId: number, db: Db = getDb()): number | undefined {
+export function copyYear(
+	viewer: Viewer,
+	fromYearId: number,
+	toYearId: number,
+	db: Db = getDb()
+): number | undefined {
 	if (!plansForSchool(viewer) || fromYearId === toYearId) return undefined;
 	const years = listYears(viewer, db);
 	const to = years.find((y) => y.id === toYearId);

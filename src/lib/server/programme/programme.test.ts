@@ -7,7 +7,15 @@ import { activity } from '../db/schema-portfolio';
 import { notification } from '../db/schema-dialog';
 import type { ActivityInput } from '../../schemas/programme';
 import { saveReflection } from '../reflections';
-import { copyYear, createActivity, duplicateActivity, listProgramme, nextYearDate, setCancelled, updateActivity } from './plan';
+import {
+	copyYear,
+	createActivity,
+	duplicateActivity,
+	listProgramme,
+	nextYearDate,
+	setCancelled,
+	updateActivity
+} from './plan';
 import { listYears } from './options';
 import { listMyActivities, openActivityReflection, sendDueReminders, getReflectionActivity } from './student';
 import { listActivityStudents, listMentorActivities, nudgeStudent } from './follow';
@@ -60,9 +68,13 @@ describe('planning', () => {
 		expect(list[0].competencies).toEqual(['werkexploratie', 'netwerken']);
 	});
 
-	it('refuses dates outside the school year, other schools\' groups, unknown levels and organisers', () => {
+	it("refuses dates outside the school year, other schools' groups, unknown levels and organisers", () => {
 		const coord = viewerOf(cast.coordinator);
-		const foreignGroup = getDb().select().from(core.group).where(eq(core.group.schoolId, cast.schoolB.schoolId)).get()!;
+		const foreignGroup = getDb()
+			.select()
+			.from(core.group)
+			.where(eq(core.group.schoolId, cast.schoolB.schoolId))
+			.get()!;
 		const student = makeUser(cast.schoolA.schoolId, ['student']);
 		expect(createActivity(coord, base({ date: '2028-01-01' }))).toEqual({
 			ok: false,
@@ -102,12 +114,22 @@ describe('planning', () => {
 		createActivity(coord, base());
 		const next = getDb()
 			.insert(core.schoolYear)
-			.values({ schoolId: cast.schoolA.schoolId, name: '2027-2028', startsOn: '2027-08-01', endsOn: '2028-07-31' })
+			.values({
+				schoolId: cast.schoolA.schoolId,
+				name: '2027-2028',
+				startsOn: '2027-08-01',
+				endsOn: '2028-07-31'
+			})
 			.returning()
 			.get();
 		expect(copyYear(coord, yearId, next.id)).toBe(1);
 		const [copied] = listProgramme(coord, next.id);
-		expect(copied).toMatchObject({ date: '2027-10-08', needsCheck: true, audience: 'cohorts', cohorts: ['vmbo-kb 3'] });
+		expect(copied).toMatchObject({
+			date: '2027-10-08',
+			needsCheck: true,
+			audience: 'cohorts',
+			cohorts: ['vmbo-kb 3']
+		});
 		expect(listYears(coord).length).toBe(2);
 		expect(nextYearDate('2028-02-29')).toBe('2029-02-28');
 	});
@@ -117,21 +139,32 @@ describe('students, mentors and reach', () => {
 	it('follows one activity from plan to reflection, counted without text', () => {
 		const coord = viewerOf(cast.coordinator);
 		const made = createActivity(coord, base({ date: '2026-10-08' }));
-		const cohort = createActivity(coord, base({ audience: 'cohorts', cohorts: ['vmbo-kb 4'], title: 'Open dag' }));
+		const cohort = createActivity(
+			coord,
+			base({ audience: 'cohorts', cohorts: ['vmbo-kb 4'], title: 'Open dag' })
+		);
 		const id = made.ok ? made.id : 0;
 		const sanne = viewerOf(cast.studentA);
 		// Before the date: coming up, nothing written.
 		const before = listMyActivities(sanne, { today: '2026-10-01' });
 		expect(before.map((a) => [a.title, a.past, a.state])).toEqual([['Beroepenmarkt', false, 'none']]);
-		expect(listMyActivities(viewerOf(cast.studentOtherGroup), { today: '2026-10-01' }).map((a) => a.title)).toEqual([
-			'Open dag'
-		]);
+		expect(
+			listMyActivities(viewerOf(cast.studentOtherGroup), { today: '2026-10-01' }).map((a) => a.title)
+		).toEqual(['Open dag']);
 		expect(cohort.ok).toBe(true);
 		// Prepare: the same reflection each time.
 		const rid = openActivityReflection(sanne, id)!;
 		expect(openActivityReflection(sanne, id)).toBe(rid);
 		expect(openActivityReflection(viewerOf(cast.studentOtherGroup), id)).toBeUndefined();
-		const content = { title: 'Beroepenmarkt', doel: 'Ik wil weten wat een kapper doet.', resultaat: '', evaluatie: '', vervolg: '', visibility: 'mentor' as const, competencies: [] };
+		const content = {
+			title: 'Beroepenmarkt',
+			doel: 'Ik wil weten wat een kapper doet.',
+			resultaat: '',
+			evaluatie: '',
+			vervolg: '',
+			visibility: 'mentor' as const,
+			competencies: []
+		};
 		expect(saveReflection(sanne, rid, 1, content).ok).toBe(true);
 		expect(listMyActivities(sanne, { today: '2026-10-01' })[0].state).toBe('prepared');
 		expect(getReflectionActivity(sanne, rid, '2026-10-09')).toMatchObject({ past: true, cancelled: false });
@@ -146,7 +179,9 @@ describe('students, mentors and reach', () => {
 		});
 		expect(listActivityStudents(viewerOf(cast.otherMentor), id)).toBeUndefined();
 		// After: reflected and finished.
-		expect(saveReflection(sanne, rid, 2, { ...content, resultaat: 'Ik zag een kapsalon.' }, { finish: true }).ok).toBe(true);
+		expect(
+			saveReflection(sanne, rid, 2, { ...content, resultaat: 'Ik zag een kapsalon.' }, { finish: true }).ok
+		).toBe(true);
 		expect(listActivityStudents(mentor, id)?.find((s) => s.id === cast.studentA)).toMatchObject({
 			state: 'reflected',
 			reflectionId: rid
@@ -159,12 +194,22 @@ describe('students, mentors and reach', () => {
 		expect(nudgeStudent(mentor, id, cast.studentB, new Date('2026-10-17T10:00:00Z'))).toBe('sent');
 		expect(nudgeStudent(mentor, id, cast.studentOtherGroup, now)).toBeUndefined();
 		expect(nudgeStudent(viewerOf(cast.otherMentor), id, cast.studentB, now)).toBeUndefined();
-		expect(getDb().select().from(notification).where(eq(notification.kind, 'activityNudge')).all()).toHaveLength(2);
+		expect(
+			getDb().select().from(notification).where(eq(notification.kind, 'activityNudge')).all()
+		).toHaveLength(2);
 		// Reach: counts only.
 		const reach = getProgrammeReach(coord, yearId, 1)!;
-		expect(reach.activities.find((a) => a.id === id)).toMatchObject({ invited: 2, prepared: 1, reflected: 1 });
+		expect(reach.activities.find((a) => a.id === id)).toMatchObject({
+			invited: 2,
+			prepared: 1,
+			reflected: 1
+		});
 		expect(JSON.stringify(reach)).not.toContain('kapsalon');
-		expect(reach.cohorts.find((c) => c.cohort === 'vmbo-kb 3')?.missing).toEqual(['kwaliteiten', 'motieven', 'loopbaansturing']);
+		expect(reach.cohorts.find((c) => c.cohort === 'vmbo-kb 3')?.missing).toEqual([
+			'kwaliteiten',
+			'motieven',
+			'loopbaansturing'
+		]);
 		expect(reach.groups.map((g) => [g.students, g.reached])).toEqual([
 			[2, 1],
 			[1, 0]

@@ -36,7 +36,12 @@ export interface ProgrammeReach {
 	min: number;
 }
 
-export function getProgrammeReach(viewer: Viewer, yearId: number, min: number, db: Db = getDb()): ProgrammeReach | undefined {
+export function getProgrammeReach(
+	viewer: Viewer,
+	yearId: number,
+	min: number,
+	db: Db = getDb()
+): ProgrammeReach | undefined {
 	if (!can(viewer, 'programme.reach')) return undefined;
 	const school = viewer.schoolId;
 	const inYear = sql`a.school_id = ${school} and a.school_year_id = ${yearId}`;
@@ -62,7 +67,9 @@ export function getProgrammeReach(viewer: Viewer, yearId: number, min: number, d
 			where g.school_id = ${school} and g.school_year_id = ${yearId} and g.programme <> ''`
 	);
 	const cohorts = [...new Set(served.map((s) => s.cohort))].sort().map((cohort) => {
-		const covered = COMPETENCY_SLUGS.filter((c) => served.some((s) => s.cohort === cohort && s.competency === c));
+		const covered = COMPETENCY_SLUGS.filter((c) =>
+			served.some((s) => s.cohort === cohort && s.competency === c)
+		);
 		return { cohort, covered, missing: COMPETENCY_SLUGS.filter((c) => !covered.includes(c)) };
 	});
 	// Per group and student: on how many of this year's activities they reflected.

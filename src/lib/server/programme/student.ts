@@ -58,7 +58,9 @@ export function listMyActivities(
 			preparationQuestion: activity.preparationQuestion,
 			cancelledAt: activity.cancelledAt,
 			past: sql<number>`${end} < ${today}`,
-			reflectionId: sql<number | null>`(select max(r.id) from ${reflection} r where r.activity_id = ${activity.id}
+			reflectionId: sql<
+				number | null
+			>`(select max(r.id) from ${reflection} r where r.activity_id = ${activity.id}
 				and r.student_id = ${viewer.userId} and r.deleted_at is null)`,
 			prepared: sql<number>`exists (select 1 from ${reflection} r where r.activity_id = ${activity.id}
 				and r.student_id = ${viewer.userId} and r.deleted_at is null and ${PREPARED})`,
@@ -90,7 +92,11 @@ export function listMyActivities(
  * The reflection about this activity: the one the student started, or a new draft. undefined when the
  * activity is not theirs, or cancelled and nothing was written yet.
  */
-export function openActivityReflection(viewer: Viewer, activityId: number, db: Db = getDb()): number | undefined {
+export function openActivityReflection(
+	viewer: Viewer,
+	activityId: number,
+	db: Db = getDb()
+): number | undefined {
 	const mine = listMyActivities(viewer, {}, db).find((a) => a.id === activityId);
 	if (!mine) return undefined;
 	if (mine.reflectionId !== null) return mine.reflectionId;

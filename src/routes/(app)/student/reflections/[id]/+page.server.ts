@@ -12,6 +12,7 @@ import { parseForm } from '$lib/server/forms';
 import { visibilitySchema } from '$lib/schemas/reflections';
 import { commentActions, threadFor } from '$lib/server/comment-actions';
 import { notifyReflectionFinished } from '$lib/server/notifications';
+import { getReflectionActivity } from '$lib/server/programme/student';
 
 function idOf(raw: string): number {
 	const id = parseReflectionId(raw);
@@ -23,7 +24,12 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const viewer = requireRole('student');
 	const reflection = getOwnReflection(viewer, idOf(params.id));
 	if (!reflection) error(404, 'Not found');
-	return { reflection, saved: url.searchParams.has('saved'), comments: threadFor(viewer, reflection.id) };
+	return {
+		reflection,
+		saved: url.searchParams.has('saved'),
+		comments: threadFor(viewer, reflection.id),
+		cancelled: getReflectionActivity(viewer, reflection.id)?.cancelled ?? false
+	};
 };
 
 // Each one-tap action answers 404 for a reflection that is not the student's own, like a missing one.

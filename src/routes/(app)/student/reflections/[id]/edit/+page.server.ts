@@ -6,6 +6,7 @@ import { getOwnReflection, parseReflectionId, saveReflection } from '$lib/server
 import { parseForm } from '$lib/server/forms';
 import { reflectionSaveSchema } from '$lib/schemas/reflections';
 import { m } from '$lib/paraglide/messages';
+import { getReflectionActivity } from '$lib/server/programme/student';
 
 function idOf(raw: string): number {
 	const id = parseReflectionId(raw);
@@ -17,7 +18,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('student');
 	const reflection = getOwnReflection(viewer, idOf(params.id));
 	if (!reflection) error(404, 'Not found');
-	return { reflection };
+	return { reflection, planned: getReflectionActivity(viewer, reflection.id) ?? null };
 };
 
 // Without JavaScript the form posts here; with JavaScript the page saves through ../autosave instead.
