@@ -6,6 +6,7 @@ import { seedGrowth } from './seed-growth';
 import { seedMatrix } from './seed-matrix';
 import { seedReflections } from './seed-reflections';
 import { seedDialog } from './seed-dialog';
+import { seedProgramme } from './programme/seed';
 import { seedSecondSchool, type SecondSchool } from './seed-second-school';
 
 export const DEMO_PASSWORDS = {
@@ -111,7 +112,13 @@ export interface DemoContext {
 }
 
 // Each feature adds its demo data here, in order (one line per feature keeps merges trivial).
-const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [seedReflections, seedGrowth, seedDialog, seedMatrix];
+const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [
+	seedReflections,
+	seedGrowth,
+	seedDialog,
+	seedMatrix,
+	seedProgramme
+];
 
 export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second: SecondSchool }> {
 	const [studentHash, mentorHash, coordinatorHash, adminHash] = await Promise.all([
