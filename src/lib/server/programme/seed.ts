@@ -19,7 +19,7 @@ const SERVES: Partial<Record<ActivityType, CompetencySlug[]>> = {
 	test: ['kwaliteiten', 'motieven'],
 	lob_les: ['netwerken'],
 	proefstuderen: ['loopbaansturing', 'motieven'],
-	ouder_kind_gesprek: ['loopbaansturing', 'netwerken'],
+	ouder_kind_gesprek: ['loopbaansturing', 'motieven'],
 	stage: ['kwaliteiten', 'werkexploratie']
 };
 
@@ -51,7 +51,7 @@ const MORE: Planned[] = [
 		endTime: '11:20',
 		place: 'Eigen lokaal',
 		question: 'Noem één persoon die jou kan helpen bij je keuze. Waarom die persoon?',
-		for: 'school'
+		for: { groups: ['kb3'] }
 	},
 	{
 		type: 'proefstuderen',

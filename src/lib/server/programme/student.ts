@@ -12,6 +12,10 @@ import { createReflection } from '../reflections';
 import { activitiesOfStudent, PREPARED, REFLECTED } from './audience';
 import { amsterdamToday } from './today';
 
+// Qualified by hand: in a query on one table drizzle leaves columns bare, and inside a subquery on
+// reflection a bare "id" would be the reflection's.
+const ACTIVITY_ID = sql.raw('"activity"."id"');
+
 export interface StudentActivity {
 	id: number;
 	type: ActivityType;
@@ -60,11 +64,11 @@ export function listMyActivities(
 			past: sql<number>`${end} < ${today}`,
 			reflectionId: sql<
 				number | null
-			>`(select max(r.id) from ${reflection} r where r.activity_id = ${activity.id}
+			>`(select max(r.id) from ${reflection} r where r.activity_id = ${ACTIVITY_ID}
 				and r.student_id = ${viewer.userId} and r.deleted_at is null)`,
-			prepared: sql<number>`exists (select 1 from ${reflection} r where r.activity_id = ${activity.id}
+			prepared: sql<number>`exists (select 1 from ${reflection} r where r.activity_id = ${ACTIVITY_ID}
 				and r.student_id = ${viewer.userId} and r.deleted_at is null and ${PREPARED})`,
-			reflected: sql<number>`exists (select 1 from ${reflection} r where r.activity_id = ${activity.id}
+			reflected: sql<number>`exists (select 1 from ${reflection} r where r.activity_id = ${ACTIVITY_ID}
 				and r.student_id = ${viewer.userId} and r.deleted_at is null and ${REFLECTED})`
 		})
 		.from(activity)
