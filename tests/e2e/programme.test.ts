@@ -64,6 +64,7 @@ test('the decaan plans, Sanne prepares and reflects, her mentor and the reach fi
 	await expect(page).toHaveURL(/\/student\/reflections\/\d+\/edit/);
 	const reflectionUrl = page.url().split('#')[0];
 	await expect(page.getByText('Wat wil je de bakker vragen?')).toBeVisible();
+	await expectAccessible(page);
 	await page.waitForLoadState('networkidle');
 	await page.locator('#f-doel').fill(doel);
 	await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
@@ -79,6 +80,7 @@ test('the decaan plans, Sanne prepares and reflects, her mentor and the reach fi
 	// "Hoe was het?" opens the same reflection.
 	page = sanne.page;
 	await gotoReady(page, '/student/activities');
+	await expectAccessible(page);
 	await page.locator('article', { hasText: title }).getByRole('button', { name: 'Hoe was het?' }).click();
 	await expect(page).toHaveURL(new RegExp(`${reflectionUrl.replace(/[/.?]/g, '\\$&')}#f-resultaat$`));
 	await page.waitForLoadState('networkidle');

@@ -20,6 +20,7 @@ import { listYears } from './options';
 import { listMyActivities, openActivityReflection, sendDueReminders, getReflectionActivity } from './student';
 import { listActivityStudents, listMentorActivities, nudgeStudent } from './follow';
 import { getProgrammeReach } from './reach';
+import { feedEvents, feedOwner, hasFeed, resetFeed } from './feed';
 
 let cast: ReturnType<typeof makeCast>;
 let yearId: number;
@@ -220,5 +221,29 @@ describe('students, mentors and reach', () => {
 		expect(getReflectionActivity(sanne, rid)?.cancelled).toBe(true);
 		expect(openActivityReflection(sanne, id)).toBe(rid);
 		expect(getDb().select().from(activity).all()).toHaveLength(2);
+	});
+});
+
+describe('calendar feed', () => {
+	it('gives titles, dates and places at a secret address; a reset makes the old one unknown', () => {
+		const coord = viewerOf(cast.coordinator);
+		createActivity(coord, base());
+		const sanne = viewerOf(cast.studentA);
+		expect(hasFeed(sanne)).toBe(false);
+		const first = resetFeed(sanne);
+		expect(first).toMatch(/^[a-z2-7]{32}$/);
+		const owner = feedOwner(first);
+		expect(owner).toEqual({ userId: cast.studentA, schoolId: cast.schoolA.schoolId });
+		expect(feedEvents(owner!).map((e) => [e.title, e.date, e.place])).toEqual([
+			['Beroepenmarkt', '2026-10-08', 'Sporthal']
+		]);
+		expect(Object.keys(feedEvents(owner!)[0]).sort()).toEqual(
+			['cancelled', 'date', 'endDate', 'endTime', 'id', 'place', 'startTime', 'title'].sort()
+		);
+		const second = resetFeed(sanne);
+		expect(feedOwner(first)).toBeUndefined();
+		expect(feedOwner(second)?.userId).toBe(cast.studentA);
+		expect(feedOwner('a'.repeat(32))).toBeUndefined();
+		expect(() => resetFeed(coord)).toThrow();
 	});
 });
