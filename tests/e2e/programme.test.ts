@@ -25,7 +25,7 @@ async function openActivityEdit(page: Page, title: string) {
 test('the decaan plans, Sanne prepares and reflects, her mentor and the reach figures see it', async ({
 	browser
 }, info) => {
-	test.setTimeout(90_000);
+	test.setTimeout(180_000);
 	const title = `Gastles bakker ${info.project.name}`;
 	const doel = `Ik wil weten hoe vroeg een bakker opstaat (${info.project.name}).`;
 
