@@ -7,16 +7,9 @@ import { activity } from '../db/schema-portfolio';
 import { notification } from '../db/schema-dialog';
 import type { ActivityInput } from '../../schemas/programme';
 import { saveReflection } from '../reflections';
-import {
-	copyYear,
-	createActivity,
-	duplicateActivity,
-	listProgramme,
-	nextYearDate,
-	setCancelled,
-	updateActivity
-} from './plan';
+import { createActivity, duplicateActivity, listProgramme, setCancelled, updateActivity } from './plan';
 import { listYears } from './options';
+import { copyYear, nextYearDate } from './copy';
 import { listMyActivities, openActivityReflection, sendDueReminders, getReflectionActivity } from './student';
 import { listActivityStudents, listMentorActivities, nudgeStudent } from './follow';
 import { getProgrammeReach } from './reach';
