@@ -6,8 +6,8 @@ import { getDb } from '../db';
 import * as table from '../db/schema';
 import { can } from '../access';
 import type { Viewer } from '../auth/viewer';
-import { getCurrentSchoolYear } from '../schools';
-import { recordAudit } from '../audit';
+import { getCurrentSchoolYear } from '../school/schools';
+import { recordAudit } from '../privacy/audit';
 import type { CsvTable } from './csv';
 import { guessMapping, guessStaffMapping, IMPORT_FIELDS, STAFF_FIELDS, type Mapping } from './mapping';
 import {

@@ -6,7 +6,7 @@ import * as core from '../db/schema';
 import { activity } from '../db/schema-portfolio';
 import { notification } from '../db/schema-dialog';
 import type { ActivityInput } from '../../schemas/programme';
-import { saveReflection } from '../reflections';
+import { saveReflection } from '../portfolio/reflections';
 import { createActivity, duplicateActivity, listProgramme, setCancelled, updateActivity } from './plan';
 import { listYears } from './options';
 import { copyYear, nextYearDate } from './copy';

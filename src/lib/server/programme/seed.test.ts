@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { createTestDb, viewerOf } from '../testing';
-import { seedDemo } from '../seed';
+import { seedDemo } from '../demo/seed';
 import { listProgramme } from './plan';
 import { listMyActivities } from './student';
 import { getProgrammeReach } from './reach';

@@ -4,7 +4,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { CompetencySlug } from '../../competencies';
 import type { ActivityType } from '../../portfolio';
-import type { DemoContext } from '../seed';
+import type { DemoContext } from '../demo/seed';
 import { activity } from '../db/schema-portfolio';
 import { activityCohort, activityCompetency, activityGroup } from '../db/schema-programme';
 

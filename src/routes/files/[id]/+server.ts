@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
-import { readAttachment } from '$lib/server/attachments';
-import { recordView } from '$lib/server/audit';
+import { readAttachment } from '$lib/server/portfolio/attachments';
+import { recordView } from '$lib/server/privacy/audit';
 import { idSchema } from '$lib/schemas/people';
 
 // Evidence files, only through the reflection's read scope. The stored type came from sniffing the bytes,

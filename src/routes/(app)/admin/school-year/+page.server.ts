@@ -7,8 +7,8 @@ import {
 	listSchoolYears,
 	setRetentionYears,
 	startSchoolYear
-} from '$lib/server/school-years';
-import { schoolYearFor } from '$lib/server/schools';
+} from '$lib/server/school/school-years';
+import { schoolYearFor } from '$lib/server/school/schools';
 import { retentionSchema, schoolYearSchema } from '$lib/schemas/school';
 import { m } from '$lib/paraglide/messages';
 
