@@ -11,6 +11,7 @@ import * as dialog from '../db/schema-dialog';
 import { canOn, studentScope } from '../access';
 import { createViewer, type Viewer } from '../auth/viewer';
 import { listMyAudit } from './audit';
+import { fullName } from '$lib/names';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const author = alias(core.user, 'author');
@@ -111,7 +112,11 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 			author:
 				x.byMe === me
 					? 'ik'
-					: [x.authorGiven, x.authorPrefix, x.authorFamily].filter(Boolean).join(' ') || null,
+					: fullName({
+							givenName: x.authorGiven,
+							familyNamePrefix: x.authorPrefix,
+							familyName: x.authorFamily
+						}) || null,
 			text: x.body,
 			createdAt: iso(x.createdAt),
 			editedAt: iso(x.editedAt)
