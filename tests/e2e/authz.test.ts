@@ -130,14 +130,14 @@ const PAGES: Record<string, PageCase[]> = {
 		page((i) => `/coordinator/programme?year=${i.year2}`, allowedFor(['coordinator']))
 	],
 	'/coordinator/programme/new': [page('/coordinator/programme/new', allowedFor(['coordinator']))],
-	'/coordinator/programme/[id]': [
+	'/coordinator/programme/[id=id]': [
 		page((i) => `/coordinator/programme/${i.activity}`, allowedFor(['coordinator'])),
 		page((i) => `/coordinator/programme/${i.activity2}`, nobody())
 	],
 	'/coordinator/programme/reach': [page('/coordinator/programme/reach', allowedFor(['coordinator']))],
 	'/mentor/activities': [page('/mentor/activities', allowedFor(MENTORS))],
 	'/mentor/activities/new': [page('/mentor/activities/new', allowedFor(MENTORS))],
-	'/mentor/activities/[id]': [
+	'/mentor/activities/[id=id]': [
 		page((i) => `/mentor/activities/${i.activity}`, allowedFor(['mentorA'])),
 		page((i) => `/mentor/activities/${i.activityZ}`, allowedFor(['mentorOther'])),
 		page((i) => `/mentor/activities/${i.activity2}`, nobody())
@@ -1196,7 +1196,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/coordinator/programme/[id]', {
+	...actions('/coordinator/programme/[id=id]', {
 		save: [
 			act({
 				url: (i) => `/coordinator/programme/${i.activity}`,
@@ -1246,7 +1246,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/mentor/activities/[id]', {
+	...actions('/mentor/activities/[id=id]', {
 		nudge: [
 			act({
 				url: (i) => `/mentor/activities/${i.activity}`,

@@ -97,8 +97,3 @@ export function formOptions(viewer: Viewer, yearId: number, db: Db = getDb()): F
 		: [];
 	return { groups, cohorts, organisers, tasks };
 }
-
-/** A route's id parameter as a row id; anything else is treated like a missing row. */
-export function parseId(raw: string | null | undefined): number | undefined {
-	return raw && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined;
-}

@@ -8,19 +8,13 @@ import {
 	setCancelled,
 	updateActivity
 } from '$lib/server/programme/plan';
-import { formOptions, listYears, parseId } from '$lib/server/programme/options';
+import { formOptions, listYears } from '$lib/server/programme/options';
 import { formValuesOf, planFailure } from '$lib/server/programme/form';
 import { activityFormSchema } from '$lib/schemas/programme';
 
-function idOf(raw: string): number {
-	const id = parseId(raw);
-	if (id === undefined) error(404, 'Not found');
-	return id;
-}
-
 export const load: PageServerLoad = ({ params, url }) => {
 	const viewer = requireRole('coordinator');
-	const activity = getEditableActivity(viewer, idOf(params.id));
+	const activity = getEditableActivity(viewer, Number(params.id));
 	const year = listYears(viewer).find((y) => y.id === activity?.schoolYearId);
 	if (!activity || !year) error(404, 'Not found');
 	return {
@@ -40,7 +34,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const viewer = requireRole('coordinator');
-		const id = idOf(params.id);
+		const id = Number(params.id);
 		const parsed = await parseForm(request, activityFormSchema);
 		if (!parsed.ok) return parsed.failure;
 		const result = updateActivity(viewer, id, parsed.data);
@@ -53,17 +47,17 @@ export const actions: Actions = {
 	},
 	cancel: ({ params }) => {
 		const viewer = requireRole('coordinator');
-		if (!setCancelled(viewer, idOf(params.id), true)) error(404, 'Not found');
+		if (!setCancelled(viewer, Number(params.id), true)) error(404, 'Not found');
 		return { cancelled: true };
 	},
 	restore: ({ params }) => {
 		const viewer = requireRole('coordinator');
-		if (!setCancelled(viewer, idOf(params.id), false)) error(404, 'Not found');
+		if (!setCancelled(viewer, Number(params.id), false)) error(404, 'Not found');
 		return { restored: true };
 	},
 	duplicate: ({ params }) => {
 		const viewer = requireRole('coordinator');
-		const copy = duplicateActivity(viewer, idOf(params.id));
+		const copy = duplicateActivity(viewer, Number(params.id));
 		if (copy === undefined) error(404, 'Not found');
 		redirect(303, `/coordinator/programme/${copy}?duplicated=1`);
 	}

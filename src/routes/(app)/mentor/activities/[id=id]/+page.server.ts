@@ -3,18 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
 import { listActivityStudents, listMentorActivities, nudgeStudent } from '$lib/server/programme/follow';
-import { parseId } from '$lib/server/programme/options';
 import { nudgeSchema } from '$lib/schemas/programme';
-
-function idOf(raw: string): number {
-	const id = parseId(raw);
-	if (id === undefined) error(404, 'Not found');
-	return id;
-}
 
 export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('mentor');
-	const id = idOf(params.id);
+	const id = Number(params.id);
 	const activity = listMentorActivities(viewer).find((a) => a.id === id);
 	const students = listActivityStudents(viewer, id);
 	if (!activity || !students) error(404, 'Not found');
@@ -24,7 +17,7 @@ export const load: PageServerLoad = ({ params }) => {
 export const actions: Actions = {
 	nudge: async ({ params, request }) => {
 		const viewer = requireRole('mentor');
-		const id = idOf(params.id);
+		const id = Number(params.id);
 		const parsed = await parseForm(request, nudgeSchema);
 		if (!parsed.ok) return parsed.failure;
 		const result = nudgeStudent(viewer, id, parsed.data.studentId);
