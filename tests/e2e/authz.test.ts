@@ -125,6 +125,25 @@ const PAGES: Record<string, PageCase[]> = {
 	'/coordinator/matrix': [page('/coordinator/matrix', allowedFor(['coordinator']))],
 	'/coordinator/matrix/actors': [page('/coordinator/matrix/actors', allowedFor(['coordinator']))],
 	'/coordinator/matrix/tasks': [page('/coordinator/matrix/tasks', allowedFor(['coordinator']))],
+	'/coordinator/programme': [
+		page('/coordinator/programme', allowedFor(['coordinator'])),
+		// Another school's year in the query falls back to the viewer's own current year.
+		page((i) => `/coordinator/programme?year=${i.year2}`, allowedFor(['coordinator']))
+	],
+	'/coordinator/programme/new': [page('/coordinator/programme/new', allowedFor(['coordinator']))],
+	'/coordinator/programme/[id=id]': [
+		page((i) => `/coordinator/programme/${i.activity}`, allowedFor(['coordinator'])),
+		page((i) => `/coordinator/programme/${i.activity2}`, nobody())
+	],
+	'/coordinator/programme/reach': [page('/coordinator/programme/reach', allowedFor(['coordinator']))],
+	'/mentor/activities': [page('/mentor/activities', allowedFor(MENTORS))],
+	'/mentor/activities/new': [page('/mentor/activities/new', allowedFor(MENTORS))],
+	'/mentor/activities/[id=id]': [
+		page((i) => `/mentor/activities/${i.activity}`, allowedFor(['mentorA'])),
+		page((i) => `/mentor/activities/${i.activityZ}`, allowedFor(['mentorOther'])),
+		page((i) => `/mentor/activities/${i.activity2}`, nobody())
+	],
+	'/student/activities': [page('/student/activities', allowedFor(STUDENTS))],
 	'/lob-taken': [page('/lob-taken', allowedFor(EMPLOYEES))],
 	'/lob-taken/rounds/[roundId=id]': [
 		// Only those invited to answer this round (m.jansen, l.vandijk, p.desmet, a.bos).
@@ -255,7 +274,18 @@ const ENDPOINTS: Record<string, PageCase[]> = {
 	'/healthz GET': PAGES['/healthz'],
 	'/login/oidc GET': PAGES['/login/oidc'],
 	'/login/oidc/callback GET': PAGES['/login/oidc/callback'],
-	'/student/dossier/export GET': [page('/student/dossier/export', allowedFor(STUDENTS))]
+	'/student/dossier/export GET': [page('/student/dossier/export', allowedFor(STUDENTS))],
+	'/coordinator/programme/export.csv GET': [
+		page('/coordinator/programme/export.csv', allowedFor(['coordinator']))
+	],
+	'/coordinator/programme/calendar.ics GET': [
+		page('/coordinator/programme/calendar.ics', allowedFor(['coordinator']))
+	],
+	// Public: the secret in the address is the key. A guessed one is a 404 for everyone, signed in or not.
+	'/agenda/[token].ics GET': [
+		page((i) => `/agenda/${i.feedToken}.ics`, everyone('ok', 'ok')),
+		page('/agenda/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.ics', everyone(404, 404))
+	]
 };
 
 type Form = Record<string, string | string[] | number>;
@@ -368,6 +398,30 @@ const cellRows = (i: Ids): [string, number, number] => [
 ];
 const cellForm = (): Form => ({ part: 'uitvoerend', how: 'authz-probe', rating: '', wish: '', version: '0' });
 const pdf = { name: 'probe.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%probe\n') };
+
+const programmeRows = (i: Ids): [string, number, number] => [
+	`SELECT a.id, a.title, a.date, a.cancelled_at, a.school_year_id,
+	 (SELECT group_concat(group_id) FROM activity_group WHERE activity_id = a.id) g
+	 FROM activity a WHERE a.school_id IN (?, ?) ORDER BY a.id`,
+	i.school,
+	i.school2
+];
+const nudgeRows = (): [string] => [`SELECT count(*) n FROM notification WHERE kind = 'activityNudge'`];
+const activityReflections = (i: Ids): [string, number] => [
+	'SELECT count(*) n FROM reflection WHERE activity_id = ?',
+	i.activity2
+];
+// A complete, valid plan for 3KB-A: it would create or change an activity if the guard let it through.
+const activityForm = (i: Ids): Form => ({
+	schoolYearId: String(i.year),
+	type: 'gastles',
+	title: 'authz-probe',
+	date: '2026-12-15',
+	audience: 'groups',
+	groups: String(i.groupA),
+	competencies: 'netwerken',
+	organiserId: String(i.mentorA)
+});
 
 const ACTIONS: Record<string, ActionCase[]> = {
 	...actions('/account/password', {
@@ -1293,6 +1347,122 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				}),
 				allowed: ['studentA'],
 				check: reflectionRow
+			})
+		]
+	}),
+	...actions('/coordinator/programme', {
+		// Smuggled: the other school's year as the target.
+		copyYear: [
+			act({
+				url: () => '/coordinator/programme',
+				form: (i) => ({ fromYearId: String(i.year), toYearId: String(i.year2) }),
+				allowed: ['coordinator'],
+				check: programmeRows
+			})
+		]
+	}),
+	...actions('/coordinator/programme/new', {
+		save: [
+			act({
+				url: () => '/coordinator/programme/new',
+				form: activityForm,
+				allowed: ['coordinator'],
+				check: programmeRows
+			})
+		]
+	}),
+	...actions('/coordinator/programme/[id=id]', {
+		save: [
+			act({
+				url: (i) => `/coordinator/programme/${i.activity}`,
+				form: activityForm,
+				allowed: ['coordinator'],
+				check: programmeRows
+			}),
+			act({ url: (i) => `/coordinator/programme/${i.activity2}`, form: activityForm, check: programmeRows })
+		],
+		cancel: [
+			act({
+				url: (i) => `/coordinator/programme/${i.activity}`,
+				form: () => ({}),
+				allowed: ['coordinator'],
+				probe: 'skip',
+				check: programmeRows
+			}),
+			act({ url: (i) => `/coordinator/programme/${i.activity2}`, form: () => ({}), check: programmeRows })
+		],
+		// Allowed: restoring an activity that was never cancelled leaves it as it is.
+		restore: [
+			act({
+				url: (i) => `/coordinator/programme/${i.activity}`,
+				form: () => ({}),
+				allowed: ['coordinator'],
+				check: (i) => ['SELECT cancelled_at FROM activity WHERE id = ?', i.activity]
+			})
+		],
+		duplicate: [
+			act({
+				url: (i) => `/coordinator/programme/${i.activity}`,
+				form: () => ({}),
+				allowed: ['coordinator'],
+				probe: 'skip',
+				check: programmeRows
+			}),
+			act({ url: (i) => `/coordinator/programme/${i.activity2}`, form: () => ({}), check: programmeRows })
+		]
+	}),
+	...actions('/mentor/activities/new', {
+		save: [
+			act({
+				url: () => '/mentor/activities/new',
+				form: activityForm,
+				allowed: MENTORS,
+				check: programmeRows
+			})
+		]
+	}),
+	...actions('/mentor/activities/[id=id]', {
+		nudge: [
+			act({
+				url: (i) => `/mentor/activities/${i.activity}`,
+				form: (i) => ({ studentId: String(i.B) }),
+				allowed: ['mentorA'],
+				check: nudgeRows
+			}),
+			// Smuggled: a student of another group on the mentor's own activity page.
+			act({
+				url: (i) => `/mentor/activities/${i.activity}`,
+				form: (i) => ({ studentId: String(i.Z) }),
+				check: nudgeRows
+			})
+		]
+	}),
+	...actions('/student/activities', {
+		// Smuggled: the other school's activity.
+		prepare: [
+			act({
+				url: () => '/student/activities',
+				form: (i) => ({ activityId: String(i.activity2) }),
+				allowed: STUDENTS,
+				check: activityReflections
+			})
+		],
+		reflect: [
+			act({
+				url: () => '/student/activities',
+				form: (i) => ({ activityId: String(i.activity2) }),
+				allowed: STUDENTS,
+				check: activityReflections
+			})
+		],
+		// A new feed address replaces the old one: not probed by students (student A's is a fixture).
+		feed: [
+			act({
+				url: () => '/student/activities',
+				form: () => ({}),
+				allowed: STUDENTS,
+				probe: 'skip',
+				check: () => ['SELECT user_id, hex(token_hash) FROM calendar_feed ORDER BY user_id']
 			})
 		]
 	}),

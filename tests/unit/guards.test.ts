@@ -15,7 +15,9 @@ const PUBLIC_ALLOWLIST = [
 	'(auth)/login/oidc/+server.ts',
 	'(auth)/login/oidc/callback/+server.ts',
 	'language/+page.server.ts',
-	'healthz/+server.ts'
+	'healthz/+server.ts',
+	// A student's calendar feed: phone calendar apps cannot sign in; the secret in the URL is the key.
+	'agenda/[token].ics/+server.ts'
 ];
 
 const SERVER_FILE = /^\+(page\.server|layout\.server|server)\.(ts|js)$/;

@@ -109,7 +109,20 @@ const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 		admin: [],
 		staff: [],
 		parent: []
-	}
+	},
+	'programme.read': { student: [], mentor: 'area', coordinator: 'area', admin: [], staff: [], parent: [] },
+	'programme.manage': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [], parent: [] },
+	'programme.manageOwnGroups': {
+		student: [],
+		mentor: 'area',
+		coordinator: [],
+		admin: [],
+		staff: [],
+		parent: []
+	},
+	'programme.follow': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'programme.take': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
+	'programme.reach': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [], parent: [] }
 };
 
 function viewerWith(...roles: Role[]) {

@@ -49,7 +49,13 @@ export const OPERATIONS = [
 	'parent.child.read',
 	'parent.note.write',
 	'parent.agenda.add',
-	'conversation.parent.invite'
+	'conversation.parent.invite',
+	'programme.read',
+	'programme.manage',
+	'programme.manageOwnGroups',
+	'programme.follow',
+	'programme.take',
+	'programme.reach'
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -107,7 +113,15 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'parent.child.read': { parent: ['child'] },
 	'parent.note.write': { parent: ['child'] },
 	'parent.agenda.add': { parent: ['child'] },
-	'conversation.parent.invite': { mentor: ['mentee'] }
+	'conversation.parent.invite': { mentor: ['mentee'] },
+	// The LOB programme (issue 18): the decaan plans for the school, a mentor for their own groups only;
+	// a mentor follows who prepared and reflected; a student takes part; the reach is counts only.
+	'programme.read': { mentor: true, coordinator: true },
+	'programme.manage': { coordinator: true },
+	'programme.manageOwnGroups': { mentor: true },
+	'programme.follow': { mentor: ['mentee'] },
+	'programme.take': { student: ['self'] },
+	'programme.reach': { coordinator: true }
 };
 
 function grants(viewer: Viewer, op: Operation): Grant[] {

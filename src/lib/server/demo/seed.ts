@@ -6,6 +6,7 @@ import { seedGrowth } from './growth';
 import { seedMatrix } from './matrix';
 import { seedReflections } from './reflections';
 import { seedDialog } from './dialog';
+import { seedProgramme } from '../programme/seed';
 import { seedSecondSchool, type SecondSchool } from './second-school';
 import type { DemoContext } from './context';
 
@@ -109,7 +110,8 @@ const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [
 	seedGrowth,
 	seedDialog,
 	seedMatrix,
-	seedParents
+	seedParents,
+	seedProgramme
 ];
 
 export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second: SecondSchool }> {

@@ -14,6 +14,7 @@ import { notifyReflectionFinished } from '$lib/server/dialog/notifications';
 import { getReflectionHome, setNoteHidden, setReflectionHome } from '$lib/server/parents/sharing';
 import { noteIdSchema, switchSchema } from '$lib/schemas/parents';
 import { m } from '$lib/paraglide/messages';
+import { getReflectionActivity } from '$lib/server/programme/student';
 
 export const load: PageServerLoad = ({ params, url }) => {
 	const viewer = requireRole('student');
@@ -23,7 +24,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 		reflection,
 		saved: url.searchParams.has('saved'),
 		comments: threadFor(viewer, reflection.id),
-		home: getReflectionHome(viewer, reflection.id)
+		home: getReflectionHome(viewer, reflection.id),
+		cancelled: getReflectionActivity(viewer, reflection.id)?.cancelled ?? false
 	};
 };
 
