@@ -451,6 +451,8 @@ const ACTIONS: Record<string, ActionCase[]> = {
 	}),
 	...actions('/admin/import/[id]', {
 		map: [act({ url: () => '/admin/import/999999', form: () => ({ givenName: '0' }) })],
+		encoding: [act({ url: () => '/admin/import/999999', form: () => ({ encoding: 'macintosh' }) })],
+		choose: [act({ url: () => '/admin/import/999999', form: () => ({ 'choice-2': '0' }) })],
 		apply: [act({ url: () => '/admin/import/999999', form: () => ({}) })]
 	}),
 	...actions('/admin/school-year', {

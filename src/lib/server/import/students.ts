@@ -1,15 +1,14 @@
 // Importing students and groups from a school administration export: upload → mapping → preview → apply.
 // Apply is one transaction; re-applying the same file changes nothing; students missing from a newer file
 // are marked as left, never deleted.
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as table from '../db/schema';
-import { can } from '../access';
 import type { Viewer } from '../auth/viewer';
 import { getCurrentSchoolYear } from '../schools';
 import { recordAudit } from '../audit';
-import type { CsvTable } from './csv';
-import { guessMapping, guessStaffMapping, IMPORT_FIELDS, STAFF_FIELDS, type Mapping } from './mapping';
+import type { Mapping } from './mapping';
+import { getImportBatch, loadBatch, scoped, type ImportBatch } from './batch';
 import {
 	matchKey,
 	planImport,
@@ -18,121 +17,6 @@ import {
 	type ImportPlan,
 	type StaffMember
 } from './plan';
-
-export type ImportKind = 'students' | 'staff';
-
-export interface ImportBatch {
-	id: number;
-	kind: ImportKind;
-	fileName: string;
-	encoding: string;
-	delimiter: string;
-	headers: string[];
-	rowCount: number;
-	/** Field → column; the fields depend on the kind (mapping.ts). */
-	mapping: Record<string, number>;
-	markLeft: boolean;
-	createdAt: Date;
-	appliedAt: Date | null;
-	summary: Record<string, number> | null;
-}
-
-export function scoped(viewer: Viewer, id: number) {
-	return and(eq(table.importBatch.id, id), eq(table.importBatch.schoolId, viewer.schoolId));
-}
-
-export function createImportBatch(
-	viewer: Viewer,
-	fileName: string,
-	csv: CsvTable,
-	kind: ImportKind = 'students'
-): number | undefined {
-	if (!can(viewer, 'people.manage')) return undefined;
-	return getDb()
-		.insert(table.importBatch)
-		.values({
-			schoolId: viewer.schoolId,
-			createdBy: viewer.userId,
-			kind,
-			fileName: fileName.slice(0, 200),
-			encoding: csv.encoding,
-			delimiter: csv.delimiter,
-			headers: csv.headers,
-			rows: csv.rows,
-			mapping: kind === 'staff' ? guessStaffMapping(csv.headers) : guessMapping(csv.headers),
-			// Staff missing from a file are not deactivated: nothing to mark.
-			markLeft: kind === 'students'
-		})
-		.returning({ id: table.importBatch.id })
-		.get().id;
-}
-
-export function listImportBatches(viewer: Viewer): Omit<ImportBatch, 'headers' | 'mapping'>[] {
-	if (!can(viewer, 'people.manage')) return [];
-	return getDb()
-		.select({
-			id: table.importBatch.id,
-			kind: table.importBatch.kind,
-			fileName: table.importBatch.fileName,
-			encoding: table.importBatch.encoding,
-			delimiter: table.importBatch.delimiter,
-			markLeft: table.importBatch.markLeft,
-			createdAt: table.importBatch.createdAt,
-			appliedAt: table.importBatch.appliedAt,
-			summary: table.importBatch.summary,
-			rowCount: sql<number>`json_array_length(${table.importBatch.rows})`
-		})
-		.from(table.importBatch)
-		.where(eq(table.importBatch.schoolId, viewer.schoolId))
-		.orderBy(desc(table.importBatch.createdAt))
-		.limit(20)
-		.all();
-}
-
-export function loadBatch(viewer: Viewer, id: number) {
-	if (!can(viewer, 'people.manage')) return undefined;
-	return getDb().select().from(table.importBatch).where(scoped(viewer, id)).get();
-}
-
-export function getImportBatch(viewer: Viewer, id: number): ImportBatch | undefined {
-	const b = loadBatch(viewer, id);
-	if (!b) return undefined;
-	return {
-		id: b.id,
-		kind: b.kind,
-		fileName: b.fileName,
-		encoding: b.encoding,
-		delimiter: b.delimiter,
-		headers: b.headers,
-		rowCount: b.rows.length,
-		mapping: b.mapping,
-		markLeft: b.markLeft,
-		createdAt: b.createdAt,
-		appliedAt: b.appliedAt,
-		summary: b.summary ?? null
-	};
-}
-
-export function setImportMapping(
-	viewer: Viewer,
-	id: number,
-	mapping: Record<string, number>,
-	markLeft: boolean
-): boolean {
-	const b = loadBatch(viewer, id);
-	if (!b || b.appliedAt) return false;
-	const clean: Record<string, number> = {};
-	for (const f of b.kind === 'staff' ? STAFF_FIELDS : IMPORT_FIELDS) {
-		const i = (mapping as Record<string, number | undefined>)[f];
-		if (i !== undefined && i >= 0 && i < b.headers.length) clean[f] = i;
-	}
-	getDb()
-		.update(table.importBatch)
-		.set({ mapping: clean, markLeft: b.kind === 'students' && markLeft })
-		.where(scoped(viewer, id))
-		.run();
-	return true;
-}
 
 /** What the school has now, in four queries whatever the size of the file. */
 function currentState(viewer: Viewer, db = getDb()) {
@@ -240,14 +124,17 @@ function baseUsername(given: string, prefix: string, family: string): string {
 }
 
 export type ApplyResult =
-	{ ok: true; counts: ImportPlan['counts'] } | { ok: false; reason: 'errors' | 'applied' | 'no_year' };
+	| { ok: true; counts: ImportPlan['counts'] }
+	| { ok: false; reason: 'errors' | 'applied' | 'no_year' | 'encoding' | 'confirm' };
 
-export function applyImport(viewer: Viewer, id: number): ApplyResult | undefined {
+/** `confirmLeft`: the number of leaving students as the admin typed it, when that number is large. */
+export function applyImport(viewer: Viewer, id: number, confirmLeft = ''): ApplyResult | undefined {
 	const db = getDb();
 	return db.transaction((tx) => {
 		const raw = loadBatch(viewer, id);
 		if (!raw || raw.kind !== 'students') return undefined;
 		if (raw.appliedAt) return { ok: false, reason: 'applied' } as const;
+		if (!raw.encodingChecked) return { ok: false, reason: 'encoding' } as const;
 		const state = currentState(viewer, tx as unknown as typeof db);
 		if (!state.year) return { ok: false, reason: 'no_year' } as const;
 		const plan = planImport(
@@ -258,6 +145,8 @@ export function applyImport(viewer: Viewer, id: number): ApplyResult | undefined
 			raw.markLeft
 		);
 		if (plan.errorCount > 0) return { ok: false, reason: 'errors' } as const;
+		if (plan.leaveNeedsConfirmation && confirmLeft.trim() !== String(plan.leaving.length))
+			return { ok: false, reason: 'confirm' } as const;
 		const schoolId = viewer.schoolId;
 		const now = new Date();
 		const groupIds = new Map(state.groups.map((g) => [matchKey(g.name), g.id]));
@@ -350,7 +239,7 @@ export function applyImport(viewer: Viewer, id: number): ApplyResult | undefined
 			tx.delete(table.session).where(inArray(table.session.userId, leavingIds)).run();
 		}
 		tx.update(table.importBatch)
-			.set({ appliedAt: now, summary: plan.counts })
+			.set({ appliedAt: now, summary: plan.counts, source: null })
 			.where(scoped(viewer, id))
 			.run();
 		recordAudit(viewer, {
