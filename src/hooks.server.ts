@@ -21,6 +21,7 @@ import { logger } from '$lib/server/logger';
 import { acquireRunLock } from '$lib/server/run-lock';
 import { serverTimingHeader, withDbTiming } from '$lib/server/db/timing';
 import { crossOriginWrite } from '$lib/server/csrf';
+import { activateDueSchoolYears } from '$lib/server/school-years';
 
 export const init: ServerInit = () => {
 	if (building) return;
@@ -31,6 +32,9 @@ export const init: ServerInit = () => {
 	// SQLite's advice for long-lived connections: re-run optimize every few hours as the data grows.
 	setInterval(() => optimizeDatabase(getDb()), 6 * 3600 * 1000).unref();
 	deleteExpiredSessions();
+	// A staged school year takes effect on its start date, also when nobody happens to open a page then.
+	activateDueSchoolYears();
+	setInterval(() => activateDueSchoolYears(), 3600 * 1000).unref();
 };
 
 // adapter-node's BODY_SIZE_LIMIT is one number for every route; only the transfer import needs more.

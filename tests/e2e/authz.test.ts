@@ -464,12 +464,20 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				check: () => ['SELECT * FROM school ORDER BY id']
 			})
 		],
-		start: [
+		stage: [
 			act({
 				url: () => '/admin/school-year',
-				form: () => ({ name: 'authz-probe', startsOn: '2027-08-01', endsOn: '2028-07-31', confirm: 'on' }),
+				form: () => ({ name: 'authz-probe', startsOn: '2099-08-01', endsOn: '2100-07-31', confirm: 'on' }),
 				allowed: ADMINS,
 				check: () => ['SELECT * FROM school_year ORDER BY id']
+			})
+		],
+		startEarly: [
+			act({
+				url: () => '/admin/school-year',
+				form: () => ({ yearId: '999999', confirm: 'authz-probe', reason: 'authz probe reason' }),
+				allowed: ADMINS,
+				check: () => ['SELECT * FROM school_year ORDER BY id', 'SELECT * FROM "group" ORDER BY id']
 			})
 		]
 	}),

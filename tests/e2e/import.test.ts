@@ -55,7 +55,7 @@ test('an admin imports a Magister and then a Somtoday export and sees the groups
 	});
 	await page.getByRole('button', { name: 'Bestand lezen' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('magister.csv');
-	await expect(page.getByText('tekenset windows-1252')).toBeVisible();
+	await expect(page.getByText('3 regels · scheidingsteken ; · tekenset windows-1252')).toBeVisible();
 	// Recognised columns, a preview with the accents and zeros intact, and the demo students not in the file.
 	await expect(page.locator('#map-familyNamePrefix')).toHaveValue('2');
 	await expect(page.getByRole('cell', { name: 'Zoë van der Linden' })).toBeVisible();
@@ -148,7 +148,7 @@ test('a Mac Roman file cannot be applied until the admin picks the encoding the 
 	await page.getByRole('button', { name: 'Deze tekenset gebruiken' }).click();
 	await expect(page.getByRole('status')).toContainText('opnieuw gelezen');
 	await expect(page.getByRole('cell', { name: 'Ömer Çelik' })).toBeVisible();
-	await expect(page.getByText('tekenset macintosh')).toBeVisible();
+	await expect(page.getByText('2 regels · scheidingsteken ; · tekenset macintosh')).toBeVisible();
 	await page.getByRole('button', { name: 'Importeren', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('Import klaar: 2 nieuw');
 });

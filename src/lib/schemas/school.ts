@@ -14,6 +14,12 @@ export const schoolYearSchema = z.object({
 	confirm: z.literal('on', { error: 'sch_year_confirm_required' })
 });
 
+export const earlyStartSchema = z.object({
+	yearId: z.coerce.number().int().positive(),
+	confirm: z.string().trim().min(1).max(40),
+	reason: z.string().trim().min(5).max(300)
+});
+
 export const auditSearchSchema = z.object({
 	q: z.string().trim().max(100).optional().catch(undefined),
 	action: z.string().max(40).optional().catch(undefined),

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
 	'loginCode.create',
 	'import.apply',
 	'schoolYear.start',
+	'schoolYear.stage',
 	'conversation.update',
 	'goal.update'
 ] as const;

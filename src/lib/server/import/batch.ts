@@ -45,7 +45,9 @@ export function createImportBatch(
 	fileName: string,
 	csv: CsvTable,
 	kind: ImportKind = 'students',
-	source?: Uint8Array
+	source?: Uint8Array,
+	/** A staged year's id when the file prepares the next school year. */
+	schoolYearId: number | null = null
 ): number | undefined {
 	if (!can(viewer, 'people.manage')) return undefined;
 	const mapping = kind === 'staff' ? guessStaffMapping(csv.headers) : guessMapping(csv.headers);
@@ -64,6 +66,7 @@ export function createImportBatch(
 			// Never by default: a partial file would mark the rest of the school as left.
 			markLeft: false,
 			source: source ? Buffer.from(source) : null,
+			schoolYearId: kind === 'students' ? schoolYearId : null,
 			encodingChecked: !source || suspectRows(csv.rows, nameColumns(mapping)) === 0
 		})
 		.returning({ id: table.importBatch.id })

@@ -2,7 +2,7 @@
 // Apply is one transaction; re-applying the same file changes nothing; students missing from a newer file
 // are marked as left, never deleted.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { getDb } from '../db';
+import { getDb, type Db } from '../db';
 import * as table from '../db/schema';
 import type { Viewer } from '../auth/viewer';
 import { getCurrentSchoolYear } from '../schools';
@@ -18,9 +18,24 @@ import {
 	type StaffMember
 } from './plan';
 
+/**
+ * The year a file is for: the current one, or the staged next year (its groups wait, closed, until the
+ * year takes effect; students keep their current groups until then).
+ */
+function targetYear(viewer: Viewer, yearId: number | null, db: Db) {
+	const current = getCurrentSchoolYear(viewer.schoolId, db);
+	if (yearId === null || yearId === current?.id) return current && { ...current, staged: false };
+	const year = db
+		.select({ id: table.schoolYear.id, name: table.schoolYear.name, startsOn: table.schoolYear.startsOn })
+		.from(table.schoolYear)
+		.where(and(eq(table.schoolYear.id, yearId), eq(table.schoolYear.schoolId, viewer.schoolId)))
+		.get();
+	return year && { ...year, staged: true };
+}
+
 /** What the school has now, in four queries whatever the size of the file. */
-function currentState(viewer: Viewer, db = getDb()) {
-	const year = getCurrentSchoolYear(viewer.schoolId, db);
+function currentState(viewer: Viewer, yearId: number | null, db: Db = getDb()) {
+	const year = targetYear(viewer, yearId, db);
 	const students = db
 		.select({
 			id: table.user.id,
@@ -42,7 +57,9 @@ function currentState(viewer: Viewer, db = getDb()) {
 		? db
 				.select({ id: table.group.id, name: table.group.name })
 				.from(table.group)
-				.where(and(eq(table.group.schoolYearId, year.id), isNull(table.group.closedAt)))
+				.where(
+					and(eq(table.group.schoolYearId, year.id), year.staged ? undefined : isNull(table.group.closedAt))
+				)
 				.all()
 		: [];
 	const memberships = groups.length
@@ -103,19 +120,26 @@ function currentState(viewer: Viewer, db = getDb()) {
 export function previewImport(
 	viewer: Viewer,
 	id: number
-): { batch: ImportBatch; plan: ImportPlan } | undefined {
+):
+	| {
+			batch: ImportBatch;
+			plan: ImportPlan;
+			year: { name: string; startsOn?: string; staged: boolean } | null;
+	  }
+	| undefined {
 	const batch = getImportBatch(viewer, id);
 	const raw = loadBatch(viewer, id);
 	if (!batch || !raw || raw.kind !== 'students') return undefined;
-	const { existing, staff, groups } = currentState(viewer);
+	const { existing, staff, groups, year } = currentState(viewer, raw.schoolYearId);
 	const plan = planImport(
 		toRows(raw.rows, batch.mapping as Mapping),
 		existing,
 		staff,
 		groups.map((g) => g.name),
-		batch.markLeft
+		// Who leaves is decided for the year that runs, not for one still being prepared.
+		batch.markLeft && !year?.staged
 	);
-	return { batch, plan };
+	return { batch, plan, year: year ?? null };
 }
 
 function baseUsername(given: string, prefix: string, family: string): string {
@@ -135,14 +159,14 @@ export function applyImport(viewer: Viewer, id: number, confirmLeft = ''): Apply
 		if (!raw || raw.kind !== 'students') return undefined;
 		if (raw.appliedAt) return { ok: false, reason: 'applied' } as const;
 		if (!raw.encodingChecked) return { ok: false, reason: 'encoding' } as const;
-		const state = currentState(viewer, tx as unknown as typeof db);
+		const state = currentState(viewer, raw.schoolYearId, tx as unknown as Db);
 		if (!state.year) return { ok: false, reason: 'no_year' } as const;
 		const plan = planImport(
 			toRows(raw.rows, raw.mapping as Mapping),
 			state.existing,
 			state.staff,
 			state.groups.map((g) => g.name),
-			raw.markLeft
+			raw.markLeft && !state.year.staged
 		);
 		if (plan.errorCount > 0) return { ok: false, reason: 'errors' } as const;
 		if (plan.leaveNeedsConfirmation && confirmLeft.trim() !== String(plan.leaving.length))
@@ -153,7 +177,13 @@ export function applyImport(viewer: Viewer, id: number, confirmLeft = ''): Apply
 		for (const g of plan.newGroups) {
 			const created = tx
 				.insert(table.group)
-				.values({ schoolId, schoolYearId: state.year.id, name: g.name, programme: g.programme })
+				.values({
+					schoolId,
+					schoolYearId: state.year.id,
+					name: g.name,
+					programme: g.programme,
+					closedAt: state.year.staged ? now : null
+				})
 				.returning({ id: table.group.id })
 				.get();
 			groupIds.set(matchKey(g.name), created.id);

@@ -5,10 +5,11 @@ import { readCsv, MAX_FILE_BYTES, type CsvError } from '$lib/server/import/csv';
 import { createImportBatch, listImportBatches } from '$lib/server/import/batch';
 import { m } from '$lib/paraglide/messages';
 import { importKindSchema } from '$lib/schemas/import';
+import { getStagedSchoolYear, getYearNames } from '$lib/server/school-years';
 
 export const load: PageServerLoad = () => {
 	const viewer = requireRole('admin');
-	return { batches: listImportBatches(viewer) };
+	return { batches: listImportBatches(viewer), years: getYearNames(viewer) };
 };
 
 const csvMessage: Record<CsvError, () => string> = {
@@ -41,7 +42,8 @@ export const actions: Actions = {
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		const csv = readCsv(bytes);
 		if ('error' in csv) return fail(400, { kind, errors: { file: csvMessage[csv.error]() } });
-		const id = createImportBatch(viewer, file.name, csv, kind, bytes);
+		const staged = form.get('year') === 'staged' ? getStagedSchoolYear(viewer) : undefined;
+		const id = createImportBatch(viewer, file.name, csv, kind, bytes, staged?.id ?? null);
 		if (!id) return fail(404, { kind, errors: { file: m.error_not_found_text() } });
 		redirect(303, `/admin/import/${id}`);
 	}

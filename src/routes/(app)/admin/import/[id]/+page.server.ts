@@ -64,7 +64,7 @@ export const load: PageServerLoad = ({ params }) => {
 	if (getImportBatch(viewer, id)?.kind === 'staff') return staffPage(viewer, id);
 	const result = previewImport(viewer, id);
 	if (!result) error(404, 'Not found');
-	const { batch, plan } = result;
+	const { batch, plan, year } = result;
 	const missing: string[] = missingRequired(batch.mapping);
 	// Every row with a problem, and the first rows of the rest: a school's file can hold 2,000 students.
 	const rows = plan.rows
@@ -73,6 +73,7 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		kind: 'students' as const,
 		batch,
+		stagedYear: year?.staged ? { name: year.name, startsOn: year.startsOn ?? '' } : null,
 		fields: IMPORT_FIELDS,
 		missing,
 		plan: {
