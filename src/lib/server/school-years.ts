@@ -221,6 +221,6 @@ export function setRetentionYears(viewer: Viewer, years: number): boolean {
 		.set({ retentionYears: years })
 		.where(eq(table.school.id, viewer.schoolId))
 		.run();
-	recordAudit(viewer, { action: 'user.update', detail: `bewaartermijn ${years} jaar` });
+	recordAudit(viewer, { action: 'user.update', detail: JSON.stringify({ retentionYears: years }) });
 	return true;
 }

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as table from '../db/schema';
 import { createTestDb, makeCast, makeUser, viewerOf } from '../testing';
+import { listMyAudit } from '../audit';
 import { readCsv } from './csv';
 import { guessMapping } from './mapping';
 import { applyImport, previewImport } from './students';
@@ -180,6 +181,18 @@ describe('student import', () => {
 		expect(applyImport(admin, id, String(plan.leaving.length))).toMatchObject({ ok: true });
 		const left = studentsByNumber().find((r) => r.nr === '000125');
 		expect(left?.leftAt).toBeInstanceOf(Date);
+	});
+
+	it("puts what an import changed into each student's own trail", () => {
+		const admin = viewerOf(cast.admin);
+		applyImport(admin, upload(MAGISTER));
+		applyImport(admin, upload(SOMTODAY));
+		const zoe = studentsByNumber().find((r) => r.nr === '000124')!;
+		const trail = listMyAudit(viewerOf(zoe.id)).map((e) => JSON.parse(e.detail));
+		expect(trail).toEqual([
+			{ file: 'export.csv', returned: false, changes: [{ field: 'group', from: '3KB-A', to: '4KB-A' }] },
+			{ file: 'export.csv', created: true, group: '3KB-A' }
+		]);
 	});
 
 	it('a partial file with the box untouched marks nobody as left', () => {

@@ -147,7 +147,7 @@ export function applyStaffImport(viewer: Viewer, id: number): StaffApplyResult |
 			.run();
 		recordAudit(viewer, {
 			action: 'import.apply',
-			detail: `${raw.fileName} (staff): ${JSON.stringify(plan.counts)}`
+			detail: JSON.stringify({ file: raw.fileName, kind: 'staff', counts: plan.counts })
 		});
 		return { ok: true, counts: plan.counts } as const;
 	});

@@ -6,7 +6,7 @@ import { getDb, type Db } from '../db';
 import * as table from '../db/schema';
 import type { Viewer } from '../auth/viewer';
 import { getCurrentSchoolYear } from '../schools';
-import { recordAudit } from '../audit';
+import { recordAudit, recordAuditMany } from '../audit';
 import type { Mapping } from './mapping';
 import { getImportBatch, loadBatch, scoped, type ImportBatch } from './batch';
 import {
@@ -196,6 +196,7 @@ export function applyImport(viewer: Viewer, id: number, confirmLeft = ''): Apply
 				.map((r) => r.u)
 		);
 		const currentGroupIds = [...groupIds.values()];
+		const createdIds = new Map<number, number>();
 		for (const p of plan.rows) {
 			const r = p.row;
 			const groupId = groupIds.get(matchKey(r.group));
@@ -220,6 +221,7 @@ export function applyImport(viewer: Viewer, id: number, confirmLeft = ''): Apply
 					.returning({ id: table.user.id })
 					.get().id;
 				tx.insert(table.userRole).values({ userId: studentId, schoolId, role: 'student' }).run();
+				createdIds.set(r.line, studentId);
 			} else if (p.actions.includes('update') || p.actions.includes('return')) {
 				tx.update(table.user)
 					.set({
@@ -274,8 +276,25 @@ export function applyImport(viewer: Viewer, id: number, confirmLeft = ''): Apply
 			.run();
 		recordAudit(viewer, {
 			action: 'import.apply',
-			detail: `${raw.fileName}: ${JSON.stringify(plan.counts)}`
+			detail: JSON.stringify({ file: raw.fileName, kind: 'students', counts: plan.counts })
 		});
+		// Each student's own trail says what this import changed for them.
+		const file = raw.fileName;
+		recordAuditMany(viewer, [
+			...plan.rows.flatMap((p) => {
+				const subjectId = p.existingId ?? createdIds.get(p.row.line);
+				if (subjectId === undefined || p.actions.includes('unchanged')) return [];
+				const detail = p.actions.includes('create')
+					? { file, created: true, group: p.row.group }
+					: { file, returned: p.actions.includes('return'), changes: p.changes };
+				return [{ action: 'import.change' as const, subjectId, detail: JSON.stringify(detail) }];
+			}),
+			...plan.leaving.map((l) => ({
+				action: 'import.change' as const,
+				subjectId: l.id,
+				detail: JSON.stringify({ file, left: true })
+			}))
+		]);
 		return { ok: true, counts: plan.counts } as const;
 	});
 }
