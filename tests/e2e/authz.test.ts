@@ -79,6 +79,7 @@ const PAGES: Record<string, PageCase[]> = {
 	'/admin/import': [page('/admin/import', allowedFor(ADMINS))],
 	'/admin/import/[id]': [page('/admin/import/999999', nobody())],
 	'/admin/school-year': [page('/admin/school-year', allowedFor(ADMINS))],
+	'/admin/retention': [page('/admin/retention', allowedFor(ADMINS))],
 	'/admin/users': [page('/admin/users', allowedFor(ADMINS))],
 	'/admin/users/[id]': [
 		page((i) => `/admin/users/${i.A}`, allowedFor(['admin'])),
@@ -454,6 +455,16 @@ const ACTIONS: Record<string, ActionCase[]> = {
 		encoding: [act({ url: () => '/admin/import/999999', form: () => ({ encoding: 'macintosh' }) })],
 		choose: [act({ url: () => '/admin/import/999999', form: () => ({ 'choice-2': '0' }) })],
 		apply: [act({ url: () => '/admin/import/999999', form: () => ({}) })]
+	}),
+	...actions('/admin/retention', {
+		erase: [
+			act({
+				url: () => '/admin/retention',
+				form: (i) => ({ ids: String(i.A), confirm: '1' }),
+				allowed: ADMINS,
+				check: (i) => ['SELECT id, left_at FROM user WHERE id = ?', i.A]
+			})
+		]
 	}),
 	...actions('/admin/school-year', {
 		retention: [

@@ -5,13 +5,14 @@ import { expectAccessible, loginAs } from './helpers';
 
 const DB_PATH = `./data/e2e-${process.env.E2E_PORT ?? 4173}.db`;
 
-// Like a Magister export: `;`, Windows-1252, leading zeros, particles, a mentor column.
+// Like a Magister export: `;`, Windows-1252 (which has no ş: Ayşe is in the UTF-8 file below), leading
+// zeros, particles, a mentor column.
 const MAGISTER = iconv.encode(
 	[
 		'Stamnummer;Roepnaam;Tussenvoegsel;Achternaam;Klas;Profiel;Mentor',
 		'0070001;Zoë;van der;Linden;2KB-C;vmbo-kb 2;M. Jansen',
 		'0070002;Siebe;de;Groot;2KB-C;vmbo-kb 2;M. Jansen',
-		'0070003;Ayşe;;Kaya;2KB-C;vmbo-kb 2;M. Jansen'
+		'0070003;Ayla;;Kaya;2KB-C;vmbo-kb 2;M. Jansen'
 	].join('\r\n'),
 	'win1252'
 );

@@ -39,3 +39,12 @@ export const auditSearchSchema = z.object({
 export const eraseConfirmSchema = z.object({ confirm: z.string().trim().min(1).max(200) });
 
 export const retentionSchema = z.object({ years: z.coerce.number().int().min(1).max(20) });
+
+export const retentionEraseSchema = z.object({
+	// One ticked box arrives as a string, several as an array.
+	ids: z.preprocess(
+		(v) => (v === undefined ? [] : [v].flat()),
+		z.array(z.coerce.number().int().positive()).min(1, { error: 'ret_choose_one' }).max(5000)
+	),
+	confirm: z.string().trim().min(1).max(6)
+});

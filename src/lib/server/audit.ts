@@ -47,7 +47,7 @@ export function recordAudit(
 /** Many events of one action at once (an import's changes per student), in batched inserts. */
 export function recordAuditMany(
 	viewer: Viewer,
-	events: { action: AuditAction; subjectId: number; detail: string }[]
+	events: { action: AuditAction; subjectId: number | null; detail: string }[]
 ): void {
 	const rows = events.map((e) => ({
 		schoolId: viewer.schoolId,
