@@ -141,6 +141,11 @@ export const handle = sequence(
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = crypto.randomUUID().slice(0, 8);
 	if (status === 404) return { message };
+	// A client's mistake (a malformed form post answers 415) is worth a warning, not an error.
+	if (status < 500) {
+		logger.warn({ path: event.url.pathname, status, message }, 'client error');
+		return { message };
+	}
 	logger.error({ err: error, id, path: event.url.pathname, status }, 'unexpected error');
 	return { message: 'Internal error', id };
 };
