@@ -93,13 +93,13 @@ function entries(where: SQL, limit: number, offset = 0): AuditEntry[] {
 			createdAt: table.auditEvent.createdAt,
 			actorName: sql<
 				string | null
-			>`trim(${actor.givenName} || ' ' || ${actor.familyNamePrefix} || ' ' || ${actor.familyName})`,
+			>`trim(replace(${actor.givenName} || ' ' || ${actor.familyNamePrefix} || ' ' || ${actor.familyName}, '  ', ' '))`,
 			actorRoles: sql<
 				string | null
 			>`(select group_concat(${table.userRole.role}) from ${table.userRole} where ${table.userRole.userId} = ${table.auditEvent.actorId})`,
 			subjectName: sql<
 				string | null
-			>`trim(${subject.givenName} || ' ' || ${subject.familyNamePrefix} || ' ' || ${subject.familyName})`,
+			>`trim(replace(${subject.givenName} || ' ' || ${subject.familyNamePrefix} || ' ' || ${subject.familyName}, '  ', ' '))`,
 			subjectId: table.auditEvent.subjectId
 		})
 		.from(table.auditEvent)
