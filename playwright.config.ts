@@ -47,8 +47,9 @@ export default defineConfig({
 			env: { OIDC_PORT: String(OIDC_PORT), APP_ORIGIN: `http://localhost:${PORT}` }
 		},
 		{
-			// A fresh database with the demo school for every run, served by the production build.
-			command: `rm -rf ${DB} ${DB}-wal ${DB}-shm ${UPLOADS} && npm run build && npm run koers -- prepare && node scripts/serve.js`,
+			// A fresh database with the demo school for every run, served by the production build (rebuilt when
+			// the source changed: scripts/build.js).
+			command: `rm -rf ${DB} ${DB}-wal ${DB}-shm ${UPLOADS} && node scripts/build.js && npm run koers -- prepare && node scripts/serve.js`,
 			url: `http://localhost:${PORT}/healthz`,
 			reuseExistingServer: false,
 			timeout: 180_000,

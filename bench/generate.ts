@@ -23,6 +23,9 @@ export interface Manifest {
 	/** Mentor of one group of 100 students. */
 	cohortMentor: string;
 	coordinator: string;
+	admin: string;
+	/** A student of the four-group mentor, for the mentor's page of one student. */
+	menteeId: number;
 	threadReflectionId: number;
 	writer: string;
 	autosaveReflectionIds: number[];
@@ -134,11 +137,12 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 	const counts: Record<string, number> = {};
 	const add = (k: string, n = 1) => (counts[k] = (counts[k] ?? 0) + n);
 
-	// Users: students 1..S, mentors after them, then staff and the coordinator.
+	// Users: students 1..S, mentors after them, then staff, the coordinator, the cohort's mentor and an admin.
 	const mentorId = (m: number) => students + 1 + m;
 	const staffId = (s: number) => students + mentors + 1 + s;
 	const coordinatorId = students + mentors + GEN.staff + 1;
 	const cohortMentorId = coordinatorId + 1;
+	const adminId = cohortMentorId + 1;
 	const user = (id: number, username: string, number: string | null) => {
 		st.user.run({
 			id,
@@ -202,6 +206,8 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 		st.groupMentor.run(groups + 1, cohortMentorId);
 		for (let i = 1; i <= 4 * GEN.groupSize; i++) st.groupStudent.run(groups + 1, i);
 		add('groups');
+		user(adminId, 'bench.admin', null);
+		st.role.run(adminId, 'admin');
 		for (let a = 1; a <= GEN.activities; a++) {
 			const date = isoDay(yearStart + a * 7 * DAY);
 			st.activity.run(a, pick(ACTIVITY_TYPES), `Activiteit ${a}`, date, 'Utrecht', a % 3 ? null : a);
@@ -378,6 +384,9 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 		mentor1: `bench.m10`,
 		cohortMentor: 'bench.cohort',
 		coordinator: 'bench.coordinator',
+		admin: 'bench.admin',
+		// Student 1 is in group 1, the first of mentor 0's four.
+		menteeId: 1,
 		threadReflectionId: thread.id,
 		writer: 'bench.s2',
 		autosaveReflectionIds: own.map((r) => r.id),

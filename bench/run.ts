@@ -1,4 +1,4 @@
-// npm run bench [-- --scale 10] [--check] [--duration 8] [--no-build] [--no-browser]
+// npm run bench [-- --scale 10] [--check] [--duration 8] [--no-build] [--no-browser] [--help]
 // Builds the app, generates a synthetic school board into a temporary database, starts the production
 // build on it, drives the important pages with autocannon at a fixed concurrency, weighs them in Chromium,
 // runs Lighthouse, and writes bench/results.json and bench/RESULTS.md. Figures are compared as ratios
@@ -19,6 +19,7 @@ import {
 	round,
 	type ClientWeight,
 	type LighthouseResult,
+	type PageKind,
 	type PageResult,
 	type RunResult
 } from './lib/budgets';
@@ -28,6 +29,22 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS_JSON = join(ROOT, 'bench/results.json');
 const RESULTS_MD = join(ROOT, 'bench/RESULTS.md');
+
+const USAGE = `npm run bench [-- options]
+
+Builds the app, generates a synthetic school board into a temporary database, drives the important pages
+with autocannon, weighs them in Chromium, runs Lighthouse and writes bench/results.json and bench/RESULTS.md.
+It takes the whole machine for about ten minutes.
+
+  --scale <n>      a board of n schools of 2,000 students (default 1)
+  --check          exit non-zero and name every budget (bench/lib/budgets.ts) that falls short
+  --duration <s>   seconds of load per page (default 8)
+  --port <n>       the server's port (default 5111)
+  --no-build       use the existing build
+  --no-browser     skip the weighing in Chromium and Lighthouse
+  --keep           keep the temporary database
+  --help           show this help
+`;
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -51,8 +68,9 @@ const log = (line: string) =>
 interface Page {
 	key: string;
 	label: string;
+	kind: PageKind;
 	path: string;
-	who: 'none' | 'student' | 'writer' | 'mentor4' | 'mentor1' | 'cohort' | 'coordinator';
+	who: 'none' | 'student' | 'writer' | 'mentor4' | 'mentor1' | 'cohort' | 'coordinator' | 'admin';
 	method?: 'POST';
 	/** Weighed in Chromium (GET pages a user opens). */
 	weigh?: { student: boolean; hasChart: boolean };
@@ -63,6 +81,7 @@ function pagesFor(m: Manifest): Page[] {
 	return [
 		{
 			key: 'login',
+			kind: 'baseline',
 			label: 'login page (baseline)',
 			path: '/login',
 			who: 'none',
@@ -70,6 +89,7 @@ function pagesFor(m: Manifest): Page[] {
 		},
 		{
 			key: 'student',
+			kind: 'student',
 			label: 'student overview',
 			path: '/student',
 			who: 'student',
@@ -77,6 +97,7 @@ function pagesFor(m: Manifest): Page[] {
 		},
 		{
 			key: 'reflections',
+			kind: 'student',
 			label: 'reflection list',
 			path: '/student/reflections',
 			who: 'student',
@@ -84,6 +105,7 @@ function pagesFor(m: Manifest): Page[] {
 		},
 		{
 			key: 'reflection',
+			kind: 'student',
 			label: 'reflection + thread',
 			path: `/student/reflections/${m.threadReflectionId}`,
 			who: 'student',
@@ -91,6 +113,7 @@ function pagesFor(m: Manifest): Page[] {
 		},
 		{
 			key: 'reflection-edit',
+			kind: 'student',
 			label: 'reflection form',
 			path: `/student/reflections/${m.threadReflectionId}/edit`,
 			who: 'student',
@@ -98,6 +121,7 @@ function pagesFor(m: Manifest): Page[] {
 		},
 		{
 			key: 'autosave',
+			kind: 'student',
 			label: 'autosave (writes)',
 			path: '/student/reflections/:id/autosave',
 			who: 'writer',
@@ -105,14 +129,22 @@ function pagesFor(m: Manifest): Page[] {
 		},
 		{
 			key: 'mentor',
+			kind: 'mentor',
 			label: 'mentor overview (4 groups, first shown)',
 			path: '/mentor',
 			who: 'mentor4',
 			weigh: { student: false, hasChart: false }
 		},
-		{ key: 'mentor-small', label: 'mentor overview (1 group, 25)', path: '/mentor', who: 'mentor1' },
+		{
+			key: 'mentor-small',
+			kind: 'mentor',
+			label: 'mentor overview (1 group, 25)',
+			path: '/mentor',
+			who: 'mentor1'
+		},
 		{
 			key: 'mentor-cohort',
+			kind: 'mentor',
 			label: 'mentor overview (100, by activity)',
 			// Sorted by last activity: all 100 are counted to sort them, 30 are shown.
 			path: '/mentor?sort=activity',
@@ -120,13 +152,23 @@ function pagesFor(m: Manifest): Page[] {
 		},
 		{
 			key: 'feedback',
+			kind: 'mentor',
 			label: 'mentor feedback queue',
 			path: '/mentor/feedback',
 			who: 'mentor4',
 			weigh: { student: false, hasChart: false }
 		},
 		{
+			key: 'mentor-student',
+			kind: 'mentor',
+			label: "mentor's page of a student",
+			path: `/mentor/students/${m.menteeId}`,
+			who: 'mentor4',
+			weigh: { student: false, hasChart: true }
+		},
+		{
 			key: 'matrix',
+			kind: 'staff',
 			label: 'coordinator matrix round',
 			path: round,
 			who: 'coordinator',
@@ -134,6 +176,7 @@ function pagesFor(m: Manifest): Page[] {
 		},
 		{
 			key: 'analysis',
+			kind: 'staff',
 			label: 'matrix analysis',
 			path: `${round}/analysis`,
 			who: 'coordinator',
@@ -141,9 +184,18 @@ function pagesFor(m: Manifest): Page[] {
 		},
 		{
 			key: 'school',
+			kind: 'staff',
 			label: 'school overview',
 			path: '/coordinator',
 			who: 'coordinator',
+			weigh: { student: false, hasChart: false }
+		},
+		{
+			key: 'users',
+			kind: 'staff',
+			label: 'admin user list',
+			path: '/admin/users',
+			who: 'admin',
 			weigh: { student: false, hasChart: false }
 		}
 	];
@@ -322,6 +374,7 @@ function summarise(page: Page, tally: Tally): PageResult {
 	return {
 		key: page.key,
 		label: page.label,
+		kind: page.kind,
 		method: write ? 'POST' : 'GET',
 		connections: write ? WRITE_CONNECTIONS : READ_CONNECTIONS,
 		rps: tally.ok / tally.seconds,
@@ -535,6 +588,10 @@ function writeMarkdown(stored: Stored): void {
 }
 
 async function main(): Promise<void> {
+	if (flag('help')) {
+		console.log(USAGE);
+		return;
+	}
 	log(
 		`scale ${scale}, ${duration} s per page, ${cpus().length} cores, ${round(freemem() / 2 ** 30, 1)} GB free`
 	);
@@ -550,24 +607,20 @@ async function main(): Promise<void> {
 		log(`generating into ${dbPath}`);
 		const manifest = generate(dbPath, scale, (line) => log(`  ${line}`));
 		log(`generated in ${manifest.generateSeconds} s: ${JSON.stringify(manifest.counts)}`);
-		// The same V8 flag as `npm start` (a small young generation and a heap cap, so V8 collects before RSS grows: see README, Performance).
-		server = spawn(
-			process.execPath,
-			['--max-semi-space-size=16', '--max-old-space-size=192', 'scripts/serve.js'],
-			{
-				cwd: ROOT,
-				env: {
-					...process.env,
-					PORT: String(port),
-					HOST: '127.0.0.1',
-					ORIGIN: origin,
-					DATABASE_PATH: dbPath,
-					UPLOADS_PATH: join(dir, 'uploads'),
-					LOG_LEVEL: 'warn'
-				},
-				stdio: ['ignore', 'ignore', 'inherit']
-			}
-		);
+		// The same heap cap as `npm start` (README, Performance).
+		server = spawn(process.execPath, ['--max-old-space-size=192', 'scripts/serve.js'], {
+			cwd: ROOT,
+			env: {
+				...process.env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: origin,
+				DATABASE_PATH: dbPath,
+				UPLOADS_PATH: join(dir, 'uploads'),
+				LOG_LEVEL: 'warn'
+			},
+			stdio: ['ignore', 'ignore', 'inherit']
+		});
 		await waitForServer(server);
 		const rss = rssSampler(server.pid ?? 0);
 		const cookies: Record<string, string> = {
@@ -577,7 +630,8 @@ async function main(): Promise<void> {
 			mentor4: await login(manifest.mentor4),
 			mentor1: await login(manifest.mentor1),
 			cohort: await login(manifest.cohortMentor),
-			coordinator: await login(manifest.coordinator)
+			coordinator: await login(manifest.coordinator),
+			admin: await login(manifest.admin)
 		};
 		const pages = pagesFor(manifest);
 		const mentorQueries = {

@@ -1,14 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
-import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-	cookieName,
-	defineCustomServerStrategy,
-	extractLocaleFromRequestAsync,
-	getServerAsyncLocalStorage,
-	overwriteServerAsyncLocalStorage
-} from '$lib/paraglide/runtime';
+import { cookieName, defineCustomServerStrategy } from '$lib/paraglide/runtime';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb, migrateDatabase, optimizeDatabase } from '$lib/server/db';
 import {
 	deleteExpiredSessions,
@@ -22,6 +16,7 @@ import { acquireRunLock } from '$lib/server/run-lock';
 import { serverTimingHeader, withDbTiming } from '$lib/server/db/timing';
 import { crossOriginWrite } from '$lib/server/csrf';
 import { activateDueSchoolYears } from '$lib/server/school-years';
+import { countBody } from '$lib/server/body-limit';
 
 export const init: ServerInit = () => {
 	if (building) return;
@@ -40,13 +35,19 @@ export const init: ServerInit = () => {
 // adapter-node's BODY_SIZE_LIMIT is one number for every route; only the transfer import needs more.
 const BODY_LIMIT = 12 * 1024 * 1024;
 const LARGE_BODY_ROUTES = new Set(['/student/transfer']);
+const tooLarge = () => new Response('Payload Too Large', { status: 413 });
 
-const bodyLimit: Handle = ({ event, resolve }) => {
-	const length = Number(event.request.headers.get('content-length') ?? 0);
-	if (length > BODY_LIMIT && !LARGE_BODY_ROUTES.has(event.url.pathname)) {
-		return new Response('Payload Too Large', { status: 413 });
-	}
-	return resolve(event);
+const bodyLimit: Handle = async ({ event, resolve }) => {
+	if (LARGE_BODY_ROUTES.has(event.url.pathname)) return resolve(event);
+	if (Number(event.request.headers.get('content-length') ?? 0) > BODY_LIMIT) return tooLarge();
+	if (!event.request.body) return resolve(event);
+	// A chunked body has no Content-Length: its bytes are counted as they arrive. Handlers answer a body
+	// that broke off with a 400 of their own; past the limit that becomes the 413.
+	const counted = countBody(event.request, BODY_LIMIT);
+	const response = await resolve({ ...event, request: counted.request });
+	if (!counted.exceeded()) return response;
+	await response.body?.cancel();
+	return tooLarge();
 };
 
 // First in the sequence, so the counters cover the session lookup and every load of the request: anyone
@@ -111,22 +112,17 @@ defineCustomServerStrategy('custom-user', {
 	getLocale: (request) => (request ? userLocale.get(request) : undefined)
 });
 
-// The message functions read the request's locale from this store. Paraglide's own middleware does the
-// same, but first copies every request twice (new Request(request.clone())) for locales in the URL, which
-// Koers does not use; those copies outlived the young generation and were collected as old objects.
-const localeStore = getServerAsyncLocalStorage() ?? new AsyncLocalStorage();
-overwriteServerAsyncLocalStorage(localeStore);
-
-const i18n: Handle = async ({ event, resolve }) => {
+// Paraglide's server hook picks the locale (custom-user, then the cookie, then Dutch: the strategies of
+// `npm run i18n`) and keeps it for the message functions while the request is answered.
+const i18n: Handle = ({ event, resolve }) => {
 	const saved = event.locals.user?.locale;
 	if (saved && event.cookies.get(cookieName) !== saved) {
 		event.cookies.set(cookieName, saved, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000 });
 	}
-	// custom-user (the saved language), then the cookie, then Dutch.
-	const locale = await extractLocaleFromRequestAsync(event.request);
-	return localeStore.run({ locale, origin: event.url.origin }, () =>
-		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
-	);
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
 };
 
 export const handle = sequence(

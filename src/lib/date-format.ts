@@ -1,6 +1,5 @@
-// Intl formatters are costly to make (about 0.25 ms each: Date#toLocaleString makes a new one on every
-// call), which adds up to tens of milliseconds on a table of a hundred students. One per locale and style,
-// made once and reused.
+// Intl formatters are costly to make (Date#toLocaleString makes a new one on every call): one per locale and
+// style, made once and reused.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.NumberFormat>();
 
 function once<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.NumberFormat>(
@@ -32,8 +31,8 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions =
 const texts = new WeakMap<Intl.DateTimeFormat, Map<number, string>>();
 
 /**
- * `format.format(ms)`, remembered per formatter: with a time zone each call costs a few microseconds, and a
- * table shows the same dates on every request. At most 5,000 texts per formatter are kept.
+ * `format.format(ms)`, remembered per formatter: a table shows the same dates on every request. At most
+ * 5,000 texts per formatter are kept.
  */
 export function formatRemembered(format: Intl.DateTimeFormat, ms: number): string {
 	let seen = texts.get(format);

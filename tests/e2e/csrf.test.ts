@@ -1,6 +1,6 @@
 // CSRF: every write endpoint in the route tree (form actions and +server.ts POST/PUT/PATCH/DELETE), posted
 // to from another origin as a signed-in user of the right role, is refused with 403 and changes nothing.
-// The list comes from the source (tests/route-tree.ts), so a new action is covered without editing this.
+// The list comes from the source (tests/route-tree.ts, the reader every suite shares), so a new action is covered without editing this.
 //
 // How the refusal works: SvelteKit (respond.js, before any hook) refuses a POST/PUT/PATCH/DELETE with a form
 // content type (urlencoded, multipart, text/plain) whose Origin is not the app's own, a missing Origin

@@ -1,10 +1,12 @@
 // Builds the hostile suites' schools (hostile-world.ts) once, after the server started and before any test
 // runs, and fills the xss school's forms through the server. The worlds go to WORLDS_FILE for the suites.
+// The revocation suite's schools (revocation-world.ts) are built here too.
 import { rmSync, writeFileSync } from 'node:fs';
 import type { FullConfig } from '@playwright/test';
 import { clientAs, makeWorld, WORLDS_FILE, type Who } from './hostile';
 import { postForms } from './xss-forms';
 import { PAYLOADS } from './xss-payloads';
+import { buildRevocationWorlds } from './revocation-setup';
 
 export default async function globalSetup(config: FullConfig): Promise<void> {
 	rmSync(WORLDS_FILE, { force: true });
@@ -13,6 +15,7 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
 	const csrf = makeWorld(`csrf${stamp}`);
 	const fuzz = makeWorld(`fuzz${stamp}`);
 	const xss = makeWorld(`xss${stamp}`, PAYLOADS);
+	buildRevocationWorlds(`rv${stamp}`);
 	const roles: Who[] = ['student', 'mentor', 'coordinator', 'admin', 'staff'];
 	const clients = new Map(
 		await Promise.all(roles.map(async (who) => [who, await clientAs(xss, who, baseURL)] as const))

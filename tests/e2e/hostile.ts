@@ -30,9 +30,14 @@ export function makeWorld(tag: string, payloads: string[] = []): World {
 }
 
 export function sessionCookie(world: World, who: Exclude<Who, 'anonymous'>, baseURL: string) {
+	return tokenCookie(world.tokens[who], baseURL);
+}
+
+/** The session cookie of a session made directly in the database (createSession). */
+export function tokenCookie(token: string, baseURL: string) {
 	return {
 		name: 'koers_session',
-		value: world.tokens[who],
+		value: token,
 		domain: new URL(baseURL).hostname,
 		path: '/',
 		httpOnly: true,

@@ -28,7 +28,7 @@ export function pick(list) {
 
 /** The built app must exist; `npm run test:soak` builds first, inside `npm test` the e2e run just did. */
 export function ensureBuild() {
-	if (existsSync(resolve(ROOT, 'build/index.js'))) return;
+	if (['build/index.js', 'build/cli/koers.js'].every((f) => existsSync(resolve(ROOT, f)))) return;
 	const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
 	if (run.status !== 0) throw new Error('npm run build failed');
 }

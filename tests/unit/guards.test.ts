@@ -1,11 +1,10 @@
 // Every load, action and endpoint under src/routes starts with a guard; only the public allowlist may use
 // publicRoute(); no route touches the database, drizzle or the schema (STYLE.md "impossible to forget").
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRouteSource, importedModules, isForbiddenImport, svelteScripts } from './route-guards';
-
-const ROUTES = join(process.cwd(), 'src', 'routes');
+import { ROUTES_DIR as ROUTES, routeFiles } from '../route-tree';
 
 // The only routes that work without a signed-in user. Adding one here is a security decision.
 const PUBLIC_ALLOWLIST = [
@@ -18,10 +17,6 @@ const PUBLIC_ALLOWLIST = [
 ];
 
 const SERVER_FILE = /^\+(page\.server|layout\.server|server)\.(ts|js)$/;
-
-function routeFiles(): string[] {
-	return (readdirSync(ROUTES, { recursive: true }) as string[]).map((f) => f.split(sep).join('/')).sort();
-}
 
 const serverFiles = routeFiles().filter((f) => SERVER_FILE.test(f.split('/').pop() ?? ''));
 

@@ -1,7 +1,10 @@
 // A static check, with the TypeScript compiler API, that every server handler under src/routes starts with
-// a guard, and that routes never reach the database directly. Used by guards.test.ts.
+// a guard, and that routes never reach the database directly. Used by guards.test.ts. The exports and the
+// actions are found by the same reader as the e2e suites use (tests/route-tree.ts), so an endpoint this
+// check sees is one those suites probe, and the other way round.
 import ts from 'typescript';
 import { parse } from 'svelte/compiler';
+import { actionEntries, parseRoute, resolveLocal, routeExports, unwrap } from '../route-tree';
 
 const GUARD_MODULE = '$lib/server/auth/guard';
 const HANDLER_EXPORTS = new Set([
@@ -19,55 +22,30 @@ const HANDLER_EXPORTS = new Set([
 const OPTION_EXPORTS = new Set(['prerender', 'ssr', 'csr', 'trailingSlash', 'config', 'entries']);
 const FORBIDDEN_IMPORT = /^(\$lib\/server\/db(\/.*)?|drizzle-orm(\/.*)?)$|(^|\/)server\/db(\/|$)/;
 
-function unwrap(node: ts.Expression): ts.Expression {
-	while (
-		ts.isParenthesizedExpression(node) ||
-		ts.isAsExpression(node) ||
-		ts.isSatisfiesExpression(node) ||
-		ts.isTypeAssertionExpression(node)
-	)
-		node = node.expression;
-	return node;
-}
-
 type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
+
+function isFunction(node: ts.Node | undefined): node is FunctionNode {
+	return (
+		!!node &&
+		(ts.isArrowFunction(node) ||
+			ts.isFunctionExpression(node) ||
+			ts.isFunctionDeclaration(node) ||
+			ts.isMethodDeclaration(node))
+	);
+}
 
 /** Problems found in one server route file; an empty list means every handler is guarded. */
 export function checkRouteSource(source: string, fileName: string, publicAllowed: boolean): string[] {
-	const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+	const sf = parseRoute(source, fileName);
 	const problems: string[] = [];
 	// Local names bound to the real guards (import aliases included); a same-named local function is not one.
 	const guards = new Map<string, string>();
-	const locals = new Map<string, ts.Node>();
-
 	for (const st of sf.statements) {
-		if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
-			const bindings = st.importClause?.namedBindings;
-			if (st.moduleSpecifier.text === GUARD_MODULE && bindings && ts.isNamedImports(bindings)) {
-				for (const el of bindings.elements) guards.set(el.name.text, (el.propertyName ?? el.name).text);
-			}
-		} else if (ts.isFunctionDeclaration(st) && st.name) {
-			locals.set(st.name.text, st);
-		} else if (ts.isVariableStatement(st)) {
-			for (const d of st.declarationList.declarations)
-				if (ts.isIdentifier(d.name) && d.initializer) locals.set(d.name.text, d.initializer);
+		if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+		const bindings = st.importClause?.namedBindings;
+		if (st.moduleSpecifier.text === GUARD_MODULE && bindings && ts.isNamedImports(bindings)) {
+			for (const el of bindings.elements) guards.set(el.name.text, (el.propertyName ?? el.name).text);
 		}
-	}
-
-	function resolve(
-		node: ts.Node,
-		seen = new Set<string>()
-	): FunctionNode | ts.ObjectLiteralExpression | undefined {
-		if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) return node;
-		if (!ts.isExpression(node)) return undefined;
-		const e = unwrap(node);
-		if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isObjectLiteralExpression(e)) return e;
-		if (ts.isIdentifier(e) && !seen.has(e.text)) {
-			const target = locals.get(e.text);
-			seen.add(e.text);
-			return target ? resolve(target, seen) : undefined;
-		}
-		return undefined;
 	}
 
 	function isGuardCall(expr: ts.Expression | undefined): boolean {
@@ -98,8 +76,8 @@ export function checkRouteSource(source: string, fileName: string, publicAllowed
 	}
 
 	function checkHandler(label: string, node: ts.Node | undefined) {
-		const fn = node && resolve(node);
-		if (!fn || ts.isObjectLiteralExpression(fn)) {
+		const fn = node && resolveLocal(sf, node);
+		if (!isFunction(fn)) {
 			problems.push(`${fileName}: ${label} is not a function the checker can read`);
 		} else if (!firstStatementGuards(fn)) {
 			problems.push(`${fileName}: ${label} does not call a guard as its first statement`);
@@ -107,47 +85,27 @@ export function checkRouteSource(source: string, fileName: string, publicAllowed
 	}
 
 	function checkActions(node: ts.Node | undefined) {
-		const obj = node && resolve(node);
-		if (!obj || !ts.isObjectLiteralExpression(obj)) {
-			problems.push(`${fileName}: actions is not an object literal the checker can read`);
+		let entries;
+		try {
+			entries = actionEntries(sf, node);
+		} catch (err) {
+			problems.push(String((err as Error).message));
 			return;
 		}
-		for (const p of obj.properties) {
-			const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : '?';
-			if (ts.isMethodDeclaration(p)) checkHandler(`action "${name}"`, p);
-			else if (ts.isPropertyAssignment(p)) checkHandler(`action "${name}"`, p.initializer);
-			else if (ts.isShorthandPropertyAssignment(p)) checkHandler(`action "${name}"`, p.name);
-			else problems.push(`${fileName}: an action the checker cannot read (spread or accessor)`);
-		}
+		for (const a of entries) checkHandler(`action "${a.name}"`, a.handler);
 	}
 
-	function checkExport(name: string, node: ts.Node | undefined) {
-		if (name === 'actions') checkActions(node);
-		else if (HANDLER_EXPORTS.has(name)) checkHandler(name, node);
-		else if (!OPTION_EXPORTS.has(name)) problems.push(`${fileName}: unknown export "${name}"`);
+	let exports;
+	try {
+		exports = routeExports(sf);
+	} catch (err) {
+		return [String((err as Error).message)];
 	}
-
-	const exported = (m: ts.Node) =>
-		ts.canHaveModifiers(m) && (ts.getModifiers(m) ?? []).some((x) => x.kind === ts.SyntaxKind.ExportKeyword);
-
-	for (const st of sf.statements) {
-		if (ts.isFunctionDeclaration(st) && exported(st)) {
-			checkExport(st.name?.text ?? 'default', st);
-		} else if (ts.isVariableStatement(st) && exported(st)) {
-			for (const d of st.declarationList.declarations)
-				if (ts.isIdentifier(d.name)) checkExport(d.name.text, d.initializer);
-		} else if (ts.isExportDeclaration(st) && !st.isTypeOnly) {
-			if (st.moduleSpecifier || !st.exportClause || !ts.isNamedExports(st.exportClause)) {
-				problems.push(`${fileName}: re-exports are not allowed in route server files`);
-				continue;
-			}
-			for (const el of st.exportClause.elements) {
-				if (el.isTypeOnly) continue;
-				checkExport(el.name.text, (el.propertyName ?? el.name) as ts.Identifier);
-			}
-		} else if (ts.isExportAssignment(st)) {
-			problems.push(`${fileName}: a default export is not a SvelteKit handler`);
-		}
+	for (const e of exports) {
+		if (e.from !== undefined) problems.push(`${fileName}: re-exports are not allowed in route server files`);
+		else if (e.name === 'actions') checkActions(e.node);
+		else if (HANDLER_EXPORTS.has(e.name)) checkHandler(e.name, e.node);
+		else if (!OPTION_EXPORTS.has(e.name)) problems.push(`${fileName}: unknown export "${e.name}"`);
 	}
 	return problems;
 }

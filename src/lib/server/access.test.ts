@@ -34,6 +34,7 @@ const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 	'student.profile.read': { student: [S], mentor: [M], coordinator: [], admin: [SS], staff: [] },
 	'student.loginCode.create': { student: [], mentor: [M], coordinator: [], admin: [SS], staff: [] },
 	'mentor.groups.read': { student: [], mentor: 'area', coordinator: [], admin: [], staff: [] },
+	'mentor.student.read': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] },
 	'school.aggregates.read': { student: [], mentor: [], coordinator: 'area', admin: 'area', staff: [] },
 	'people.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [] },
 	'groups.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [] },

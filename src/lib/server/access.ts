@@ -16,6 +16,7 @@ export const OPERATIONS = [
 	'student.profile.read',
 	'student.loginCode.create',
 	'mentor.groups.read',
+	'mentor.student.read',
 	'school.aggregates.read',
 	'people.manage',
 	'groups.manage',
@@ -50,6 +51,9 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'student.profile.read': { student: ['self'], mentor: ['mentee'], admin: ['schoolStudent'] },
 	'student.loginCode.create': { mentor: ['mentee'], admin: ['schoolStudent'] },
 	'mentor.groups.read': { mentor: true },
+	// The mentor's page about one student: their mentees only, whatever other roles the viewer has (an admin
+	// reads every student's account, never their goals or self-ratings).
+	'mentor.student.read': { mentor: ['mentee'] },
 	// Coordinators see aggregates only, never one student's reflections (DOMAIN.md §5).
 	'school.aggregates.read': { coordinator: true, admin: true },
 	'people.manage': { admin: true },
@@ -191,21 +195,34 @@ function ownGroupIds(viewer: Viewer) {
 		where ${core.groupStudent.studentId} = ${viewer.userId} and ${core.group.closedAt} is null)`;
 }
 
-/**
- * Conversations the viewer may read: a student their own and their open groups' ones; a mentor those of
- * their mentees and groups, and the ones they held themselves (so a student who left stays findable, with
- * a clear message instead of a 404).
- */
+/** The open groups the viewer mentors, as a subquery. */
+function mentoredGroupIds(viewer: Viewer) {
+	return sql`(select ${core.groupMentor.groupId} from ${core.groupMentor}
+		inner join ${core.group} on ${core.group.id} = ${core.groupMentor.groupId}
+		where ${core.groupMentor.mentorId} = ${viewer.userId} and ${core.group.closedAt} is null)`;
+}
+
 // A group conversation has no student. The unary + keeps SQLite from answering "is null" with the student
 // index: its statistics see a few rows per student id and miss that every group conversation is null there.
 const groupWide = (studentId: SQLiteColumn) => sql`+${studentId} is null`;
 
-export function conversationReadScope(
-	viewer: Viewer,
-	c: { schoolId: SQLiteColumn; studentId: SQLiteColumn; groupId: SQLiteColumn; mentorId: SQLiteColumn }
-): SQL {
+export interface ConversationColumns {
+	schoolId: SQLiteColumn;
+	studentId: SQLiteColumn;
+	groupId: SQLiteColumn;
+	mentorId: SQLiteColumn;
+}
+
+/**
+ * The conversations the viewer may do this operation on. Access follows the current mentorship, like
+ * reflections (DOMAIN.md §5): a student has their own and their open groups' ones; a mentor those of the
+ * students in their open groups right now, whoever held them (the next mentor inherits the history), and
+ * the group conversations of the open groups they mentor. A former mentor keeps none of them, not even the
+ * ones they held themselves.
+ */
+export function conversationScope(viewer: Viewer, op: Operation, c: ConversationColumns): SQL {
 	const conditions: SQL[] = [];
-	for (const g of grants(viewer, 'conversation.read')) {
+	for (const g of grants(viewer, op)) {
 		if (g === true) continue;
 		if (g.includes('self'))
 			conditions.push(
@@ -217,20 +234,35 @@ export function conversationReadScope(
 		if (g.includes('mentee'))
 			conditions.push(
 				or(
-					eq(c.mentorId, viewer.userId),
 					relationCondition(viewer, 'mentee', c.studentId),
-					and(
-						groupWide(c.studentId),
-						inArray(
-							c.groupId,
-							sql`(select ${core.groupMentor.groupId} from ${core.groupMentor} where ${core.groupMentor.mentorId} = ${viewer.userId})`
-						)
-					)
+					and(groupWide(c.studentId), sql`${c.groupId} in ${mentoredGroupIds(viewer)}`)
 				) as SQL
 			);
 	}
 	if (!conditions.length) return sql`0`;
 	return and(eq(c.schoolId, viewer.schoolId), or(...conditions)) as SQL;
+}
+
+/** Conversations the viewer may read (see conversationScope). */
+export function conversationReadScope(viewer: Viewer, c: ConversationColumns): SQL {
+	return conversationScope(viewer, 'conversation.read', c);
+}
+
+/**
+ * Is the mentor who planned the conversation still a mentor of its student (or of its group, still open)?
+ * When not, the conversation stays in the history but takes nothing new: the student plans a new one with
+ * their new mentor. Not about the viewer: the same answer for everyone who may read the conversation.
+ */
+export function conversationMentorIsCurrent(c: ConversationColumns): SQL {
+	return sql`(case when ${c.studentId} is not null then exists (select 1 from ${core.groupStudent}
+			inner join ${core.groupMentor} on ${core.groupMentor.groupId} = ${core.groupStudent.groupId}
+			inner join ${core.group} on ${core.group.id} = ${core.groupStudent.groupId}
+			where ${core.groupStudent.studentId} = ${c.studentId} and ${core.groupMentor.mentorId} = ${c.mentorId}
+				and ${core.group.closedAt} is null)
+		else exists (select 1 from ${core.groupMentor}
+			inner join ${core.group} on ${core.group.id} = ${core.groupMentor.groupId}
+			where ${core.groupMentor.groupId} = ${c.groupId} and ${core.groupMentor.mentorId} = ${c.mentorId}
+				and ${core.group.closedAt} is null) end)`;
 }
 
 /** Is this student in one of the viewer's open groups right now? (for actions: the student may have left) */

@@ -1,10 +1,9 @@
 // Threaded comments on a reflection (issue 4). Who may comment is who may read the reflection
 // (reflectionReadScope): a mentor only on finished reflections shared with them, the student on their own.
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Viewer } from './auth/viewer';
 import { can, reflectionReadScope } from './access';
 import { getDb, type Db } from './db';
-import { prepared, preparedFor, viewerValues } from './db/prepared';
 import * as core from './db/schema';
 import { comment } from './db/schema-dialog';
 import { reflection } from './db/schema-portfolio';
@@ -28,18 +27,23 @@ export interface CommentItem {
 }
 
 function readableReflection(viewer: Viewer, reflectionId: number, db: Db) {
-	return preparedFor(db, 'comments.reflection', viewer, (v) =>
-		db
-			.select({ id: reflection.id, studentId: reflection.studentId, schoolId: reflection.schoolId })
-			.from(reflection)
-			.where(and(eq(reflection.id, sql.placeholder('id')), reflectionReadScope(v)))
-			.prepare()
-	).get({ ...viewerValues(viewer), id: reflectionId });
+	return db
+		.select({ id: reflection.id, studentId: reflection.studentId, schoolId: reflection.schoolId })
+		.from(reflection)
+		.where(and(eq(reflection.id, reflectionId), reflectionReadScope(viewer)))
+		.get();
 }
 
-// The thread of a reflection already checked readable (readableReflection).
-const threadQuery = (db: Db) =>
-	db
+/** The thread, oldest first; undefined when the reflection is out of the viewer's scope. */
+export function listComments(
+	viewer: Viewer,
+	reflectionId: number,
+	now = Date.now(),
+	db: Db = getDb()
+): CommentItem[] | undefined {
+	const r = readableReflection(viewer, reflectionId, db);
+	if (!r) return undefined;
+	const rows = db
 		.select({
 			id: comment.id,
 			parentId: comment.parentId,
@@ -54,20 +58,9 @@ const threadQuery = (db: Db) =>
 		})
 		.from(comment)
 		.innerJoin(core.user, eq(core.user.id, comment.authorId))
-		.where(eq(comment.reflectionId, sql.placeholder('reflectionId')))
+		.where(eq(comment.reflectionId, reflectionId))
 		.orderBy(asc(comment.createdAt), asc(comment.id))
-		.prepare();
-
-/** The thread, oldest first; undefined when the reflection is out of the viewer's scope. */
-export function listComments(
-	viewer: Viewer,
-	reflectionId: number,
-	now = Date.now(),
-	db: Db = getDb()
-): CommentItem[] | undefined {
-	const r = readableReflection(viewer, reflectionId, db);
-	if (!r) return undefined;
-	const rows = prepared(db, 'comments.thread', threadQuery).all({ reflectionId });
+		.all();
 	return rows.map((c) => {
 		const mine = c.authorId === viewer.userId;
 		const deleted = c.deletedAt !== null;

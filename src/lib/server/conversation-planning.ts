@@ -1,7 +1,14 @@
 // Planning a loopbaangesprek: Koers proposes an agenda from what happened since the last held conversation.
 import { and, asc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Viewer } from './auth/viewer';
-import { canOn, menteeCondition, mentoredGroupScope, reflectionReadScope } from './access';
+import {
+	canOn,
+	conversationReadScope,
+	menteeCondition,
+	mentoredGroupScope,
+	reflectionReadScope,
+	studentScope
+} from './access';
 import { getDb, type Db } from './db';
 import * as core from './db/schema';
 import { conversation, conversationAgendaItem } from './db/schema-dialog';
@@ -14,13 +21,22 @@ export type Proposal = {
 	titles: string[];
 };
 
-/** What happened since the last held conversation (or ever): Koers's agenda proposal. */
+/**
+ * What happened since the last held conversation (or ever): Koers's agenda proposal. Every part is read
+ * through the viewer's own scope, whatever ids the caller passes.
+ */
 export function proposeAgenda(viewer: Viewer, studentIds: number[], db: Db = getDb()): Proposal[] {
 	if (!studentIds.length) return [];
 	const lastHeld = db
 		.select({ at: sql<number | null>`max(${conversation.heldAt})` })
 		.from(conversation)
-		.where(and(inArray(conversation.studentId, studentIds), eq(conversation.status, 'held')))
+		.where(
+			and(
+				conversationReadScope(viewer, conversation),
+				inArray(conversation.studentId, studentIds),
+				eq(conversation.status, 'held')
+			)
+		)
 		.get()?.at;
 	const since = new Date(lastHeld ?? 0);
 	const refl = db
@@ -53,7 +69,14 @@ export function proposeAgenda(viewer: Viewer, studentIds: number[], db: Db = get
 	const goals = db
 		.select({ title: goal.title })
 		.from(goal)
-		.where(and(inArray(goal.studentId, studentIds), eq(goal.status, 'open'), lte(goal.dueOn, soon)))
+		.where(
+			and(
+				studentScope(viewer, 'goal.read', goal.studentId),
+				inArray(goal.studentId, studentIds),
+				eq(goal.status, 'open'),
+				lte(goal.dueOn, soon)
+			)
+		)
 		.orderBy(asc(goal.dueOn))
 		.all();
 	const out: Proposal[] = [];

@@ -1,9 +1,15 @@
 // Loopbaangesprekken (career conversations), after planning (conversation-planning.ts): the student adds
 // points; afterwards the mentor records a summary, agreements (which become the student's goals) and an
 // optional working note for mentors only.
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from './auth/viewer';
-import { canOn, conversationReadScope, menteeCondition, mentoredGroupScope } from './access';
+import {
+	canOn,
+	conversationMentorIsCurrent,
+	conversationReadScope,
+	conversationScope,
+	studentScope
+} from './access';
 import { getDb, type Db } from './db';
 import * as core from './db/schema';
 import { agreement, conversation, conversationAgendaItem, AGENDA_SOURCES } from './db/schema-dialog';
@@ -28,7 +34,13 @@ export interface ConversationListItem {
 	studentId: number | null;
 	who: string;
 	confirmed: boolean;
+	/** The mentor who planned it is no longer the student's (or the group's) mentor. */
+	mentorChanged: boolean;
 }
+
+// As a number: SQLite has no booleans.
+const flag = (condition: SQL) => sql<number>`(case when ${condition} then 1 else 0 end)`;
+const mentorIsCurrent = flag(conversationMentorIsCurrent(scopeCols));
 
 export function listConversations(viewer: Viewer, db: Db = getDb()): ConversationListItem[] {
 	return db
@@ -41,7 +53,8 @@ export function listConversations(viewer: Viewer, db: Db = getDb()): Conversatio
 			prefix: core.user.familyNamePrefix,
 			family: core.user.familyName,
 			groupName: core.group.name,
-			confirmedAt: conversation.summaryConfirmedAt
+			confirmedAt: conversation.summaryConfirmedAt,
+			mentorIsCurrent
 		})
 		.from(conversation)
 		.leftJoin(core.user, eq(core.user.id, conversation.studentId))
@@ -55,7 +68,8 @@ export function listConversations(viewer: Viewer, db: Db = getDb()): Conversatio
 			status: r.status,
 			studentId: r.studentId,
 			who: r.studentId ? nameOf(r) : (r.groupName ?? ''),
-			confirmed: r.confirmedAt !== null
+			confirmed: r.confirmedAt !== null,
+			mentorChanged: !r.mentorIsCurrent
 		}));
 }
 
@@ -70,18 +84,18 @@ export interface ConversationDetail {
 	confirmed: boolean;
 	/** null when the viewer may not see it (students never do). */
 	mentorNote: string | null;
-	/** Can the viewer still act on it (a mentor: the student is still in their group)? */
-	active: boolean;
+	/**
+	 * The mentor who planned it is no longer the student's (or the group's) mentor: it stays in the history
+	 * but takes no new agenda points or record; the student plans a new one with their new mentor.
+	 */
+	mentorChanged: boolean;
 	agenda: { id: number; source: Source; text: string; author: string }[];
 	agreements: { goalId: number; title: string; dueOn: string | null; status: string }[];
 }
 
-export function getConversation(
-	viewer: Viewer,
-	id: number,
-	db: Db = getDb()
-): ConversationDetail | undefined {
-	const c = db
+/** One conversation the viewer may read, with what else they may do with it (all decided in SQL). */
+function findConversation(viewer: Viewer, id: number, db: Db) {
+	return db
 		.select({
 			id: conversation.id,
 			plannedAt: conversation.plannedAt,
@@ -94,16 +108,28 @@ export function getConversation(
 			given: core.user.givenName,
 			prefix: core.user.familyNamePrefix,
 			family: core.user.familyName,
-			groupName: core.group.name
+			groupName: core.group.name,
+			mentorIsCurrent,
+			// Per relation, not per role: a student who is also a mentor elsewhere reads no working note of
+			// their own group's conversation.
+			mayReadNote: flag(conversationScope(viewer, 'conversation.mentorNote.read', scopeCols)),
+			mayManage: flag(conversationScope(viewer, 'conversation.manage', scopeCols)),
+			mayAddAgenda: flag(conversationScope(viewer, 'conversation.agenda.add', scopeCols))
 		})
 		.from(conversation)
 		.leftJoin(core.user, eq(core.user.id, conversation.studentId))
 		.leftJoin(core.group, eq(core.group.id, conversation.groupId))
 		.where(and(eq(conversation.id, id), conversationReadScope(viewer, scopeCols)))
 		.get();
+}
+
+export function getConversation(
+	viewer: Viewer,
+	id: number,
+	db: Db = getDb()
+): ConversationDetail | undefined {
+	const c = findConversation(viewer, id, db);
 	if (!c) return undefined;
-	const isMentor = canOn(viewer, 'conversation.mentorNote.read', 'mentee') && c.studentId !== viewer.userId;
-	const active = isMentor ? isActiveFor(viewer, c.studentId, c.groupId, db) : true;
 	const agenda = db
 		.select({
 			id: conversationAgendaItem.id,
@@ -119,13 +145,13 @@ export function getConversation(
 		.orderBy(asc(conversationAgendaItem.id))
 		.all()
 		.map((a) => ({ id: a.id, source: a.source, text: a.text, author: nameOf(a) }));
+	// Agreements are goals: only those of students whose goals the viewer may read (a group conversation's
+	// agreements include students who have since left the group).
 	const agreements = db
 		.select({ goalId: goal.id, title: goal.title, dueOn: goal.dueOn, status: goal.status })
 		.from(agreement)
 		.innerJoin(goal, eq(goal.id, agreement.goalId))
-		.where(
-			and(eq(agreement.conversationId, id), isMentor ? undefined : eq(agreement.studentId, viewer.userId))
-		)
+		.where(and(eq(agreement.conversationId, id), studentScope(viewer, 'goal.read', goal.studentId)))
 		.orderBy(asc(agreement.id))
 		.all();
 	return {
@@ -137,42 +163,25 @@ export function getConversation(
 		who: c.studentId ? nameOf(c) : (c.groupName ?? ''),
 		summary: c.summary,
 		confirmed: c.confirmedAt !== null,
-		mentorNote: isMentor ? c.mentorNote : null,
-		active,
+		mentorNote: c.mayReadNote ? c.mentorNote : null,
+		mentorChanged: !c.mentorIsCurrent,
 		agenda,
 		agreements
 	};
 }
 
-function isActiveFor(viewer: Viewer, studentId: number | null, groupId: number | null, db: Db): boolean {
-	if (studentId !== null)
-		return !!db
-			.select({ id: core.user.id })
-			.from(core.user)
-			.where(and(eq(core.user.id, studentId), menteeCondition(viewer, core.user.id)))
-			.get();
-	if (groupId === null) return false;
-	return !!db
-		.select({ id: core.group.id })
-		.from(core.group)
-		.where(and(eq(core.group.id, groupId), mentoredGroupScope(viewer)))
-		.get();
-}
-
-export type ActionResult = 'ok' | 'missing' | 'left' | 'already' | 'not_held' | 'closed';
+export type ActionResult = 'ok' | 'missing' | 'mentor_changed' | 'already' | 'not_held' | 'closed';
 
 export function addAgendaItem(viewer: Viewer, id: number, text: string, db: Db = getDb()): ActionResult {
-	const c = getConversation(viewer, id, db);
-	if (!c) return 'missing';
-	if (!c.active) return 'left';
+	const c = findConversation(viewer, id, db);
+	if (!c || !c.mayAddAgenda) return 'missing';
 	if (c.status !== 'planned') return 'closed';
-	const mentor = c.mentorNote !== null;
-	if (!mentor && !canOn(viewer, 'conversation.agenda.add', 'self')) return 'missing';
+	if (!c.mentorIsCurrent) return 'mentor_changed';
 	db.insert(conversationAgendaItem)
 		.values({
 			schoolId: viewer.schoolId,
 			conversationId: id,
-			source: mentor ? 'mentor' : 'student',
+			source: c.mayManage ? 'mentor' : 'student',
 			authorId: viewer.userId,
 			text
 		})
@@ -193,9 +202,9 @@ export function recordConversation(
 	input: RecordInput,
 	db: Db = getDb()
 ): ActionResult {
-	const c = getConversation(viewer, id, db);
-	if (!c || c.mentorNote === null) return 'missing';
-	if (!c.active) return 'left';
+	const c = findConversation(viewer, id, db);
+	if (!c || !c.mayManage) return 'missing';
+	if (!c.mentorIsCurrent) return 'mentor_changed';
 	const studentIds =
 		c.studentId !== null
 			? [c.studentId]

@@ -119,13 +119,13 @@ describe('comments', () => {
 		expect(unreadCount(mentor)).toBe(0);
 	});
 
-	it('the kept queue follows every change: new, answered, hidden, renamed, group given or closed', () => {
+	it('the queue follows every change: new, answered, hidden, renamed, group given or closed', () => {
 		const mentor = viewerOf(cast.mentor);
 		const ids = () => feedbackQueue(mentor).map((q) => q.id);
 		const first = reflectionOf(cast.studentA);
 		expect(ids()).toEqual([first]);
-		// Kept: asked again with nothing changed, only the stamp (the mentor's open groups) is read.
-		expect(withDbTiming((t) => (feedbackQueue(mentor), t.queries))).toBe(1);
+		// A count and a page, whatever the queue's length.
+		expect(withDbTiming((t) => (feedbackQueue(mentor), t.queries))).toBe(2);
 		const second = reflectionOf(cast.studentB);
 		expect(ids()).toEqual([first, second]);
 		addComment(mentor, first, 'Goed gedaan.');
@@ -207,7 +207,7 @@ describe('conversations', () => {
 		expect(studentSummary(mentor, cast.studentOtherGroup)).toBeUndefined();
 	});
 
-	it('a student outside the group cannot get a conversation; one who left gives a clear result', () => {
+	it('a student outside the group cannot get a conversation; once one leaves, their mentor has none', () => {
 		const mentor = viewerOf(cast.mentor);
 		expect(planConversation(mentor, { studentId: cast.studentOtherGroup }, '2026-12-10', agenda)).toEqual({
 			ok: false,
@@ -216,9 +216,10 @@ describe('conversations', () => {
 		const planned = planConversation(mentor, { studentId: cast.studentB }, '2026-12-10', agenda);
 		const id = planned.ok ? planned.id : 0;
 		db.delete(core.groupStudent).where(eq(core.groupStudent.studentId, cast.studentB)).run();
-		expect(getConversation(mentor, id)?.active).toBe(false);
-		expect(addAgendaItem(mentor, id, 'x')).toBe('left');
-		expect(recordConversation(mentor, id, { summary: 's', mentorNote: '', agreements: [] })).toBe('left');
+		// Access follows the current mentorship (DOMAIN.md §5): no longer their mentor, they keep nothing.
+		expect(getConversation(mentor, id)).toBeUndefined();
+		expect(addAgendaItem(mentor, id, 'x')).toBe('missing');
+		expect(recordConversation(mentor, id, { summary: 's', mentorNote: '', agreements: [] })).toBe('missing');
 	});
 
 	it('a group conversation shares one agenda and gives every student the agreement', () => {
@@ -271,21 +272,14 @@ describe('group overview', () => {
 		expect(matching).toBe(100);
 		expect(rows).toBe(OVERVIEW_PAGE_SIZE);
 		expect(a).toBe(b);
-		expect(a).toBeGreaterThan(3);
-		expect(a).toBeLessThan(10);
-		// Asked again with nothing changed: the list of students and their figures are kept, only the groups
-		// (with their members revision) and the school year are read.
-		const again = countStatements(() => groupOverview(small, query));
-		expect(again).toBe(countStatements(() => groupOverview(big, { ...query, sort: 'activity' })));
-		expect(again).toBe(2);
+		// The groups, the group's students, two counts for filters and sorts, two for the rows shown.
+		expect(a).toBe(6);
 	});
 
-	it('counts again after every kind of write to a student, whoever writes', () => {
+	it('shows every kind of write to a student at the next view, whoever writes', () => {
 		const mentor = viewerOf(cast.mentor);
 		const query: OverviewQuery = { sort: 'name', filter: 'all', weeks: 4, group: cast.group };
 		const rowOf = (id: number) => groupOverview(mentor, query).shown?.rows.find((r) => r.id === id);
-		const revision = (id: number) =>
-			db.select({ r: core.user.portfolioRevision }).from(core.user).where(eq(core.user.id, id)).get()?.r;
 		expect(rowOf(cast.studentA)?.perCompetency.werkexploratie).toBe(0);
 		// A new shared reflection (insert, competencies, finish).
 		const id = reflectionOf(cast.studentA);
@@ -294,9 +288,7 @@ describe('group overview', () => {
 		addComment(mentor, id, 'Mooi!');
 		expect(rowOf(cast.studentA)?.waiting).toBe(0);
 		// A raw write, as an import or another process would make it: made private, the mentor no longer sees it.
-		const before = revision(cast.studentA) ?? 0;
 		db.update(reflection).set({ visibility: 'private' }).where(eq(reflection.id, id)).run();
-		expect(revision(cast.studentA)).toBeGreaterThan(before);
 		expect(rowOf(cast.studentA)).toMatchObject({ lastActivity: null, perCompetency: { werkexploratie: 0 } });
 		// Goals.
 		db.insert(goal)
@@ -321,30 +313,22 @@ describe('group overview', () => {
 		expect(rowOf(cast.studentB)).toBeUndefined();
 	});
 
-	it('keeps figures per viewer: another mentor of the group counts for themselves', () => {
+	it('counts per viewer: another mentor sees the group once they mentor it', () => {
 		const school = { schoolId: cast.schoolA.schoolId, schoolYearId: cast.schoolA.schoolYearId };
 		const student = makeUser(school.schoolId, ['student']);
 		const first = viewerOf(makeUser(school.schoolId, ['mentor']));
 		const group = makeGroup(school, { students: [student], mentors: [first.userId] });
 		reflectionOf(student);
 		const query: OverviewQuery = { sort: 'name', filter: 'all', weeks: 4, group };
-		const queries = (v: typeof first) =>
-			withDbTiming((t) => {
-				expect(groupOverview(v, query).shown?.rows[0].waiting).toBe(1);
-				return t.queries;
-			});
-		expect(queries(first)).toBe(7);
-		expect(queries(first)).toBe(2);
+		expect(groupOverview(first, query).shown?.rows[0].waiting).toBe(1);
 		// Nothing of the first mentor's view reaches someone who is not (yet) a mentor of the group.
 		const otherId = makeUser(school.schoolId, ['mentor']);
 		expect(groupOverview(viewerOf(otherId), query).shown).toBeNull();
 		db.insert(core.groupMentor)
 			.values({ groupId: group, mentorId: otherId, schoolId: school.schoolId })
 			.run();
-		const other = viewerOf(otherId);
 		// Once they are, their figures are counted for them, through their own read scope.
-		expect(queries(other)).toBe(7);
-		expect(queries(other)).toBe(2);
+		expect(groupOverview(viewerOf(otherId), query).shown?.rows[0].waiting).toBe(1);
 	});
 
 	it('counts per competency, waiting and needs-attention filter', () => {
@@ -435,7 +419,7 @@ describe('group overview', () => {
 		expect(row).toMatchObject({ id: active, waiting: 1, perCompetency: { werkexploratie: 1, motieven: 1 } });
 	});
 
-	it('reads the list of students again when a member joins, leaves, is renamed or leaves the school', () => {
+	it('shows a member joining, leaving, renamed or leaving the school at the next view', () => {
 		const school = { schoolId: cast.schoolA.schoolId, schoolYearId: cast.schoolA.schoolYearId };
 		const mentorId = makeUser(school.schoolId, ['mentor']);
 		const [first, second] = [makeUser(school.schoolId, ['student']), makeUser(school.schoolId, ['student'])];
@@ -445,8 +429,6 @@ describe('group overview', () => {
 			groupOverview(mentor, { sort: 'name', filter: 'all', weeks: 4 }).shown?.rows.map((r) => [r.id, r.name]);
 		const nameOf = (id: number) => rows()?.find(([rid]) => rid === id)?.[1];
 		expect(rows()).toHaveLength(1);
-		// Kept: asked again, the students are not read.
-		expect(countStatements(() => rows())).toBe(2);
 		db.insert(core.groupStudent)
 			.values({ groupId: group, studentId: second, schoolId: school.schoolId })
 			.run();
@@ -461,7 +443,7 @@ describe('group overview', () => {
 		expect(rows()?.map(([id]) => id)).toEqual([second]);
 		db.delete(core.groupStudent).where(eq(core.groupStudent.studentId, second)).run();
 		expect(rows()).toEqual([]);
-		// A write to the portfolio is counted again (the figures) without the list changing.
+		// A write to the portfolio shows in the figures.
 		db.insert(core.groupStudent)
 			.values({ groupId: group, studentId: second, schoolId: school.schoolId })
 			.run();

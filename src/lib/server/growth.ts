@@ -2,7 +2,6 @@
 // one student; scope: studentScope with the selfRating.* and goal.* operations (the student writes, their
 // mentor reads).
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { preparedFor, viewerValues } from './db/prepared';
 import { getDb } from './db';
 import * as portfolio from './db/schema-portfolio';
 import { canOn, reflectionWriteScope, studentScope } from './access';
@@ -40,29 +39,26 @@ const transfer = portfolio.transfer;
 
 /** Every self-rating of one student, newest first (the viewer's own unless a mentor asks for a mentee). */
 export function listRatings(viewer: Viewer, studentId: number = viewer.userId): RatingDto[] {
-	const db = getDb();
-	return preparedFor(db, 'growth.ratings', viewer, (v) =>
-		db
-			.select({
-				id: rating.id,
-				competency: rating.competency,
-				level: rating.level,
-				note: rating.note,
-				createdAt: rating.createdAt,
-				fromSchool: transfer.fromSchool
-			})
-			.from(rating)
-			.leftJoin(transfer, eq(transfer.id, rating.transferId))
-			.where(
-				and(
-					eq(rating.studentId, sql.placeholder('studentId')),
-					eq(rating.schoolId, v.schoolId),
-					studentScope(v, 'selfRating.read', rating.studentId)
-				)
+	return getDb()
+		.select({
+			id: rating.id,
+			competency: rating.competency,
+			level: rating.level,
+			note: rating.note,
+			createdAt: rating.createdAt,
+			fromSchool: transfer.fromSchool
+		})
+		.from(rating)
+		.leftJoin(transfer, eq(transfer.id, rating.transferId))
+		.where(
+			and(
+				eq(rating.studentId, studentId),
+				eq(rating.schoolId, viewer.schoolId),
+				studentScope(viewer, 'selfRating.read', rating.studentId)
 			)
-			.orderBy(desc(rating.createdAt), desc(rating.id))
-			.prepare()
-	).all({ ...viewerValues(viewer), studentId });
+		)
+		.orderBy(desc(rating.createdAt), desc(rating.id))
+		.all();
 }
 
 /** The newest rating per competency, from a newest-first list. */
@@ -103,28 +99,25 @@ const goalColumns = {
 
 /** Goals of one student: open ones first by due date, then the rest, newest first. */
 export function listGoals(viewer: Viewer, studentId: number = viewer.userId): GoalDto[] {
-	const db = getDb();
-	return preparedFor(db, 'growth.goals', viewer, (v) =>
-		db
-			.select(goalColumns)
-			.from(goal)
-			.leftJoin(transfer, eq(transfer.id, goal.transferId))
-			.where(
-				and(
-					eq(goal.studentId, sql.placeholder('studentId')),
-					eq(goal.schoolId, v.schoolId),
-					studentScope(v, 'goal.read', goal.studentId)
-				)
+	return getDb()
+		.select(goalColumns)
+		.from(goal)
+		.leftJoin(transfer, eq(transfer.id, goal.transferId))
+		.where(
+			and(
+				eq(goal.studentId, studentId),
+				eq(goal.schoolId, viewer.schoolId),
+				studentScope(viewer, 'goal.read', goal.studentId)
 			)
-			.orderBy(
-				sql`case ${goal.status} when 'open' then 0 else 1 end`,
-				sql`${goal.dueOn} is null`,
-				asc(goal.dueOn),
-				desc(goal.updatedAt),
-				desc(goal.id)
-			)
-			.prepare()
-	).all({ ...viewerValues(viewer), studentId });
+		)
+		.orderBy(
+			sql`case ${goal.status} when 'open' then 0 else 1 end`,
+			sql`${goal.dueOn} is null`,
+			asc(goal.dueOn),
+			desc(goal.updatedAt),
+			desc(goal.id)
+		)
+		.all();
 }
 
 function ownGoal(viewer: Viewer, goalId: number) {

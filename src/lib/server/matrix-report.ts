@@ -8,7 +8,6 @@ import type { Viewer } from './auth/viewer';
 import { assertMatrix, listActors, listTasks } from './matrix';
 import { getGrid, getGridParts, getRound, listAgreedCells, type Grid } from './matrix-rounds';
 import { listSplitKeys } from './matrix-respond';
-import { keptForRound } from './matrix-cache';
 import {
 	analyse,
 	compareRounds,
@@ -108,25 +107,23 @@ export interface GridSummary {
 	code: string;
 }
 
-/** The round's grid for the coordinator's overview, kept until the round's revision moves. */
+/** The round's grid for the coordinator's overview; undefined when the round is not the viewer's school's. */
 export function getGridSummary(viewer: Viewer, roundId: number): GridSummary | undefined {
 	assertMatrix(viewer, 'matrix.edit');
-	return keptForRound(viewer, roundId, 'grid', () => {
-		const grid = getGridParts(viewer, roundId);
-		const { tasks, actors } = refsOf(grid ?? { tasks: [], actors: [] });
-		const splits = listSplitKeys(viewer, roundId);
-		return { tasks, actors, code: encodeCells(tasks, actors, grid?.cells ?? [], splits) };
-	});
+	const grid = getGridParts(viewer, roundId);
+	if (!grid) return undefined;
+	const { tasks, actors } = refsOf(grid);
+	const splits = listSplitKeys(viewer, roundId);
+	return { tasks, actors, code: encodeCells(tasks, actors, grid.cells, splits) };
 }
 
-/** The analysis of the round's agreed matrix, kept until the round's revision moves. */
+/** The analysis of the round's agreed matrix; undefined when the round is not the viewer's school's. */
 export function getRoundAnalysis(viewer: Viewer, roundId: number): Analysis | undefined {
 	assertMatrix(viewer, 'matrix.read');
-	return keptForRound(viewer, roundId, 'analysis', () => {
-		const grid = getGridParts(viewer, roundId);
-		const { tasks, actors } = refsOf(grid ?? { tasks: [], actors: [] });
-		return analyse(tasks, actors, grid?.cells ?? []);
-	});
+	const grid = getGridParts(viewer, roundId);
+	if (!grid) return undefined;
+	const { tasks, actors } = refsOf(grid);
+	return analyse(tasks, actors, grid.cells);
 }
 
 /** Two rounds side by side, over every task and actor either of them used. */

@@ -19,7 +19,6 @@ import {
 	type Grid,
 	type SaveResult
 } from './matrix-rounds';
-import { keptForRound } from './matrix-cache';
 import { findSplits, type Split } from '../matrix-analysis';
 import type { CellInput } from '../schemas/matrix';
 import type { Part } from '../matrix';
@@ -230,18 +229,11 @@ export function listDifferences(
 /**
  * The "taskId:actorId" keys of the cells where respondents differ: what listDifferences finds, counted in
  * SQL per cell instead of reading every answer (20 respondents × 364 cells) into the round's grid page.
- * Counting still reads every answer, so the result is kept until the round's revision moves.
- */
-export function listSplitKeys(viewer: Viewer, roundId: number): string[] {
-	assertMatrix(viewer, 'matrix.edit');
-	return [...(keptForRound(viewer, roundId, 'splits', () => countSplitKeys(viewer, roundId)) ?? [])];
-}
-
-/**
  * A respondent who answered something but left a cell empty said "geen" there. Views differ where the parts
  * given are not all the same (min ≠ max), or where they are, but not "geen", and someone was silent.
  */
-function countSplitKeys(viewer: Viewer, roundId: number): string[] {
+export function listSplitKeys(viewer: Viewer, roundId: number): string[] {
+	assertMatrix(viewer, 'matrix.edit');
 	const inRound = and(eq(rs.roundId, roundId), schoolScope(viewer, rs.schoolId));
 	const db = getDb();
 	const active =

@@ -1,8 +1,7 @@
 // Evaluation rounds of the LOB-task matrix: the agreed matrix per round (with a version per cell so two
 // coordinators never overwrite each other unseen), carry-over into a new round, and the read models.
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { getDb, type Db } from './db';
-import { preparedFor, viewerValues } from './db/prepared';
 import { getCurrentSchoolYear } from './schools';
 import * as mx from './db/schema-matrix';
 import { schoolScope } from './access';
@@ -60,18 +59,13 @@ export function listRounds(viewer: Viewer): RoundDto[] {
 	return getDb().select(roundFields).from(r).where(schoolScope(viewer, r.schoolId)).orderBy(desc(r.id)).all();
 }
 
-// Every page of a round reads it (its tabs show the name and status): prepared, as drizzle building the
-// query took ten times what SQLite needs to answer it.
 export function getRound(viewer: Viewer, roundId: number): RoundDto | undefined {
 	assertMatrix(viewer, 'matrix.read');
-	const db = getDb();
-	return preparedFor(db, 'matrix.round', viewer, (v) =>
-		db
-			.select(roundFields)
-			.from(r)
-			.where(and(eq(r.id, sql.placeholder('roundId')), schoolScope(v, r.schoolId)))
-			.prepare()
-	).get({ ...viewerValues(viewer), roundId });
+	return getDb()
+		.select(roundFields)
+		.from(r)
+		.where(and(eq(r.id, roundId), schoolScope(viewer, r.schoolId)))
+		.get();
 }
 
 /** The newest round: the one whose agreed matrix is "the" matrix of the school for now. */

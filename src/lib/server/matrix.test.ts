@@ -156,18 +156,12 @@ describe('respondents', () => {
 	});
 });
 
-describe('the split keys kept per round', () => {
+describe('the split keys of a round', () => {
 	// Writes that did not pass through saveMyAnswer, as a script or another process would make them.
 	const run = (query: string, ...params: unknown[]) =>
 		getDb()
 			.$client.prepare(query)
 			.run(...params);
-	const revision = (roundId: number) =>
-		(
-			getDb().$client.prepare('select revision as n from matrix_round where id = ?').get(roundId) as {
-				n: number;
-			}
-		).n;
 	const fromAnswers = (viewer: ReturnType<typeof viewerOf>, roundId: number) =>
 		listDifferences(viewer, roundId)
 			.splits.map((s) => `${s.taskId}:${s.actorId}`)
@@ -183,16 +177,12 @@ describe('the split keys kept per round', () => {
 			const keys = listSplitKeys(coordinator, ids.roundId).sort();
 			expect(keys).toEqual(expected);
 			expect(keys).toEqual(fromAnswers(coordinator, ids.roundId));
-			// Asked again without a write in between: the same answer (from the kept copy).
-			expect(listSplitKeys(coordinator, ids.roundId).sort()).toEqual(expected);
 		};
 		const key = `${ids.taskId}:${ids.actorId}`;
 
 		expect(saveMyAnswer(mentor, ids, { ...input, part: 'uitvoerend' }).ok).toBe(true);
 		check([]);
-		const before = revision(ids.roundId);
 		expect(saveMyAnswer(viewerOf(staff), ids, { ...input, part: 'ondersteunend' }).ok).toBe(true);
-		expect(revision(ids.roundId)).toBeGreaterThan(before);
 		check([key]);
 
 		// The staff member changes their mind: the views agree again.
@@ -231,7 +221,7 @@ describe('the split keys kept per round', () => {
 	});
 });
 
-describe('the grid and the analysis kept per round', () => {
+describe('the grid and the analysis of a round', () => {
 	const run = (query: string, ...params: unknown[]) =>
 		getDb()
 			.$client.prepare(query)

@@ -1,13 +1,12 @@
 // The mentor's group overview, feedback queue and one student's page. The overview runs a fixed number of
 // grouped queries whatever the number of students (a mentor may have four groups of 30).
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { CompetencySlug } from '../competencies';
 import type { Viewer } from './auth/viewer';
-import { mentoredGroupScope, reflectionReadScope, studentScope } from './access';
+import { conversationReadScope, mentoredGroupScope, reflectionReadScope, studentScope } from './access';
 import { getDb, type Db } from './db';
 import { fullName, sortName } from './people';
 import { pageOf } from './paging';
-import { preparedFor, rolesKey, viewerValues } from './db/prepared';
 import * as core from './db/schema';
 import { conversation } from './db/schema-dialog';
 import { goal, reflection, reflectionCompetency, selfRating } from './db/schema-portfolio';
@@ -67,8 +66,6 @@ export interface OverviewQuery {
 export { OVERVIEW_PAGE_SIZE };
 
 const today = () => new Date().toISOString().slice(0, 10);
-// Literal objects, not spreads: V8 (Node 20) makes `{ ...row, more }` a slow, large object (~0.7 µs and
-// ~0.4 KB per added property), which on a page of rows cost more than its queries.
 const emptyCounts = (): Record<CompetencySlug, number> => ({
 	kwaliteiten: 0,
 	motieven: 0,
@@ -79,64 +76,55 @@ const emptyCounts = (): Record<CompetencySlug, number> => ({
 
 // "Has a mentor response" (anyone but the student commented) and "a reply waiting" (the last word is the
 // student's, after a mentor had spoken) are kept on the reflection row by triggers on comment (migration
-// 0005): reading them is an index lookup, where searching every thread cost ~10 ms for 100 students.
+// 0005), so counting them is an index lookup instead of a search through every thread.
 
 // A group's students: its places (the group_student index alone) minus the few who left (the partial index
-// user_inactive_idx; a literal 0 as in its WHERE). Reading every member's user row to check "active" cost
-// ~0.1 ms for a group of 100 on every view of the overview. Written out with table names: drizzle leaves
-// them off columns in a select without joins, and "school_id" = "school_id" inside the subquery would be
-// the user's own.
+// user_inactive_idx; a literal 0 as in its WHERE), instead of reading every member's user row. Written out
+// with table names: drizzle leaves them off columns in a select without joins, and "school_id" =
+// "school_id" inside the subquery would be the user's own.
 const membersLessInactive = sql.raw(
 	`(select count(*) from "group_student" gs where gs."group_id" = "group"."id")` +
 		` - (select count(*) from "user" u where u."school_id" = "group"."school_id" and u."active" = 0` +
 		` and exists (select 1 from "group_student" gs where gs."group_id" = "group"."id" and gs."student_id" = u."id"))`
 );
 
-/** `column in (ids)`, the ids given as one JSON array (placeholder "ids"): one statement for any count. */
-const inIds = (column: SQLiteColumn) =>
-	sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
-const ph = (name: string) => sql.placeholder(name);
+/** `column in (ids)`, the ids bound as one JSON array: one statement for any number of students. */
+const inIds = (column: SQLiteColumn, ids: readonly number[]) =>
+	sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
 
 /**
  * The mentor's overview: one group at a time (the first one unless another is asked for), a page of
  * OVERVIEW_PAGE_SIZE students. Sorted or filtered, every student of the group needs their figures; by name
- * and unfiltered only the page's. The group's list of students is kept until the group's members revision
- * changes, and figures are counted once per change of the student's portfolio (see keptFigures): two
- * queries when nothing changed, seven when something did, whatever the group's size.
+ * and unfiltered only the page's. Six queries whatever the group's size.
  */
 export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = getDb()): Overview {
-	const listed = preparedFor(db, 'mentor.overview.groups', viewer, (v) =>
-		db
-			.select({
-				id: core.group.id,
-				name: core.group.name,
-				programme: core.group.programme,
-				students: sql<number>`${membersLessInactive}`,
-				membersRevision: core.group.membersRevision
-			})
-			.from(core.group)
-			.where(mentoredGroupScope(v))
-			.orderBy(asc(core.group.name))
-			.prepare()
-	).all(viewerValues(viewer));
-	const groups: OverviewGroup[] = listed.map((g) => ({
-		id: g.id,
-		name: g.name,
-		programme: g.programme,
-		students: g.students
-	}));
-	const chosen = listed.find((g) => g.id === query.group) ?? listed[0];
-	if (!chosen) return { groups, shown: null };
-	const group = groups[listed.indexOf(chosen)];
-	const students = studentsOf(viewer, chosen.id, chosen.membersRevision, db);
+	const groups: OverviewGroup[] = db
+		.select({
+			id: core.group.id,
+			name: core.group.name,
+			programme: core.group.programme,
+			students: sql<number>`${membersLessInactive}`
+		})
+		.from(core.group)
+		.where(mentoredGroupScope(viewer))
+		.orderBy(asc(core.group.name))
+		.all();
+	const group = groups.find((g) => g.id === query.group) ?? groups[0];
+	if (!group) return { groups, shown: null };
+	const students = listMembers(viewer, group.id, db);
 
 	// By name and unfiltered (the default), the page is known before anything is counted.
 	const plain = query.sort === 'name' && query.filter === 'all';
 	const early = plain ? pageOf(students.length, OVERVIEW_PAGE_SIZE, query.page) : undefined;
 	const counted = early ? students.slice(early.offset, early.offset + OVERVIEW_PAGE_SIZE) : students;
 	const day = today();
-	const kept = keptFigures(viewer, counted, day, db);
-	const figures = (s: { id: number }) => kept.get(s.id)?.figures ?? noFigures();
+	const counts = countSummary(
+		viewer,
+		counted.map((s) => s.id),
+		day,
+		db
+	);
+	const figures = (s: { id: number }) => counts.get(s.id) ?? noFigures();
 
 	let shown = counted;
 	let paging = early ? { matching: students.length, page: early.page, pages: early.pages } : undefined;
@@ -165,34 +153,19 @@ export function groupOverview(viewer: Viewer, query: OverviewQuery, db: Db = get
 		paging = { matching: matching.length, page, pages };
 	}
 	// Only the rows shown need the costlier counts (per competency, conversations).
-	addDetails(
-		viewer,
-		shown.flatMap((s) => kept.get(s.id) ?? []),
-		day,
-		db
-	);
-	const rows = shown.map((s): OverviewRow => {
-		const f = figures(s);
-		return {
-			id: s.id,
-			name: fullName(s),
-			sortName: sortName(s),
-			perCompetency: f.perCompetency,
-			lastActivity: f.lastActivity,
-			waiting: f.waiting,
-			unanswered: f.unanswered,
-			openGoals: f.openGoals,
-			overdueGoals: f.overdueGoals,
-			lastConversation: f.lastConversation,
-			nextConversation: f.nextConversation
-		};
-	});
+	addDetails(viewer, new Map(shown.map((s) => [s.id, figures(s)])), day, db);
+	const rows = shown.map((s): OverviewRow => ({
+		id: s.id,
+		name: fullName(s),
+		sortName: sortName(s),
+		...figures(s)
+	}));
 	return { groups, shown: { group, rows, ...paging } };
 }
 
 /** What the overview shows of one student, derived from what they shared. */
 type Figures = Omit<OverviewRow, 'id' | 'name' | 'sortName'>;
-/** A student with nothing shared yet; a literal object, filled in place by the counts (see emptyCounts). */
+/** A student with nothing shared yet. */
 const noFigures = (): Figures => ({
 	perCompetency: emptyCounts(),
 	lastActivity: null,
@@ -204,180 +177,61 @@ const noFigures = (): Figures => ({
 	nextConversation: null
 });
 
-// What is kept below is keyed by viewer and student (or group) in one number (ids stay far below 2^26): a
-// group of 100 is looked up on every view, and a number key costs no string to build and hash per student.
-const keyOf = (viewerId: number, id: number) => viewerId * 2 ** 26 + id;
-
-/** Entries kept per database, at most `limit`: past it, the one kept longest without a refresh goes. */
-class KeptPerDb<V> {
-	#stores = new WeakMap<Db, Map<number, V>>();
-	constructor(private readonly limit: number) {}
-
-	of(db: Db): Map<number, V> {
-		let store = this.#stores.get(db);
-		if (!store) this.#stores.set(db, (store = new Map()));
-		return store;
-	}
-
-	keep(store: Map<number, V>, key: number, value: V): void {
-		// Map keeps insertion order: the first key is the one kept longest without a refresh.
-		store.delete(key);
-		store.set(key, value);
-		if (store.size > this.limit) store.delete(store.keys().next().value as number);
-	}
-}
-
-interface MemberList {
-	revision: number;
-	students: readonly {
-		id: number;
-		givenName: string;
-		familyNamePrefix: string;
-		familyName: string;
-		revision: number;
-	}[];
-}
-// A group's students (names and portfolio revisions, by name) per viewer and group, kept until the group's
-// members revision changes: triggers count it up when a student joins or leaves, or a member's name, place,
-// active flag or portfolio revision changes (migration 0009). Reading a hundred members' user rows on every
-// view was the largest part of the overview of a large group.
-const memberLists = new KeptPerDb<MemberList>(5_000);
-
-function studentsOf(viewer: Viewer, groupId: number, revision: number, db: Db): MemberList['students'] {
-	const store = memberLists.of(db);
-	const key = keyOf(viewer.userId, groupId);
-	const hit = store.get(key);
-	if (hit && hit.revision === revision) return hit.students;
-	const students = Object.freeze(
-		preparedFor(db, 'mentor.overview.students', viewer, (v) =>
-			db
-				.select({
-					id: core.user.id,
-					givenName: core.user.givenName,
-					familyNamePrefix: core.user.familyNamePrefix,
-					familyName: core.user.familyName,
-					revision: core.user.portfolioRevision
-				})
-				.from(core.groupStudent)
-				.innerJoin(core.user, eq(core.user.id, core.groupStudent.studentId))
-				.where(
-					and(
-						eq(core.groupStudent.groupId, ph('groupId')),
-						eq(core.user.active, true),
-						eq(core.user.schoolId, v.schoolId)
-					)
-				)
-				.orderBy(asc(core.user.familyName), asc(core.user.givenName))
-				.prepare()
-		).all({ ...viewerValues(viewer), groupId })
-	);
-	memberLists.keep(store, key, { revision, students });
-	return students;
-}
-
-// A student's figures are kept (per database, viewer and student) until their portfolio revision changes:
-// triggers count it up on every write to their reflections, competencies, comments, goals, conversations
-// and group places (migration 0007), whichever code path or process writes. The day (overdue goals, the
-// next conversation), the school year and the viewer's roles are compared too. The queries below
-// stay the source: the read scope of access.ts decides what is counted, for this viewer.
-interface Kept {
-	studentId: number;
-	revision: number;
-	/** The day, the school year and the viewer's roles when counted. */
-	context: string;
-	figures: Figures;
-	/** Per competency and conversations counted too (only for rows that were shown). */
-	detailed: boolean;
-}
-// ~0.3 KB each: a whole board of 20,000 students with one mentor each.
-const kept = new KeptPerDb<Kept>(20_000);
-
-/** The students' kept figures, what filters and sorts need counted (in two queries) where missing. */
-function keptFigures(
-	viewer: Viewer,
-	students: readonly { id: number; revision: number }[],
-	day: string,
-	db: Db
-): Map<number, Kept> {
-	const out = new Map<number, Kept>();
-	if (!students.length) return out;
-	const store = kept.of(db);
-	const year = preparedFor(db, 'mentor.overview.year', viewer, (v) =>
-		db
-			.select({ startsOn: core.schoolYear.startsOn, endsOn: core.schoolYear.endsOn })
-			.from(core.schoolYear)
-			.where(and(eq(core.schoolYear.schoolId, v.schoolId), eq(core.schoolYear.isCurrent, true)))
-			.prepare()
-	).get(viewerValues(viewer));
-	const context = `${day}|${year?.startsOn ?? ''}|${year?.endsOn ?? ''}|${rolesKey(viewer)}`;
-	const missing: { id: number; revision: number }[] = [];
-	for (const s of students) {
-		const hit = store.get(keyOf(viewer.userId, s.id));
-		if (hit && hit.revision === s.revision && hit.context === context) out.set(s.id, hit);
-		else missing.push(s);
-	}
-	if (!missing.length) return out;
-	const counted = countSummary(viewer, missing, day, db);
-	for (const m of missing) {
-		const entry: Kept = {
-			studentId: m.id,
-			revision: m.revision,
-			context,
-			figures: counted.get(m.id) as Figures,
-			detailed: false
-		};
-		out.set(m.id, entry);
-		kept.keep(store, keyOf(viewer.userId, m.id), entry);
-	}
-	return out;
+/** The group's active students, by name. */
+function listMembers(viewer: Viewer, groupId: number, db: Db) {
+	return db
+		.select({
+			id: core.user.id,
+			givenName: core.user.givenName,
+			familyNamePrefix: core.user.familyNamePrefix,
+			familyName: core.user.familyName
+		})
+		.from(core.groupStudent)
+		.innerJoin(core.user, eq(core.user.id, core.groupStudent.studentId))
+		.where(
+			and(
+				eq(core.groupStudent.groupId, groupId),
+				eq(core.user.active, true),
+				eq(core.user.schoolId, viewer.schoolId)
+			)
+		)
+		.orderBy(asc(core.user.familyName), asc(core.user.givenName))
+		.all();
 }
 
 // The students drive the reflection aggregates (a CROSS JOIN fixes the order in SQLite): otherwise SQLite
 // starts from all of the mentor's students in the read scope (100 for four groups) and filters.
-const ids = sql`json_each(${ph('ids')}) as ids`;
-const visible = (v: Viewer) => and(sql`${reflection.studentId} = ids.value`, reflectionReadScope(v));
-
-const idValues = (viewer: Viewer, ids: number[], day: string) => ({
-	...viewerValues(viewer),
-	ids: JSON.stringify(ids),
-	today: day
-});
+const idsTable = (ids: readonly number[]) => sql`json_each(${JSON.stringify(ids)}) as ids`;
+const visible = (viewer: Viewer) =>
+	and(sql`${reflection.studentId} = ids.value`, reflectionReadScope(viewer));
 
 /** Last activity, waiting, replies and goals of these students, in two queries whatever their number. */
-function countSummary(viewer: Viewer, students: { id: number }[], day: string, db: Db): Map<number, Figures> {
-	const v0 = idValues(
-		viewer,
-		students.map((s) => s.id),
-		day
-	);
-	const stats = preparedFor(db, 'mentor.overview.stats', viewer, (v) =>
-		db
-			.select({
-				studentId: reflection.studentId,
-				last: sql<number | null>`max(${reflection.updatedAt})`,
-				waiting: sql<number>`sum(${reflection.staffAnswered} = 0)`,
-				unanswered: sql<number>`sum(${reflection.replyWaiting})`
-			})
-			.from(ids)
-			.crossJoin(reflection)
-			.where(visible(v))
-			.groupBy(reflection.studentId)
-			.prepare()
-	).all(v0);
-	const goals = preparedFor(db, 'mentor.overview.goals', viewer, (v) =>
-		db
-			.select({
-				studentId: goal.studentId,
-				open: sql<number>`count(*)`,
-				overdue: sql<number>`sum(case when ${goal.dueOn} < ${ph('today')} then 1 else 0 end)`
-			})
-			.from(goal)
-			.where(and(inIds(goal.studentId), eq(goal.status, 'open'), eq(goal.schoolId, v.schoolId)))
-			.groupBy(goal.studentId)
-			.prepare()
-	).all(v0);
+function countSummary(viewer: Viewer, ids: number[], day: string, db: Db): Map<number, Figures> {
 	const out = new Map<number, Figures>();
-	for (const s of students) out.set(s.id, noFigures());
+	if (!ids.length) return out;
+	const stats = db
+		.select({
+			studentId: reflection.studentId,
+			last: sql<number | null>`max(${reflection.updatedAt})`,
+			waiting: sql<number>`sum(${reflection.staffAnswered} = 0)`,
+			unanswered: sql<number>`sum(${reflection.replyWaiting})`
+		})
+		.from(idsTable(ids))
+		.crossJoin(reflection)
+		.where(visible(viewer))
+		.groupBy(reflection.studentId)
+		.all();
+	const goals = db
+		.select({
+			studentId: goal.studentId,
+			open: sql<number>`count(*)`,
+			overdue: sql<number>`sum(case when ${goal.dueOn} < ${day} then 1 else 0 end)`
+		})
+		.from(goal)
+		.where(and(inIds(goal.studentId, ids), eq(goal.status, 'open'), eq(goal.schoolId, viewer.schoolId)))
+		.groupBy(goal.studentId)
+		.all();
+	for (const id of ids) out.set(id, noFigures());
 	for (const r of stats) {
 		const f = out.get(r.studentId);
 		if (!f) continue;
@@ -394,58 +248,59 @@ function countSummary(viewer: Viewer, students: { id: number }[], day: string, d
 	return out;
 }
 
-/** Reflections per competency and conversations, for the entries that lack them: two queries. */
-function addDetails(viewer: Viewer, entries: Kept[], day: string, db: Db): void {
-	const lacking = entries.filter((e) => !e.detailed);
-	if (!lacking.length) return;
-	const byId = new Map(lacking.map((e) => [e.studentId, e.figures]));
-	const v0 = idValues(viewer, [...byId.keys()], day);
+/** Reflections per competency and conversations of the students shown, filled into their figures: two queries. */
+function addDetails(viewer: Viewer, byId: Map<number, Figures>, day: string, db: Db): void {
+	if (!byId.size) return;
+	const ids = [...byId.keys()];
 	const activityDay = sql`coalesce(${reflection.activityDate}, date(${reflection.createdAt} / 1000, 'unixepoch'))`;
 	// Per competency this school year (the current year's dates, read in the same statement; all years when
 	// the school has no current one).
-	const current = (v: Viewer, column: SQLiteColumn) =>
-		sql`(select ${column} from ${core.schoolYear} where ${core.schoolYear.schoolId} = ${v.schoolId} and ${core.schoolYear.isCurrent} = 1)`;
-	const perCompetency = preparedFor(db, 'mentor.overview.competencies', viewer, (v) =>
-		db
-			.select({
-				studentId: reflection.studentId,
-				c: reflectionCompetency.competency,
-				n: sql<number>`count(*)`
-			})
-			.from(ids)
-			.crossJoin(reflection)
-			.innerJoin(reflectionCompetency, eq(reflectionCompetency.reflectionId, reflection.id))
-			.where(
-				and(
-					visible(v),
-					sql`${activityDay} between coalesce(${current(v, core.schoolYear.startsOn)}, '0000-01-01') and coalesce(${current(v, core.schoolYear.endsOn)}, '9999-12-31')`
-				)
+	const current = (column: SQLiteColumn) =>
+		sql`(select ${column} from ${core.schoolYear} where ${core.schoolYear.schoolId} = ${viewer.schoolId} and ${core.schoolYear.isCurrent} = 1)`;
+	const perCompetency = db
+		.select({
+			studentId: reflection.studentId,
+			c: reflectionCompetency.competency,
+			n: sql<number>`count(*)`
+		})
+		.from(idsTable(ids))
+		.crossJoin(reflection)
+		.innerJoin(reflectionCompetency, eq(reflectionCompetency.reflectionId, reflection.id))
+		.where(
+			and(
+				visible(viewer),
+				sql`${activityDay} between coalesce(${current(core.schoolYear.startsOn)}, '0000-01-01') and coalesce(${current(core.schoolYear.endsOn)}, '9999-12-31')`
 			)
-			.groupBy(reflection.studentId, reflectionCompetency.competency)
-			.prepare()
-	).all(v0);
-	const talks = preparedFor(db, 'mentor.overview.talks', viewer, (v) =>
-		db
-			.select({
-				studentId: core.groupStudent.studentId,
-				last: sql<
-					string | null
-				>`max(case when ${conversation.status} = 'held' then ${conversation.plannedAt} end)`,
-				next: sql<
-					string | null
-				>`min(case when ${conversation.status} = 'planned' and ${conversation.plannedAt} >= ${ph('today')} then ${conversation.plannedAt} end)`
-			})
-			.from(core.groupStudent)
-			.innerJoin(
-				conversation,
-				// The unary + keeps SQLite off the student index for "is null": its statistics count a
-				// few rows per student id and miss that every group conversation of the board is null there.
-				sql`(${conversation.studentId} = ${core.groupStudent.studentId} or (+${conversation.studentId} is null and ${conversation.groupId} = ${core.groupStudent.groupId}))`
+		)
+		.groupBy(reflection.studentId, reflectionCompetency.competency)
+		.all();
+	const talks = db
+		.select({
+			studentId: core.groupStudent.studentId,
+			last: sql<
+				string | null
+			>`max(case when ${conversation.status} = 'held' then ${conversation.plannedAt} end)`,
+			next: sql<
+				string | null
+			>`min(case when ${conversation.status} = 'planned' and ${conversation.plannedAt} >= ${day} then ${conversation.plannedAt} end)`
+		})
+		.from(core.groupStudent)
+		.innerJoin(
+			conversation,
+			// The unary + keeps SQLite off the student index for "is null": its statistics count a few rows
+			// per student id and miss that every group conversation of the board is null there.
+			sql`(${conversation.studentId} = ${core.groupStudent.studentId} or (+${conversation.studentId} is null and ${conversation.groupId} = ${core.groupStudent.groupId}))`
+		)
+		.where(
+			and(
+				inIds(core.groupStudent.studentId, ids),
+				eq(conversation.schoolId, viewer.schoolId),
+				// Not a group conversation of another group the student is in, nor of last year's.
+				conversationReadScope(viewer, conversation)
 			)
-			.where(and(inIds(core.groupStudent.studentId), eq(conversation.schoolId, v.schoolId)))
-			.groupBy(core.groupStudent.studentId)
-			.prepare()
-	).all(v0);
+		)
+		.groupBy(core.groupStudent.studentId)
+		.all();
 	for (const c of perCompetency) {
 		const f = byId.get(c.studentId);
 		if (f) f.perCompetency[c.c] = c.n;
@@ -456,7 +311,6 @@ function addDetails(viewer: Viewer, entries: Kept[], day: string, db: Db): void 
 		f.lastConversation = t.last;
 		f.nextConversation = t.next;
 	}
-	for (const e of lacking) e.detailed = true;
 }
 
 export interface QueueItem {
@@ -477,86 +331,53 @@ export interface QueuePage {
 	pages: number;
 }
 
-// A page of the queue is kept per viewer and page until the mentor's open groups change (a group is given or
-// taken, closed or reopened) or one of them changes its members revision (0009): every write to a member's
-// reflections (comments too, through the thread triggers of 0005 and the revision of 0007), their names,
-// joining or leaving. The stamp is read on every view; counting and sorting the waiting reflections of a
-// hundred students is not.
-const queues = new KeptPerDb<{ stamp: string; page: QueuePage }>(2_000);
-
 /**
  * Finished reflections shared with the viewer that nobody on staff answered yet, oldest first, one page of
  * QUEUE_PAGE_SIZE at a time: a mentor of four groups may have hundreds waiting, and a page of them all is
  * slow to render and to read.
  */
 export function feedbackQueuePage(viewer: Viewer, page = 1, db: Db = getDb()): QueuePage {
-	const groups = preparedFor(db, 'mentor.queue.stamp', viewer, (v) =>
-		db
-			.select({ id: core.group.id, revision: core.group.membersRevision })
-			.from(core.groupMentor)
-			.innerJoin(core.group, eq(core.group.id, core.groupMentor.groupId))
-			.where(and(eq(core.groupMentor.mentorId, v.userId), isNull(core.group.closedAt)))
-			.orderBy(asc(core.group.id))
-			.prepare()
-	).all(viewerValues(viewer));
-	const stamp = `${rolesKey(viewer)}|${groups.map((g) => `${g.id}:${g.revision}`).join(',')}`;
-	const store = queues.of(db);
-	const key = keyOf(viewer.userId, page);
-	const hit = store.get(key);
-	if (hit && hit.stamp === stamp) return hit.page;
-	const counted = countQueuePage(viewer, page, db);
-	queues.keep(store, key, { stamp, page: counted });
-	return counted;
-}
-
-function countQueuePage(viewer: Viewer, page: number, db: Db): QueuePage {
-	const where = (v: Viewer) =>
-		and(
-			reflectionReadScope(v),
-			sql`${reflection.studentId} <> ${v.userId}`,
-			isNotNull(reflection.finishedAt),
-			eq(reflection.staffAnswered, false)
-		);
-	const values = viewerValues(viewer);
+	const waiting = and(
+		reflectionReadScope(viewer),
+		sql`${reflection.studentId} <> ${viewer.userId}`,
+		isNotNull(reflection.finishedAt),
+		eq(reflection.staffAnswered, false)
+	);
 	const total =
-		preparedFor(db, 'mentor.queue.count', viewer, (v) =>
-			db
-				.select({ n: sql<number>`count(*)` })
-				.from(reflection)
-				.where(where(v))
-				.prepare()
-		).get(values)?.n ?? 0;
-	const { page: current, pages, offset } = pageOf(total, QUEUE_PAGE_SIZE, page);
-	const rows = preparedFor(db, 'mentor.queue.page', viewer, (v) =>
 		db
-			.select({
-				id: reflection.id,
-				studentId: reflection.studentId,
-				given: core.user.givenName,
-				prefix: core.user.familyNamePrefix,
-				family: core.user.familyName,
-				title: reflection.title,
-				finishedAt: reflection.finishedAt
-			})
+			.select({ n: sql<number>`count(*)` })
 			.from(reflection)
-			.innerJoin(core.user, eq(core.user.id, reflection.studentId))
-			.where(
-				// The page's ids first, from the covering index alone: a mentor of four groups may have
-				// hundreds waiting, and only the page's rows need their title and name read.
-				inArray(
-					reflection.id,
-					db
-						.select({ id: reflection.id })
-						.from(reflection)
-						.where(where(v))
-						.orderBy(asc(reflection.finishedAt), asc(reflection.id))
-						.limit(QUEUE_PAGE_SIZE)
-						.offset(ph('offset'))
-				)
+			.where(waiting)
+			.get()?.n ?? 0;
+	const { page: current, pages, offset } = pageOf(total, QUEUE_PAGE_SIZE, page);
+	const rows = db
+		.select({
+			id: reflection.id,
+			studentId: reflection.studentId,
+			given: core.user.givenName,
+			prefix: core.user.familyNamePrefix,
+			family: core.user.familyName,
+			title: reflection.title,
+			finishedAt: reflection.finishedAt
+		})
+		.from(reflection)
+		.innerJoin(core.user, eq(core.user.id, reflection.studentId))
+		.where(
+			// The page's ids first, from the covering index alone: only the page's rows need their title and
+			// name read.
+			inArray(
+				reflection.id,
+				db
+					.select({ id: reflection.id })
+					.from(reflection)
+					.where(waiting)
+					.orderBy(asc(reflection.finishedAt), asc(reflection.id))
+					.limit(QUEUE_PAGE_SIZE)
+					.offset(offset)
 			)
-			.orderBy(asc(reflection.finishedAt), asc(reflection.id))
-			.prepare()
-	).all({ ...values, offset });
+		)
+		.orderBy(asc(reflection.finishedAt), asc(reflection.id))
+		.all();
 	const items = rows.map((r) => ({
 		id: r.id,
 		studentId: r.studentId,
@@ -598,7 +419,9 @@ export function studentSummary(
 			and(
 				eq(core.user.id, studentId),
 				eq(core.user.schoolId, viewer.schoolId),
-				studentScope(viewer, 'student.profile.read', core.user.id)
+				// A mentee, whatever other roles the viewer has: an admin reads every student's account, never
+				// their goals or self-ratings (and an out-of-scope student is a 404 before any audit entry).
+				studentScope(viewer, 'mentor.student.read', core.user.id)
 			)
 		)
 		.get();
@@ -616,7 +439,9 @@ export function studentSummary(
 	for (const r of db
 		.select({ c: selfRating.competency, level: selfRating.level, at: selfRating.createdAt })
 		.from(selfRating)
-		.where(eq(selfRating.studentId, studentId))
+		.where(
+			and(eq(selfRating.studentId, studentId), studentScope(viewer, 'selfRating.read', selfRating.studentId))
+		)
 		.orderBy(asc(selfRating.createdAt))
 		.all())
 		ratings[r.c] = { level: r.level, at: r.at.getTime() };
@@ -629,7 +454,7 @@ export function studentSummary(
 			createdBy: goal.createdBy
 		})
 		.from(goal)
-		.where(eq(goal.studentId, studentId))
+		.where(and(eq(goal.studentId, studentId), studentScope(viewer, 'goal.read', goal.studentId)))
 		.orderBy(desc(goal.createdAt))
 		.all()
 		.map(({ createdBy, ...g }) => ({ ...g, byMentor: createdBy !== null && createdBy !== studentId }));

@@ -2,6 +2,7 @@
 // finished reflections and replies. A user only ever reads and marks their own.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Viewer } from './auth/viewer';
+import { conversationReadScope, reflectionReadScope, studentScope } from './access';
 import { getDb, type Db } from './db';
 import { prepared } from './db/prepared';
 import * as core from './db/schema';
@@ -58,36 +59,62 @@ export function notifyReflectionFinished(viewer: Viewer, reflectionId: number, d
 export interface NotificationItem {
 	id: number;
 	kind: NotificationKind;
+	/** The student it is about, while the viewer may still see them; null otherwise. */
 	studentId: number | null;
 	studentName: string;
+	/** The reflection, while the viewer may still read it; null (and no title) once they may not. */
 	reflectionId: number | null;
-	reflectionTitle: string;
+	reflectionTitle: string | null;
+	/** The conversation, while the viewer may still read it; null (and no date) once they may not. */
 	conversationId: number | null;
-	conversationDate: string;
+	conversationDate: string | null;
 	createdAt: number;
 	read: boolean;
 }
 
+/**
+ * The viewer's own notifications, newest first. A notification outlives the right to read what it points
+ * to (a reflection made private or deleted, a mentor taken off the group): what it shows of the student,
+ * the reflection and the conversation is read through the viewer's scopes now, so it then shows none of it.
+ */
 export function listNotifications(viewer: Viewer, db: Db = getDb()): NotificationItem[] {
+	// No content about a student the viewer can no longer see at all.
+	const studentSeen = sql`(${notification.studentId} is null or ${core.user.id} is not null)`;
 	const rows = db
 		.select({
 			id: notification.id,
 			kind: notification.kind,
-			studentId: notification.studentId,
+			studentId: core.user.id,
 			given: core.user.givenName,
 			prefix: core.user.familyNamePrefix,
 			family: core.user.familyName,
-			reflectionId: notification.reflectionId,
+			reflectionId: reflection.id,
 			reflectionTitle: reflection.title,
-			conversationId: notification.conversationId,
+			conversationId: conversation.id,
 			conversationDate: conversation.plannedAt,
 			createdAt: notification.createdAt,
 			readAt: notification.readAt
 		})
 		.from(notification)
-		.leftJoin(core.user, eq(core.user.id, notification.studentId))
-		.leftJoin(reflection, eq(reflection.id, notification.reflectionId))
-		.leftJoin(conversation, eq(conversation.id, notification.conversationId))
+		.leftJoin(
+			core.user,
+			and(
+				eq(core.user.id, notification.studentId),
+				studentScope(viewer, 'student.profile.read', core.user.id)
+			)
+		)
+		.leftJoin(
+			reflection,
+			and(eq(reflection.id, notification.reflectionId), reflectionReadScope(viewer), studentSeen)
+		)
+		.leftJoin(
+			conversation,
+			and(
+				eq(conversation.id, notification.conversationId),
+				conversationReadScope(viewer, conversation),
+				studentSeen
+			)
+		)
 		.where(and(eq(notification.userId, viewer.userId), eq(notification.schoolId, viewer.schoolId)))
 		.orderBy(desc(notification.createdAt), desc(notification.id))
 		.limit(100)
@@ -98,9 +125,9 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 		studentId: r.studentId,
 		studentName: [r.given, r.prefix, r.family].filter(Boolean).join(' '),
 		reflectionId: r.reflectionId,
-		reflectionTitle: r.reflectionTitle ?? '',
+		reflectionTitle: r.reflectionTitle,
 		conversationId: r.conversationId,
-		conversationDate: r.conversationDate ?? '',
+		conversationDate: r.conversationDate,
 		createdAt: r.createdAt.getTime(),
 		read: r.readAt !== null
 	}));

@@ -1,8 +1,7 @@
 // The student's overview: per competency how much they reflected and how they rate themself, what
 // happened lately, and their open goals. A fixed handful of queries, whatever the portfolio's size.
-import { and, count, desc, eq, max, sql } from 'drizzle-orm';
+import { and, count, desc, eq, max } from 'drizzle-orm';
 import { getDb } from './db';
-import { preparedFor, viewerValues } from './db/prepared';
 import * as portfolio from './db/schema-portfolio';
 import { reflectionReadScope } from './access';
 import type { Viewer } from './auth/viewer';
@@ -20,29 +19,24 @@ export interface Overview {
 const TIMELINE_LENGTH = 8;
 const r = portfolio.reflection;
 const rc = portfolio.reflectionCompetency;
-const inScope = (v: Viewer) => and(eq(r.studentId, sql.placeholder('studentId')), reflectionReadScope(v));
 
 export function getOverview(viewer: Viewer, studentId: number = viewer.userId): Overview {
 	const db = getDb();
-	const values = { ...viewerValues(viewer), studentId };
-	const perCompetency = preparedFor(db, 'overview.perCompetency', viewer, (v) =>
-		db
-			.select({ competency: rc.competency, reflections: count(), last: max(r.updatedAt) })
-			.from(rc)
-			.innerJoin(r, eq(r.id, rc.reflectionId))
-			.where(inScope(v))
-			.groupBy(rc.competency)
-			.prepare()
-	).all(values);
-	const recentReflections = preparedFor(db, 'overview.recent', viewer, (v) =>
-		db
-			.select({ id: r.id, title: r.title, at: r.updatedAt, finishedAt: r.finishedAt })
-			.from(r)
-			.where(inScope(v))
-			.orderBy(desc(r.updatedAt))
-			.limit(TIMELINE_LENGTH)
-			.prepare()
-	).all(values);
+	const inScope = and(eq(r.studentId, studentId), reflectionReadScope(viewer));
+	const perCompetency = db
+		.select({ competency: rc.competency, reflections: count(), last: max(r.updatedAt) })
+		.from(rc)
+		.innerJoin(r, eq(r.id, rc.reflectionId))
+		.where(inScope)
+		.groupBy(rc.competency)
+		.all();
+	const recentReflections = db
+		.select({ id: r.id, title: r.title, at: r.updatedAt, finishedAt: r.finishedAt })
+		.from(r)
+		.where(inScope)
+		.orderBy(desc(r.updatedAt))
+		.limit(TIMELINE_LENGTH)
+		.all();
 	const ratings = listRatings(viewer, studentId);
 	const goals = listGoals(viewer, studentId);
 

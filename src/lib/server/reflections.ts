@@ -8,7 +8,6 @@ import type { Viewer } from './auth/viewer';
 import { canOn, reflectionReadScope, reflectionWriteScope } from './access';
 import { getPlannedActivity } from './activities';
 import { getDb, type Db } from './db';
-import { prepared, preparedFor, viewerValues } from './db/prepared';
 import { groupCommit } from './db/group-commit';
 import { pageOf } from './paging';
 import { reflection, reflectionCompetency, reflectionVersion, transfer } from './db/schema-portfolio';
@@ -77,15 +76,11 @@ const detailColumns = {
 function competenciesOf(db: Db, ids: number[]): Map<number, CompetencySlug[]> {
 	const byId = new Map<number, CompetencySlug[]>(ids.map((id) => [id, []]));
 	if (!ids.length) return byId;
-	const rows = prepared(db, 'reflections.competencies', (d) =>
-		d
-			.select({ id: reflectionCompetency.reflectionId, c: reflectionCompetency.competency })
-			.from(reflectionCompetency)
-			.where(
-				sql`${reflectionCompetency.reflectionId} in (select value from json_each(${sql.placeholder('ids')}))`
-			)
-			.prepare()
-	).all({ ids: JSON.stringify(ids) });
+	const rows = db
+		.select({ id: reflectionCompetency.reflectionId, c: reflectionCompetency.competency })
+		.from(reflectionCompetency)
+		.where(inArray(reflectionCompetency.reflectionId, ids))
+		.all();
 	for (const row of rows) byId.get(row.id)?.push(row.c);
 	// Always in the vmbo order, whatever order they were ticked in.
 	for (const list of byId.values())
@@ -101,14 +96,12 @@ function findDetail(
 	viewer: Viewer,
 	id: number
 ): ReflectionDetail | undefined {
-	const row = preparedFor(db, `reflections.detail.${scope}`, viewer, (v) =>
-		db
-			.select(detailColumns)
-			.from(reflection)
-			.leftJoin(transfer, eq(transfer.id, reflection.transferId))
-			.where(and(eq(reflection.id, sql.placeholder('id')), SCOPES[scope](v)))
-			.prepare()
-	).get({ ...viewerValues(viewer), id });
+	const row = db
+		.select(detailColumns)
+		.from(reflection)
+		.leftJoin(transfer, eq(transfer.id, reflection.transferId))
+		.where(and(eq(reflection.id, id), SCOPES[scope](viewer)))
+		.get();
 	if (!row) return undefined;
 	const { finishedAt, updatedAt, ...rest } = row;
 	return {
@@ -319,83 +312,54 @@ export function listReflections(
 	filter: Partial<ReflectionFilter> & { studentId?: number },
 	db: Db = getDb()
 ): { items: ReflectionListItem[]; total: number; page: number; pages: number } {
-	// Prepared once per combination of filters (and roles): the filters' values are placeholders.
-	const ph = (name: string) => sql.placeholder(name);
-	const used = {
-		studentId: filter.studentId !== undefined,
-		type: Boolean(filter.type),
-		from: Boolean(filter.from),
-		to: Boolean(filter.to),
-		competency: Boolean(filter.competency),
-		q: Boolean(filter.q)
-	};
-	const where = (v: Viewer) => {
-		const conditions: SQL[] = [reflectionReadScope(v)];
-		if (used.studentId) conditions.push(eq(reflection.studentId, ph('studentId')));
-		if (used.type) conditions.push(eq(reflection.activityType, ph('type')));
-		if (used.from) conditions.push(gte(reflection.activityDate, ph('from')));
-		if (used.to) conditions.push(lte(reflection.activityDate, ph('to')));
-		if (used.competency)
-			conditions.push(
-				inArray(
-					reflection.id,
-					db
-						.select({ id: reflectionCompetency.reflectionId })
-						.from(reflectionCompetency)
-						.where(eq(reflectionCompetency.competency, ph('competency')))
-				)
-			);
-		if (used.q) {
-			const fields = [
-				reflection.title,
-				reflection.activityPlace,
-				reflection.doel,
-				reflection.resultaat,
-				reflection.evaluatie,
-				reflection.vervolg
-			];
-			conditions.push(or(...fields.map((f) => sql`${f} like ${ph('pattern')} escape '\\'`)) as SQL);
-		}
-		return and(...conditions);
-	};
-	const shape = Object.entries(used)
-		.filter(([, on]) => on)
-		.map(([k]) => k)
-		.join(',');
-	const values = {
-		...viewerValues(viewer),
-		studentId: filter.studentId,
-		type: filter.type,
-		from: filter.from,
-		to: filter.to,
-		competency: filter.competency,
-		pattern: filter.q ? `%${escapeLike(filter.q)}%` : undefined
-	};
-	const total =
-		preparedFor(db, `reflections.count.${shape}`, viewer, (v) =>
-			db.select({ n: count() }).from(reflection).where(where(v)).prepare()
-		).get(values)?.n ?? 0;
+	const conditions: SQL[] = [reflectionReadScope(viewer)];
+	if (filter.studentId !== undefined) conditions.push(eq(reflection.studentId, filter.studentId));
+	if (filter.type) conditions.push(eq(reflection.activityType, filter.type));
+	if (filter.from) conditions.push(gte(reflection.activityDate, filter.from));
+	if (filter.to) conditions.push(lte(reflection.activityDate, filter.to));
+	if (filter.competency)
+		conditions.push(
+			inArray(
+				reflection.id,
+				db
+					.select({ id: reflectionCompetency.reflectionId })
+					.from(reflectionCompetency)
+					.where(eq(reflectionCompetency.competency, filter.competency))
+			)
+		);
+	if (filter.q) {
+		const pattern = `%${escapeLike(filter.q)}%`;
+		const fields = [
+			reflection.title,
+			reflection.activityPlace,
+			reflection.doel,
+			reflection.resultaat,
+			reflection.evaluatie,
+			reflection.vervolg
+		];
+		conditions.push(or(...fields.map((f) => sql`${f} like ${pattern} escape '\\'`)) as SQL);
+	}
+	const where = and(...conditions);
+	const total = db.select({ n: count() }).from(reflection).where(where).get()?.n ?? 0;
 	const { page, pages, offset } = pageOf(total, PAGE_SIZE, filter.page);
-	const rows = preparedFor(db, `reflections.list.${shape}`, viewer, (v) =>
-		db
-			.select({
-				id: reflection.id,
-				title: reflection.title,
-				activityType: reflection.activityType,
-				activityDate: reflection.activityDate,
-				visibility: reflection.visibility,
-				finishedAt: reflection.finishedAt,
-				updatedAt: reflection.updatedAt,
-				fromSchool: transfer.fromSchool
-			})
-			.from(reflection)
-			.leftJoin(transfer, eq(transfer.id, reflection.transferId))
-			.where(where(v))
-			.orderBy(sql`${reflection.activityDate} is null`, desc(reflection.activityDate), desc(reflection.id))
-			.limit(PAGE_SIZE)
-			.offset(ph('offset'))
-			.prepare()
-	).all({ ...values, offset });
+	const rows = db
+		.select({
+			id: reflection.id,
+			title: reflection.title,
+			activityType: reflection.activityType,
+			activityDate: reflection.activityDate,
+			visibility: reflection.visibility,
+			finishedAt: reflection.finishedAt,
+			updatedAt: reflection.updatedAt,
+			fromSchool: transfer.fromSchool
+		})
+		.from(reflection)
+		.leftJoin(transfer, eq(transfer.id, reflection.transferId))
+		.where(where)
+		.orderBy(sql`${reflection.activityDate} is null`, desc(reflection.activityDate), desc(reflection.id))
+		.limit(PAGE_SIZE)
+		.offset(offset)
+		.all();
 	const competencies = competenciesOf(
 		db,
 		rows.map((r) => r.id)

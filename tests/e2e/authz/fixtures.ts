@@ -19,9 +19,25 @@ export const ACTORS = [
 	'coordinator',
 	'admin',
 	'adminOther',
-	'staff'
+	'staff',
+	'adminMentor',
+	'mentorCoordinator',
+	'staffMentor'
 ] as const;
 export type Actor = (typeof ACTORS)[number];
+
+/**
+ * The actors with several roles, each made of single-role actors: a FIXTURE user with all their roles,
+ * their groups and their matrix invitations. Each must get the union of what those actors get, never more
+ * (DOMAIN.md §5); authz.test.ts derives their expected outcomes from those actors' rows.
+ */
+export const COMBINED = {
+	adminMentor: ['admin', 'mentorA'],
+	mentorCoordinator: ['mentorOther', 'coordinator'],
+	staffMentor: ['staff', 'mentorA']
+} as const;
+export type Combined = keyof typeof COMBINED;
+export type Single = Exclude<Actor, 'anonymous' | Combined>;
 
 /** Demo accounts (src/lib/server/seed.ts, seed-second-school.ts). A and B share group 3KB-A. */
 export const LOGINS: Record<Exclude<Actor, 'anonymous'>, { username: string; password: string }> = {
@@ -33,7 +49,11 @@ export const LOGINS: Record<Exclude<Actor, 'anonymous'>, { username: string; pas
 	coordinator: { username: 'l.vandijk', password: 'Decaan-2026' },
 	admin: { username: 'beheer', password: 'Beheer-2026' },
 	adminOther: { username: 'beheer.rijnmond', password: 'Beheer-2026' },
-	staff: { username: 'p.desmet', password: 'Docent-2026' }
+	staff: { username: 'p.desmet', password: 'Docent-2026' },
+	// FIXTURE users (prepareFixtures), with m.jansen's password.
+	adminMentor: { username: `${FIXTURE}.admin-mentor`, password: 'Mentor-2026' },
+	mentorCoordinator: { username: `${FIXTURE}.mentor-coordinator`, password: 'Mentor-2026' },
+	staffMentor: { username: `${FIXTURE}.staff-mentor`, password: 'Mentor-2026' }
 };
 
 export interface Ids {
@@ -100,11 +120,49 @@ function findOrInsert(db: Database.Database, find: string, insert: string, ...pa
 	return Number(db.prepare(insert).run(...params).lastInsertRowid);
 }
 
+/**
+ * A user for each combined actor: the roles of the actors it combines, and their relations that grant
+ * access (mentor of the same groups, invited to the same matrix rounds). Added once; a rerun finds them.
+ */
+function addCombinedActors(db: Database.Database): void {
+	const idOf = (who: Exclude<Actor, 'anonymous'>) =>
+		one(db, 'SELECT id FROM user WHERE username = ?', LOGINS[who].username);
+	const mentorA = idOf('mentorA');
+	for (const [who, parts] of Object.entries(COMBINED) as [Combined, readonly Single[]][]) {
+		if (db.prepare('SELECT id FROM user WHERE username = ?').get(LOGINS[who].username)) continue;
+		const sources = parts.map(idOf);
+		const from = `(${sources.join(', ')})`;
+		db.transaction(() => {
+			const id = Number(
+				db
+					.prepare(
+						`INSERT INTO user (school_id, username, given_name, family_name, password_hash)
+						 SELECT school_id, ?, 'Authz', '${FIXTURE} ${who}', password_hash FROM user WHERE id = ?`
+					)
+					.run(LOGINS[who].username, mentorA).lastInsertRowid
+			);
+			db.prepare(
+				`INSERT OR IGNORE INTO user_role (user_id, school_id, role)
+				 SELECT ?, school_id, role FROM user_role WHERE user_id IN ${from}`
+			).run(id);
+			db.prepare(
+				`INSERT OR IGNORE INTO group_mentor (group_id, mentor_id, school_id)
+				 SELECT group_id, ?, school_id FROM group_mentor WHERE mentor_id IN ${from}`
+			).run(id);
+			db.prepare(
+				`INSERT OR IGNORE INTO matrix_respondent (school_id, round_id, user_id)
+				 SELECT school_id, round_id, ? FROM matrix_respondent WHERE user_id IN ${from}`
+			).run(id);
+		})();
+	}
+}
+
 /** Resolves every id the matrix uses, adding the rows the demo seed lacks. */
 export function prepareFixtures(): Ids {
 	const db = new Database(DB_PATH);
 	db.pragma('busy_timeout = 5000');
 	try {
+		addCombinedActors(db);
 		const user = (name: string) => one(db, 'SELECT id FROM user WHERE username = ?', name);
 		const group = (name: string) => one(db, 'SELECT id FROM "group" WHERE name = ?', name);
 		const school = one(db, 'SELECT school_id AS id FROM user WHERE username = ?', 'beheer');

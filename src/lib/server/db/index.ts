@@ -31,7 +31,7 @@ export function openDatabase(path: string): Db {
 	// 32 MB of page cache instead of SQLite's 2 MB: with a million reflections the upper levels of the indexes
 	// a page walks then stay in memory (the bench's scale 10). Well within the server's memory budget.
 	client.pragma('cache_size = -32000');
-	// Counts statements and their time per request for the Server-Timing header (a few µs per statement).
+	// Counts statements and their time per request for the Server-Timing header.
 	instrumentClient(client);
 	// After the instrumentation, so a statement is wrapped once and its wrapper kept with it.
 	cacheStatements(client);

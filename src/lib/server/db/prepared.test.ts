@@ -12,14 +12,14 @@ beforeEach(() => {
 	cast = makeCast();
 });
 
-describe('queries prepared per set of roles', () => {
+describe('queries scoped per viewer', () => {
 	it('runs with each viewer’s own id and school, never the first caller’s', () => {
 		const a = viewerOf(cast.studentA);
 		const b = viewerOf(cast.studentB);
 		addGoal(a, { competency: 'motieven', title: 'Doel van A', description: '', dueOn: null });
 		addRating(a, { competency: 'motieven', level: 3, note: '' });
 		expect(listGoals(a).map((g) => g.title)).toEqual(['Doel van A']);
-		// Same roles, same prepared statement, other values.
+		// Same roles, other viewer: their own rows only.
 		expect(listGoals(b)).toEqual([]);
 		expect(listRatings(b)).toEqual([]);
 		expect(getOverview(b).isEmpty).toBe(true);
@@ -28,7 +28,7 @@ describe('queries prepared per set of roles', () => {
 		expect(listGoals(viewerOf(cast.otherSchoolStudent), cast.studentA)).toEqual([]);
 	});
 
-	it('builds a query per set of roles: the mentor’s scope is not the student’s', () => {
+	it('applies each role’s scope: the mentor’s is not the student’s', () => {
 		const a = viewerOf(cast.studentA);
 		addGoal(a, { competency: 'motieven', title: 'Doel van A', description: '', dueOn: null });
 		expect(listGoals(viewerOf(cast.mentor), cast.studentA).map((g) => g.title)).toEqual(['Doel van A']);

@@ -67,11 +67,7 @@ export const matrixRound = sqliteTable(
 		status: text('status', { enum: ROUND_STATUSES }).notNull().default('open'),
 		previousRoundId: integer('previous_round_id'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
-		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
-		// Counts every change to what the round's matrix is made of: its agreed cells, its respondents and their
-		// answers, the school's tasks and actors. SQLite triggers keep it (migration 0006), so no write path can
-		// forget it; figures derived from the matrix may be kept per round as long as it stands still.
-		revision: integer('revision').notNull().default(0)
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('matrix_round_school_idx').on(t.schoolId)]
 );

@@ -55,11 +55,7 @@ export const user = sqliteTable(
 		// Set when a student left the school (import or by hand); retention counts from here.
 		leftAt: integer('left_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
-		// A student's portfolio revision: counted up by triggers (migration 0007) on every write to their
-		// reflections, competencies, goals, conversations and group places, whoever writes. What is derived
-		// from those (the mentor overview's figures) can be kept until it changes.
-		portfolioRevision: integer('portfolio_revision').notNull().default(0)
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		uniqueIndex('user_school_student_number_uq').on(t.schoolId, t.studentNumber),
@@ -102,11 +98,7 @@ export const group = sqliteTable(
 		// e.g. "vmbo-kb 3" or "mbo niveau 2 Zorg en welzijn"
 		programme: text('programme').notNull().default(''),
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
-		createdAt: createdAt(),
-		// Counted up by triggers (migration 0009) whenever a student joins or leaves the group, or a member's
-		// name, place, active flag or portfolio revision changes: the mentor overview keeps the group's list
-		// of students until it changes.
-		membersRevision: integer('members_revision').notNull().default(0)
+		createdAt: createdAt()
 	},
 	(t) => [
 		uniqueIndex('group_year_name_uq').on(t.schoolYearId, t.name),

@@ -21,7 +21,7 @@ function idOf(raw: string): number {
 
 function answer(result: ActionResult, values: FormValues, done: string) {
 	if (result === 'missing') error(404, 'Not found');
-	if (result === 'left') return invalid(values, {}, m.dlg_not_found_left());
+	if (result === 'mentor_changed') return invalid(values, {}, m.dlg_conv_mentor_changed());
 	if (result === 'closed') return invalid(values, {}, m.dlg_conv_agenda_closed());
 	return { done };
 }

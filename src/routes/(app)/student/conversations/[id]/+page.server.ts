@@ -27,6 +27,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const result = addAgendaItem(viewer, idOf(params.id), parsed.data.text);
 		if (result === 'missing') error(404, 'Not found');
+		if (result === 'mentor_changed') return invalid(parsed.values, {}, m.dlg_sconv_mentor_changed_hint());
 		if (result !== 'ok') return invalid(parsed.values, {}, m.dlg_conv_agenda_closed());
 		return { done: m.dlg_conv_agenda_added() };
 	},

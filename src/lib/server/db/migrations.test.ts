@@ -1,0 +1,73 @@
+import { afterEach, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { migrateDatabase, openDatabase, type Db } from './index';
+import { seedDemo } from '../seed';
+
+const DROPPED = ['revision', 'members_revision', 'portfolio_revision'];
+
+let folder = '';
+afterEach(() => {
+	if (folder) rmSync(folder, { recursive: true, force: true });
+	folder = '';
+});
+
+/** The migrations folder as it was up to (and with) migration `last`. */
+function migrationsUpTo(last: number): string {
+	folder = mkdtempSync(join(tmpdir(), 'koers-migrations-'));
+	cpSync('drizzle', folder, { recursive: true });
+	const journalPath = join(folder, 'meta/_journal.json');
+	const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
+	journal.entries = journal.entries.filter((e) => e.idx <= last);
+	writeFileSync(journalPath, JSON.stringify(journal));
+	return folder;
+}
+
+/** Every row of every table, without the columns 0010 drops. */
+function snapshot(db: Db) {
+	const client = db.$client;
+	const tables = client
+		.prepare(
+			`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations' order by name`
+		)
+		.pluck()
+		.all() as string[];
+	return Object.fromEntries(
+		tables.map((name) => {
+			const columns = (client.prepare(`pragma table_info("${name}")`).all() as { name: string }[])
+				.map((c) => `"${c.name}"`)
+				.filter((c) => !DROPPED.includes(c.slice(1, -1)));
+			return [name, client.prepare(`select ${columns.join(', ')} from "${name}" order by rowid`).all()];
+		})
+	);
+}
+
+const triggers = (db: Db) =>
+	db.$client.prepare(`select name from sqlite_master where type = 'trigger' order by name`).pluck().all();
+
+it('0010 drops the cache triggers and revision columns of a database with data and keeps every row', async () => {
+	const db = openDatabase(':memory:');
+	migrate(db, { migrationsFolder: migrationsUpTo(9) });
+	await seedDemo(db);
+	const before = snapshot(db);
+	expect(Object.values(before).flat().length).toBeGreaterThan(300);
+	expect(triggers(db)).toHaveLength(37);
+
+	migrateDatabase(db);
+
+	expect(snapshot(db)).toEqual(before);
+	// The thread state of 0005 is real data: its triggers stay, and keep working.
+	expect(triggers(db)).toEqual(['comment_thread_delete', 'comment_thread_insert', 'comment_thread_update']);
+	const columns = db.$client
+		.prepare(
+			`select m.name || '.' || p.name from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table'`
+		)
+		.pluck()
+		.all() as string[];
+	expect(columns.filter((c) => DROPPED.some((d) => c.endsWith(`.${d}`)))).toEqual([]);
+	expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+	expect(db.$client.pragma('foreign_key_check')).toEqual([]);
+	db.$client.close();
+});

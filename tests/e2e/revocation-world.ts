@@ -1,0 +1,139 @@
+// The schools of the revocation suite (revocation.test.ts): one small school per case, so that closing a
+// group or starting a new school year touches nothing another test reads. In each, student S of group A
+// (mentor M) wrote a finished reflection shared with mentors, with an attachment; S has a goal, a held
+// conversation with M (its summary) and a planned one (S's own agenda point); M has the notification of the
+// reflection. Group B, of mentor M2, is where a student can move to. Every piece of content carries a
+// marker unique to the case. Made by the app's own domain functions acting as S and M, in a child process
+// against the e2e database, as hostile-world.ts does; prints the worlds as JSON:
+//   DATABASE_PATH=… UPLOADS_PATH=… npx tsx tests/e2e/revocation-world.ts <tag> <case>…
+import { pathToFileURL } from 'node:url';
+import { closeDb } from '../../src/lib/server/db';
+import {
+	createGroupRecord,
+	addGroupMembers,
+	createSchool,
+	insertAccount
+} from '../../src/lib/server/schools';
+import { viewerOf } from '../../src/lib/server/testing';
+import { createSession } from '../../src/lib/server/auth/session';
+import { createReflection, saveReflection } from '../../src/lib/server/reflections';
+import { addAttachment } from '../../src/lib/server/attachments';
+import { notifyReflectionFinished } from '../../src/lib/server/notifications';
+import { addGoal } from '../../src/lib/server/growth';
+import { planConversation } from '../../src/lib/server/conversation-planning';
+import { addAgendaItem, recordConversation } from '../../src/lib/server/conversations';
+import { goalSchema } from '../../src/lib/schemas/growth';
+import type { Role } from '../../src/lib/roles';
+
+export const MARKERS = ['name', 'title', 'text', 'file', 'goal', 'summary', 'agenda'] as const;
+export type Marker = (typeof MARKERS)[number];
+
+export interface RevocationWorld {
+	name: string;
+	schoolId: number;
+	users: Record<'admin' | 'mentor' | 'mentor2' | 'student', number>;
+	tokens: Record<'admin' | 'mentor' | 'mentor2' | 'student', string>;
+	groupA: number;
+	groupB: number;
+	reflection: number;
+	attachment: number;
+	held: number;
+	planned: number;
+	/** The text each piece of the student's content carries: the student's family name, the reflection's
+	 * title and text, the attachment's bytes, the goal, the held conversation's summary, the agenda point. */
+	markers: Record<Marker, string>;
+}
+
+function must<T>(value: T | undefined | false, what: string): T {
+	if (value === undefined || value === false) throw new Error(`revocation world: ${what} failed`);
+	return value;
+}
+
+async function build(tag: string, name: string): Promise<RevocationWorld> {
+	const base = `${tag}-${name}`;
+	const markers = Object.fromEntries(MARKERS.map((m) => [m, `${base}-${m}`])) as Record<Marker, string>;
+	const { schoolId, schoolYearId } = createSchool({ name: `Revocatie ${base}` });
+	const account = (who: string, roles: Role[], familyName = who) =>
+		insertAccount({
+			schoolId,
+			username: `${base}.${who}`,
+			givenName: who,
+			familyName,
+			roles,
+			passwordHash: null
+		});
+	const users = {
+		admin: account('admin', ['admin']),
+		mentor: account('mentor', ['mentor']),
+		mentor2: account('mentor2', ['mentor']),
+		student: account('student', ['student'], markers.name)
+	};
+	const groupA = createGroupRecord({ schoolId, schoolYearId, name: `${base}-A` });
+	const groupB = createGroupRecord({ schoolId, schoolYearId, name: `${base}-B` });
+	addGroupMembers({ schoolId, groupId: groupA, studentIds: [users.student], mentorIds: [users.mentor] });
+	addGroupMembers({ schoolId, groupId: groupB, mentorIds: [users.mentor2] });
+
+	const student = viewerOf(users.student);
+	const mentor = viewerOf(users.mentor);
+	const reflection = must(
+		createReflection(student, { activityType: 'stage', title: markers.title }),
+		'reflection'
+	);
+	const upload = await addAttachment(student, reflection, {
+		name: `${markers.file}.pdf`,
+		bytes: new TextEncoder().encode(`%PDF-1.4\n% ${markers.file}\n%%EOF\n`)
+	});
+	const attachment = must(upload?.ok && upload.id, 'attachment');
+	const content = { title: markers.title, doel: markers.text, resultaat: '', evaluatie: '', vervolg: '' };
+	const saved = saveReflection(
+		student,
+		reflection,
+		1,
+		{ ...content, visibility: 'mentor', competencies: ['kwaliteiten'] },
+		{ finish: true }
+	);
+	must(saved.ok, 'finishing the reflection');
+	notifyReflectionFinished(student, reflection);
+	must(addGoal(student, goalSchema.parse({ title: markers.goal })), 'goal');
+
+	const plan = (day: string) => {
+		const planned = planConversation(mentor, { studentId: users.student }, day, (p) => p.key);
+		return must(planned.ok && planned.id, 'planning a conversation');
+	};
+	const held = plan('2026-10-01');
+	must(
+		recordConversation(mentor, held, { summary: markers.summary, mentorNote: '', agreements: [] }) === 'ok',
+		'recording'
+	);
+	const planned = plan('2027-06-01');
+	must(addAgendaItem(student, planned, markers.agenda) === 'ok', 'agenda point');
+
+	const token = (id: number) => createSession(id, 'revocation-world').token;
+	return {
+		name,
+		schoolId,
+		users,
+		tokens: {
+			admin: token(users.admin),
+			mentor: token(users.mentor),
+			mentor2: token(users.mentor2),
+			student: token(users.student)
+		},
+		groupA,
+		groupB,
+		reflection,
+		attachment,
+		held,
+		planned,
+		markers
+	};
+}
+
+// Only when run as a script, not when a test imports the types.
+const [tag, ...cases] = process.argv.slice(2);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && tag) {
+	const worlds: Record<string, RevocationWorld> = {};
+	for (const name of cases) worlds[name] = await build(tag, name);
+	closeDb();
+	process.stdout.write(JSON.stringify(worlds));
+}
