@@ -8,7 +8,7 @@ import { openDatabase, migrateDatabase } from '../src/lib/server/db';
 import { COMPETENCY_SLUGS } from '../src/lib/competencies';
 import { ACTIVITY_TYPES } from '../src/lib/portfolio';
 import { DEFAULT_ACTORS, DEFAULT_TASKS, PARTS, TASK_KINDS } from '../src/lib/matrix';
-import { schoolYearFor } from '../src/lib/server/schools';
+import { schoolYearFor } from '../src/lib/server/school/schools';
 import { GEN, random } from './lib/shape';
 
 export const BENCH_PASSWORD = 'Bench-2026';

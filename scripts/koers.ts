@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getDb, migrateDatabase, closeDb } from '../src/lib/server/db';
-import { countUsers, createAccount, createSchool, listSchools } from '../src/lib/server/schools';
-import { DEMO_LOGINS, seedDemo } from '../src/lib/server/seed';
-import { applyRetention, listDueForErasure } from '../src/lib/server/erasure';
-import { restoreDatabase, RestoreRefused } from '../src/lib/server/restore';
+import { countUsers, createAccount, createSchool, listSchools } from '../src/lib/server/school/schools';
+import { DEMO_LOGINS, seedDemo } from '../src/lib/server/demo/seed';
+import { applyRetention, listDueForErasure } from '../src/lib/server/privacy/erasure';
+import { restoreDatabase, RestoreRefused } from '../src/lib/server/ops/restore';
 
 const HELP = `Koers operator commands
 

@@ -11,12 +11,12 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
-import { logger } from '$lib/server/logger';
-import { acquireRunLock } from '$lib/server/run-lock';
+import { logger } from '$lib/server/ops/logger';
+import { acquireRunLock } from '$lib/server/ops/run-lock';
 import { serverTimingHeader, withDbTiming } from '$lib/server/db/timing';
-import { crossOriginWrite } from '$lib/server/csrf';
-import { activateDueSchoolYears } from '$lib/server/school-years';
-import { countBody } from '$lib/server/body-limit';
+import { crossOriginWrite } from '$lib/server/http/csrf';
+import { activateDueSchoolYears } from '$lib/server/school/school-years';
+import { countBody } from '$lib/server/http/body-limit';
 
 export const init: ServerInit = () => {
 	if (building) return;

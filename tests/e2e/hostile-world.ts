@@ -14,16 +14,16 @@ import {
 	createGroupRecord,
 	createSchool,
 	insertAccount
-} from '../../src/lib/server/schools';
-import type { DemoContext } from '../../src/lib/server/seed';
-import { seedReflections } from '../../src/lib/server/seed-reflections';
-import { seedGrowth } from '../../src/lib/server/seed-growth';
-import { seedDialog } from '../../src/lib/server/seed-dialog';
+} from '../../src/lib/server/school/schools';
+import type { DemoContext } from '../../src/lib/server/demo/seed';
+import { seedReflections } from '../../src/lib/server/demo/reflections';
+import { seedGrowth } from '../../src/lib/server/demo/growth';
+import { seedDialog } from '../../src/lib/server/demo/dialog';
 import { createSession } from '../../src/lib/server/auth/session';
 import { viewerOf } from '../../src/lib/server/testing';
-import { createRound } from '../../src/lib/server/matrix-rounds';
-import { inviteRespondent, saveMyAnswer } from '../../src/lib/server/matrix-respond';
-import { addAction } from '../../src/lib/server/matrix-report';
+import { createRound } from '../../src/lib/server/matrix/rounds';
+import { inviteRespondent, saveMyAnswer } from '../../src/lib/server/matrix/respond';
+import { addAction } from '../../src/lib/server/matrix/report';
 import { createImportBatch } from '../../src/lib/server/import/batch';
 import { readCsv } from '../../src/lib/server/import/csv';
 import type { Role } from '../../src/lib/roles';

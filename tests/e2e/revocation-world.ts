@@ -13,15 +13,15 @@ import {
 	addGroupMembers,
 	createSchool,
 	insertAccount
-} from '../../src/lib/server/schools';
+} from '../../src/lib/server/school/schools';
 import { viewerOf } from '../../src/lib/server/testing';
 import { createSession } from '../../src/lib/server/auth/session';
-import { createReflection, saveReflection } from '../../src/lib/server/reflections';
-import { addAttachment } from '../../src/lib/server/attachments';
-import { notifyReflectionFinished } from '../../src/lib/server/notifications';
-import { addGoal } from '../../src/lib/server/growth';
-import { planConversation } from '../../src/lib/server/conversation-planning';
-import { addAgendaItem, recordConversation } from '../../src/lib/server/conversations';
+import { createReflection, saveReflection } from '../../src/lib/server/portfolio/reflections';
+import { addAttachment } from '../../src/lib/server/portfolio/attachments';
+import { notifyReflectionFinished } from '../../src/lib/server/dialog/notifications';
+import { addGoal } from '../../src/lib/server/portfolio/growth';
+import { planConversation } from '../../src/lib/server/dialog/conversation-planning';
+import { addAgendaItem, recordConversation } from '../../src/lib/server/dialog/conversations';
 import { goalSchema } from '../../src/lib/schemas/growth';
 import type { Role } from '../../src/lib/roles';
 

@@ -4,7 +4,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { DEMO, expectAccessible, gotoReady, loginAs } from './helpers';
-import { openSafeZip } from '../../src/lib/server/zip-reader';
+import { openSafeZip } from '../../src/lib/server/portfolio/zip-reader';
 
 const DB_PATH = `./data/e2e-${process.env.E2E_PORT ?? 4173}.db`;
 // Students at the second school this file changes, by project: [desktop, phone].

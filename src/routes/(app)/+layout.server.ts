@@ -1,7 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
 import { navAreas } from '$lib/server/access';
-import { unreadCount } from '$lib/server/notifications';
+import { unreadCount } from '$lib/server/dialog/notifications';
 
 // Not a security boundary (STYLE.md): it only shapes the shell. Every page and action guards itself.
 export const load: LayoutServerLoad = ({ locals }) => {

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { publicRoute } from '$lib/server/auth/guard';
-import { checkDatabase } from '$lib/server/health';
+import { checkDatabase } from '$lib/server/ops/health';
 
 // For operators and load balancers: 200 when the database answers, 503 when it does not.
 export const GET: RequestHandler = () => {

@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { publicRoute, requireUser } from '$lib/server/auth/guard';
-import { setLocale } from '$lib/server/accounts';
+import { setLocale } from '$lib/server/auth/accounts';
 import { localeSchema } from '$lib/schemas/auth';
 import { parseForm } from '$lib/server/forms';
-import { safeRedirectPath } from '$lib/server/redirect';
+import { safeRedirectPath } from '$lib/server/http/redirect';
 import { cookieName } from '$lib/paraglide/runtime';
 
 export const load: PageServerLoad = () => {

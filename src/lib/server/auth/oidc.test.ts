@@ -4,7 +4,7 @@ import { getDb } from '../db';
 import * as table from '../db/schema';
 import { createTestDb, makeSchool } from '../testing';
 import { linkAccount, oidcSettings, readClaims } from './oidc';
-import { insertAccount } from '../schools';
+import { insertAccount } from '../school/schools';
 
 const settings = {
 	affiliationClaim: 'eduperson_affiliation',

@@ -4,7 +4,7 @@ import * as client from 'openid-client';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as table from '../db/schema';
-import { logger } from '../logger';
+import { logger } from '../ops/logger';
 import type { Locale } from '../../roles';
 
 export const OIDC_COOKIE = 'koers_oidc';

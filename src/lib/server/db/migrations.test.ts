@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { migrateDatabase, openDatabase, type Db } from './index';
-import { seedDemo } from '../seed';
+import { seedDemo } from '../demo/seed';
 
 const DROPPED = ['revision', 'members_revision', 'portfolio_revision'];
 

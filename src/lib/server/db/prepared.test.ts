@@ -4,8 +4,8 @@ import * as table from './schema';
 import { prepared } from './prepared';
 import type { Db } from './index';
 import { createTestDb, makeCast, viewerOf } from '../testing';
-import { listGoals, listRatings, addGoal, addRating } from '../growth';
-import { getOverview } from '../overview';
+import { listGoals, listRatings, addGoal, addRating } from '../portfolio/growth';
+import { getOverview } from '../portfolio/student-overview';
 let cast: ReturnType<typeof makeCast>;
 beforeEach(() => {
 	createTestDb();

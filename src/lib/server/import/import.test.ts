@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as table from '../db/schema';
 import { createTestDb, makeCast, makeUser, viewerOf } from '../testing';
-import { listMyAudit } from '../audit';
+import { listMyAudit } from '../privacy/audit';
 import { readCsv } from './csv';
 import { guessMapping } from './mapping';
 import { applyImport, previewImport } from './students';

@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as table from '../db/schema';
 import type { Viewer } from '../auth/viewer';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../privacy/audit';
 import type { StaffMapping } from './mapping';
 import { matchKey } from './plan';
 import { planStaffImport, toStaffRows, type ExistingAccount, type StaffPlan } from './plan-staff';

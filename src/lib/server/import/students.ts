@@ -5,8 +5,8 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
 import * as table from '../db/schema';
 import type { Viewer } from '../auth/viewer';
-import { getCurrentSchoolYear } from '../schools';
-import { recordAudit, recordAuditMany } from '../audit';
+import { getCurrentSchoolYear } from '../school/schools';
+import { recordAudit, recordAuditMany } from '../privacy/audit';
 import type { Mapping } from './mapping';
 import { getImportBatch, loadBatch, scoped, type ImportBatch } from './batch';
 import {

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { closeDb, getDb, type Db } from '../db';
 import * as table from '../db/schema';
-import { addGroupMembers, createGroupRecord, createSchool, insertAccount } from '../schools';
+import { addGroupMembers, createGroupRecord, createSchool, insertAccount } from '../school/schools';
 import { createViewer, type Viewer } from '../auth/viewer';
 import type { Role } from '../../roles';
 

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
-import { getAccount } from '$lib/server/accounts';
+import { getAccount } from '$lib/server/auth/accounts';
 import { describeDevice } from '$lib/server/auth/device';
 import {
 	deleteSessionCookie,

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { countPeople } from '$lib/server/people';
-import { listGroups } from '$lib/server/groups';
+import { countPeople } from '$lib/server/school/people';
+import { listGroups } from '$lib/server/school/groups';
 
 export const load: PageServerLoad = () => {
 	const viewer = requireRole('admin');

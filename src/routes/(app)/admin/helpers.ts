@@ -4,8 +4,8 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { idSchema } from '$lib/schemas/people';
 import { invalid, type FieldErrors, type FormValues } from '$lib/server/forms';
-import type { PersonField, PersonProblem } from '$lib/server/people';
-import type { GroupProblem } from '$lib/server/groups';
+import type { PersonField, PersonProblem } from '$lib/server/school/people';
+import type { GroupProblem } from '$lib/server/school/groups';
 
 type Message = typeof m.admin_last_admin;
 

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { getSchoolOverview } from '$lib/server/school-overview';
-import { cachedSchoolAggregates } from '$lib/server/school-aggregates';
+import { getSchoolOverview } from '$lib/server/school/overview';
+import { cachedSchoolAggregates } from '$lib/server/school/aggregates';
 import { reachRows } from './tables';
 
 // A read-only report: nothing on it needs JavaScript, so none is sent, nor a second copy of the figures for

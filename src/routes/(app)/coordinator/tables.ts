@@ -1,6 +1,6 @@
 // The reach table of the school overview, one small row per group as the page shows it.
 import type { CompetencySlug } from '$lib/competencies';
-import type { GroupReach } from '$lib/server/school-aggregates';
+import type { GroupReach } from '$lib/server/school/aggregates';
 
 export interface ReachRow {
 	id: number;

@@ -1,7 +1,7 @@
 import { error, type Cookies } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { createLoginCode } from '$lib/server/accounts';
+import { createLoginCode } from '$lib/server/auth/accounts';
 import { parseForm } from '$lib/server/forms';
 import { studentIdSchema } from '$lib/schemas/people';
 import {
@@ -9,7 +9,7 @@ import {
 	OVERVIEW_FILTERS,
 	OVERVIEW_SORTS,
 	type OverviewQuery
-} from '$lib/server/mentor-overview';
+} from '$lib/server/mentor/group-overview';
 
 function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
 	return allowed.includes(value as T) ? (value as T) : fallback;

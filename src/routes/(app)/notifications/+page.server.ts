@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { listNotifications, markOneRead, markRead } from '$lib/server/notifications';
+import { listNotifications, markOneRead, markRead } from '$lib/server/dialog/notifications';
 import { notificationIdSchema } from '$lib/schemas/dialog';
 
 export const load: PageServerLoad = () => {

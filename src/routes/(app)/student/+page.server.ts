@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { getOverview } from '$lib/server/overview';
+import { getOverview } from '$lib/server/portfolio/student-overview';
 
 export const load: PageServerLoad = ({ locals }) => {
 	const viewer = requireRole('student');

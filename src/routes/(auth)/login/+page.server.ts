@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { publicRoute } from '$lib/server/auth/guard';
-import { authenticate } from '$lib/server/accounts';
+import { authenticate } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/session';
 import { invalid, parseForm } from '$lib/server/forms';
-import { safeRedirectPath } from '$lib/server/redirect';
+import { safeRedirectPath } from '$lib/server/http/redirect';
 import { oidcSettings } from '$lib/server/auth/oidc';
 
 const SSO_ERRORS = ['failed', 'unknown_school', 'no_affiliation', 'inactive'];

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
-import { readAttachment } from '$lib/server/attachments';
-import { recordView } from '$lib/server/audit';
+import { readAttachment } from '$lib/server/portfolio/attachments';
+import { recordView } from '$lib/server/privacy/audit';
 import { idSchema } from '$lib/schemas/people';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
-import { changePassword } from '$lib/server/accounts';
+import { changePassword } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/session';
 import { homePath } from '$lib/server/access';
 import { invalid, parseForm } from '$lib/server/forms';

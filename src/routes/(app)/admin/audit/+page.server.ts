@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, searchAudit } from '$lib/server/audit';
+import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, searchAudit } from '$lib/server/privacy/audit';
 import { auditSearchSchema } from '$lib/schemas/school';
 
 export const load: PageServerLoad = ({ url }) => {

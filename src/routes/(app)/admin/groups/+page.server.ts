@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { createGroup, listGroups } from '$lib/server/groups';
+import { createGroup, listGroups } from '$lib/server/school/groups';
 import { groupSchema } from '$lib/schemas/groups';
 import { groupFailure } from '../helpers';
 

@@ -5,7 +5,7 @@ import { readCsv, MAX_FILE_BYTES, type CsvError } from '$lib/server/import/csv';
 import { createImportBatch, listImportBatches } from '$lib/server/import/batch';
 import { m } from '$lib/paraglide/messages';
 import { importKindSchema } from '$lib/schemas/import';
-import { getStagedSchoolYear, getYearNames } from '$lib/server/school-years';
+import { getStagedSchoolYear, getYearNames } from '$lib/server/school/school-years';
 
 export const load: PageServerLoad = () => {
 	const viewer = requireRole('admin');

@@ -2,8 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { eraseDueStudents, listDueStudents } from '$lib/server/retention';
-import { getRetentionYears } from '$lib/server/school-years';
+import { eraseDueStudents, listDueStudents } from '$lib/server/privacy/retention';
+import { getRetentionYears } from '$lib/server/school/school-years';
 import { retentionEraseSchema } from '$lib/schemas/school';
 import { m } from '$lib/paraglide/messages';
 

@@ -8,8 +8,8 @@ import {
 	setRetentionYears,
 	stageSchoolYear,
 	startSchoolYearEarly
-} from '$lib/server/school-years';
-import { schoolYearFor } from '$lib/server/schools';
+} from '$lib/server/school/school-years';
+import { schoolYearFor } from '$lib/server/school/schools';
 import { earlyStartSchema, retentionSchema, schoolYearSchema } from '$lib/schemas/school';
 import { m } from '$lib/paraglide/messages';
 

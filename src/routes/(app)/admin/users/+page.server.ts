@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { listPeople } from '$lib/server/people';
+import { listPeople } from '$lib/server/school/people';
 import { peopleFilterSchema } from '$lib/schemas/people';
 
 export const load: PageServerLoad = ({ url }) => {

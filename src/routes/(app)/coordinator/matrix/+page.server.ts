@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { createRound, listRounds } from '$lib/server/matrix-rounds';
+import { createRound, listRounds } from '$lib/server/matrix/rounds';
 import { roundSchema } from '$lib/schemas/matrix';
 
 export const load: PageServerLoad = () => {

@@ -3,9 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guard';
 import { invalid, parseForm } from '$lib/server/forms';
-import { listMentorGroups } from '$lib/server/mentoring';
-import { listConversations } from '$lib/server/conversations';
-import { planConversation, type Proposal } from '$lib/server/conversation-planning';
+import { listMentorGroups } from '$lib/server/mentor/groups';
+import { listConversations } from '$lib/server/dialog/conversations';
+import { planConversation, type Proposal } from '$lib/server/dialog/conversation-planning';
 import { planSchema } from '$lib/schemas/dialog';
 
 const proposalText: Record<Proposal['key'], (p: { count: number; titles: string }) => string> = {

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { feedbackQueuePage } from '$lib/server/mentor-overview';
+import { feedbackQueuePage } from '$lib/server/mentor/feedback-queue';
 
 export const load: PageServerLoad = ({ url }) => {
 	const viewer = requireRole('mentor');

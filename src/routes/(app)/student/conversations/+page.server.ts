@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { listConversations } from '$lib/server/conversations';
+import { listConversations } from '$lib/server/dialog/conversations';
 
 export const load: PageServerLoad = () => {
 	const viewer = requireRole('student');

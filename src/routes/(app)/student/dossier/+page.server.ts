@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { getDossier } from '$lib/server/dossier';
+import { getDossier } from '$lib/server/portfolio/dossier';
 
 export const load: PageServerLoad = () => {
 	const viewer = requireRole('student');

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { listMyAudit } from '$lib/server/audit';
+import { listMyAudit } from '$lib/server/privacy/audit';
 
 export const load: PageServerLoad = () => {
 	const viewer = requireRole('student');

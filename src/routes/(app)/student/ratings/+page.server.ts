@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { addRating, listRatings } from '$lib/server/growth';
+import { addRating, listRatings } from '$lib/server/portfolio/growth';
 import { ratingSchema } from '$lib/schemas/growth';
 
 export const load: PageServerLoad = () => {

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { listReflections } from '$lib/server/reflections';
+import { listReflections } from '$lib/server/portfolio/reflections';
 import { reflectionFilterSchema } from '$lib/schemas/reflections';
 
 export const load: PageServerLoad = ({ url }) => {

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { publicRoute } from '$lib/server/auth/guard';
-import { redeemLoginCode } from '$lib/server/accounts';
+import { redeemLoginCode } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/session';
 import { invalid, parseForm } from '$lib/server/forms';
 import { loginCodeSchema } from '$lib/schemas/auth';

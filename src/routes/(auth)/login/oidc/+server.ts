@@ -2,8 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { publicRoute } from '$lib/server/auth/guard';
 import { OIDC_COOKIE, oidcSettings, startLogin } from '$lib/server/auth/oidc';
-import { safeRedirectPath } from '$lib/server/redirect';
-import { logger } from '$lib/server/logger';
+import { safeRedirectPath } from '$lib/server/http/redirect';
+import { logger } from '$lib/server/ops/logger';
 
 export const GET: RequestHandler = async ({ url, cookies }) => {
 	publicRoute();

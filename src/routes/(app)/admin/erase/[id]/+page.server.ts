@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { describeErasure, eraseStudent } from '$lib/server/erasure';
+import { describeErasure, eraseStudent } from '$lib/server/privacy/erasure';
 import { invalid, parseForm } from '$lib/server/forms';
 import { idSchema } from '$lib/schemas/people';
 import { eraseConfirmSchema } from '$lib/schemas/school';

@@ -12,7 +12,7 @@ import {
 	updateGroup,
 	type GroupResult,
 	type MemberKind
-} from '$lib/server/groups';
+} from '$lib/server/school/groups';
 import { addMembersSchema, candidateFilterSchema, groupSchema, memberSchema } from '$lib/schemas/groups';
 import { groupFailure, requireIdParam } from '../../helpers';
 

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { createLoginCode } from '$lib/server/accounts';
-import { getPerson, setPersonActive, setTemporaryPassword, updatePerson } from '$lib/server/people';
+import { createLoginCode } from '$lib/server/auth/accounts';
+import { getPerson, setPersonActive, setTemporaryPassword, updatePerson } from '$lib/server/school/people';
 import { personSchema, temporaryPasswordSchema } from '$lib/schemas/people';
 import { personFailure, requireIdParam } from '../../helpers';
 

@@ -12,7 +12,7 @@ import {
 	setArchived,
 	unlinkActorUser,
 	updateActor
-} from '$lib/server/matrix';
+} from '$lib/server/matrix/lists';
 import { actorSchema, archiveSchema, idFormSchema, linkSchema, moveSchema } from '$lib/schemas/matrix';
 
 export const load: PageServerLoad = () => {

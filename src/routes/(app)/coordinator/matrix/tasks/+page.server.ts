@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { addTask, listTasks, move, setArchived, updateTask } from '$lib/server/matrix';
+import { addTask, listTasks, move, setArchived, updateTask } from '$lib/server/matrix/lists';
 import { archiveSchema, idFormSchema, moveSchema, taskSchema } from '$lib/schemas/matrix';
 
 export const load: PageServerLoad = () => {

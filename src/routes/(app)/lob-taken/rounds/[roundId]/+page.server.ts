@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { invalid } from '$lib/server/forms';
 import { STAFF_ROLES } from '$lib/roles';
-import { getMyGrid, submitMyView } from '$lib/server/matrix-respond';
-import { paramId } from '$lib/server/matrix-forms';
+import { getMyGrid, submitMyView } from '$lib/server/matrix/respond';
+import { paramId } from '$lib/server/http/matrix-forms';
 import { m } from '$lib/paraglide/messages';
 
 // A respondent's own grid: only for someone invited to this round; anyone else sees a missing page.

@@ -3,13 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guard';
 import { invalid, parseForm } from '$lib/server/forms';
-import { parseReflectionId } from '$lib/server/reflections';
+import { parseReflectionId } from '$lib/server/portfolio/reflections';
 import {
 	addAgendaItem,
 	getConversation,
 	recordConversation,
 	type ActionResult
-} from '$lib/server/conversations';
+} from '$lib/server/dialog/conversations';
 import { agendaSchema, recordSchema } from '$lib/schemas/dialog';
 import type { FormValues } from '$lib/server/forms';
 

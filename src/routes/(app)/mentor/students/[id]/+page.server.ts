@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { studentSummary } from '$lib/server/mentor-overview';
-import { listReflections, parseReflectionId } from '$lib/server/reflections';
-import { listConversations } from '$lib/server/conversations';
-import { recordView } from '$lib/server/audit';
-import { getOverview } from '$lib/server/overview';
+import { studentSummary } from '$lib/server/mentor/student-summary';
+import { listReflections, parseReflectionId } from '$lib/server/portfolio/reflections';
+import { listConversations } from '$lib/server/dialog/conversations';
+import { recordView } from '$lib/server/privacy/audit';
+import { getOverview } from '$lib/server/portfolio/student-overview';
 
 export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('mentor');

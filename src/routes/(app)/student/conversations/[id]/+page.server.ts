@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guard';
 import { invalid, parseForm } from '$lib/server/forms';
-import { parseReflectionId } from '$lib/server/reflections';
-import { addAgendaItem, confirmSummary, getConversation } from '$lib/server/conversations';
+import { parseReflectionId } from '$lib/server/portfolio/reflections';
+import { addAgendaItem, confirmSummary, getConversation } from '$lib/server/dialog/conversations';
 import { agendaSchema } from '$lib/schemas/dialog';
 
 function idOf(raw: string): number {

@@ -7,11 +7,11 @@ import {
 	parseReflectionId,
 	setFinished,
 	setVisibility
-} from '$lib/server/reflections';
+} from '$lib/server/portfolio/reflections';
 import { parseForm } from '$lib/server/forms';
 import { visibilitySchema } from '$lib/schemas/reflections';
-import { commentActions, threadFor } from '$lib/server/comment-actions';
-import { notifyReflectionFinished } from '$lib/server/notifications';
+import { commentActions, threadFor } from '$lib/server/http/comment-actions';
+import { notifyReflectionFinished } from '$lib/server/dialog/notifications';
 
 function idOf(raw: string): number {
 	const id = parseReflectionId(raw);

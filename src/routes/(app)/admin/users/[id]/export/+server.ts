@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { dataSubject } from '$lib/server/access-request';
-import { recordAudit } from '$lib/server/audit';
-import { portfolioZip } from '$lib/server/dossier';
+import { dataSubject } from '$lib/server/privacy/access-request';
+import { recordAudit } from '$lib/server/privacy/audit';
+import { portfolioZip } from '$lib/server/portfolio/dossier';
 import { idSchema } from '$lib/schemas/people';
 
 // A formal access request handled by the school: the student's whole ZIP, as the student downloads it,

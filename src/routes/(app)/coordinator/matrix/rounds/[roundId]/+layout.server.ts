@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { getRound } from '$lib/server/matrix-rounds';
-import { paramId } from '$lib/server/matrix-forms';
+import { getRound } from '$lib/server/matrix/rounds';
+import { paramId } from '$lib/server/http/matrix-forms';
 
 // Shows the round's name and tabs; every page below still guards and scopes its own load and actions.
 export const load: LayoutServerLoad = ({ params }) => {

@@ -2,9 +2,9 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { setRoundStatus } from '$lib/server/matrix-rounds';
-import { getGridSummary } from '$lib/server/matrix-report';
-import { paramId } from '$lib/server/matrix-forms';
+import { setRoundStatus } from '$lib/server/matrix/rounds';
+import { getGridSummary } from '$lib/server/matrix/report';
+import { paramId } from '$lib/server/http/matrix-forms';
 import { roundStatusSchema } from '$lib/schemas/matrix';
 
 // One view of the matrix per page: the grid (which scrolls on a phone) or, with ?view=list, a list per task.

@@ -9,7 +9,7 @@ import {
 	getWritableReflection,
 	listAttachments,
 	type UploadResult
-} from '$lib/server/attachments';
+} from '$lib/server/portfolio/attachments';
 import { idSchema } from '$lib/schemas/people';
 import { attachmentIdSchema } from '$lib/schemas/growth';
 

@@ -3,9 +3,9 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { notifyReflectionFinished } from '$lib/server/notifications';
+import { notifyReflectionFinished } from '$lib/server/dialog/notifications';
 import { fieldErrors } from '$lib/server/forms';
-import { parseReflectionId, saveReflectionShared } from '$lib/server/reflections';
+import { parseReflectionId, saveReflectionShared } from '$lib/server/portfolio/reflections';
 import { autosaveSchema } from '$lib/schemas/reflections';
 
 export const POST: RequestHandler = async ({ params, request }) => {

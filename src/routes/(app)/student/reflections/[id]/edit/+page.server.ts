@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { notifyReflectionFinished } from '$lib/server/notifications';
-import { getOwnReflection, parseReflectionId, saveReflection } from '$lib/server/reflections';
+import { notifyReflectionFinished } from '$lib/server/dialog/notifications';
+import { getOwnReflection, parseReflectionId, saveReflection } from '$lib/server/portfolio/reflections';
 import { parseForm } from '$lib/server/forms';
 import { reflectionSaveSchema } from '$lib/schemas/reflections';
 import { m } from '$lib/paraglide/messages';

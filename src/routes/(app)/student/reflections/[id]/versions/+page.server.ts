@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { getOwnReflection, parseReflectionId } from '$lib/server/reflections';
-import { getVersion, listVersions } from '$lib/server/reflection-versions';
+import { getOwnReflection, parseReflectionId } from '$lib/server/portfolio/reflections';
+import { getVersion, listVersions } from '$lib/server/portfolio/reflection-versions';
 
 export const load: PageServerLoad = ({ params, url }) => {
 	const viewer = requireRole('student');

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { getRound, listRounds } from '$lib/server/matrix-rounds';
-import { getComparison } from '$lib/server/matrix-report';
-import { paramId } from '$lib/server/matrix-forms';
+import { getRound, listRounds } from '$lib/server/matrix/rounds';
+import { getComparison } from '$lib/server/matrix/report';
+import { paramId } from '$lib/server/http/matrix-forms';
 
 // ?with= picks the other round; by default the round this one started from.
 export const load: PageServerLoad = ({ params, url }) => {

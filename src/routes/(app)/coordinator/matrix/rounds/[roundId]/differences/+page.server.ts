@@ -2,9 +2,9 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { invalid, parseForm } from '$lib/server/forms';
-import { listDifferences } from '$lib/server/matrix-respond';
-import { agreePart, getGrid } from '$lib/server/matrix-rounds';
-import { paramId } from '$lib/server/matrix-forms';
+import { listDifferences } from '$lib/server/matrix/respond';
+import { agreePart, getGrid } from '$lib/server/matrix/rounds';
+import { paramId } from '$lib/server/http/matrix-forms';
 import { agreeSchema } from '$lib/schemas/matrix';
 import { m } from '$lib/paraglide/messages';
 

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { getGrid } from '$lib/server/matrix-rounds';
-import { paramId } from '$lib/server/matrix-forms';
+import { getGrid } from '$lib/server/matrix/rounds';
+import { paramId } from '$lib/server/http/matrix-forms';
 import { toCsv } from '$lib/csv';
 import { cellKey } from '$lib/matrix-analysis';
 import { kindLabel, partLabel } from '$lib/matrix-labels';

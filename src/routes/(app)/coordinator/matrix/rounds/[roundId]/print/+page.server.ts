@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { getAnalysis, listActions } from '$lib/server/matrix-report';
-import { paramId } from '$lib/server/matrix-forms';
+import { getAnalysis, listActions } from '$lib/server/matrix/report';
+import { paramId } from '$lib/server/http/matrix-forms';
 
 export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('coordinator');

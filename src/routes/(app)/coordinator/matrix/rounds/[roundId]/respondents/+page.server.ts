@@ -2,10 +2,10 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { invalid, parseForm } from '$lib/server/forms';
-import { listActors, listStaff } from '$lib/server/matrix';
-import { inviteRespondent, listRespondents } from '$lib/server/matrix-respond';
-import { getRound } from '$lib/server/matrix-rounds';
-import { paramId } from '$lib/server/matrix-forms';
+import { listActors, listStaff } from '$lib/server/matrix/lists';
+import { inviteRespondent, listRespondents } from '$lib/server/matrix/respond';
+import { getRound } from '$lib/server/matrix/rounds';
+import { paramId } from '$lib/server/http/matrix-forms';
 import { inviteSchema } from '$lib/schemas/matrix';
 import { m } from '$lib/paraglide/messages';
 

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { getReflection, parseReflectionId } from '$lib/server/reflections';
-import { studentSummary } from '$lib/server/mentor-overview';
-import { commentActions, threadFor } from '$lib/server/comment-actions';
-import { recordView } from '$lib/server/audit';
+import { getReflection, parseReflectionId } from '$lib/server/portfolio/reflections';
+import { studentSummary } from '$lib/server/mentor/student-summary';
+import { commentActions, threadFor } from '$lib/server/http/comment-actions';
+import { recordView } from '$lib/server/privacy/audit';
 
 function idOf(raw: string): number {
 	const id = parseReflectionId(raw);

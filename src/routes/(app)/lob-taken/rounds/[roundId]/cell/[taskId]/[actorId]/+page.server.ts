@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
 import { STAFF_ROLES } from '$lib/roles';
-import { getMyAnswer, saveMyAnswer } from '$lib/server/matrix-respond';
-import { cellParams, cellSaveAnswer } from '$lib/server/matrix-forms';
+import { getMyAnswer, saveMyAnswer } from '$lib/server/matrix/respond';
+import { cellParams, cellSaveAnswer } from '$lib/server/http/matrix-forms';
 import { cellSchema } from '$lib/schemas/matrix';
 
 export const load: PageServerLoad = ({ params }) => {

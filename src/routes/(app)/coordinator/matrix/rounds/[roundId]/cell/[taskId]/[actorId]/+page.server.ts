@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { getAgreedCell, saveAgreedCell } from '$lib/server/matrix-rounds';
-import { cellParams, cellSaveAnswer } from '$lib/server/matrix-forms';
+import { getAgreedCell, saveAgreedCell } from '$lib/server/matrix/rounds';
+import { cellParams, cellSaveAnswer } from '$lib/server/http/matrix-forms';
 import { cellSchema } from '$lib/schemas/matrix';
 
 // Opened from the list per task (?view=list), the cell leads back to that list.

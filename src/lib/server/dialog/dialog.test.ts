@@ -1,0 +1,465 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { withDbTiming } from '../db/timing';
+import { createTestDb, makeCast, makeGroup, makeUser, viewerOf } from '../testing';
+import type { Db } from '../db';
+import * as core from '../db/schema';
+import { goal, reflection } from '../db/schema-portfolio';
+import { comment } from '../db/schema-dialog';
+import { createReflection, saveReflection } from '../portfolio/reflections';
+import { addComment, deleteComment, editComment, EDIT_WINDOW_MS, listComments } from './comments';
+import {
+	listNotifications,
+	markOneRead,
+	markRead,
+	notifyReflectionFinished,
+	unreadCount
+} from './notifications';
+import {
+	addAgendaItem,
+	confirmSummary,
+	getConversation,
+	listConversations,
+	recordConversation
+} from './conversations';
+import { planConversation } from './conversation-planning';
+import { feedbackQueue, feedbackQueuePage, QUEUE_PAGE_SIZE } from '../mentor/feedback-queue';
+import { groupOverview, OVERVIEW_PAGE_SIZE, type OverviewQuery } from '../mentor/group-overview';
+import { studentSummary } from '../mentor/student-summary';
+
+let db: Db;
+let cast: ReturnType<typeof makeCast>;
+beforeEach(() => {
+	db = createTestDb();
+	cast = makeCast();
+});
+
+function reflectionOf(studentId: number, finish = true, visibility: 'mentor' | 'private' = 'mentor'): number {
+	const v = viewerOf(studentId);
+	const id = createReflection(v, { activityType: 'meeloopdag', activityDate: '2026-10-01' }) ?? 0;
+	saveReflection(
+		v,
+		id,
+		1,
+		{
+			title: 'Bij de bakker',
+			doel: 'a',
+			resultaat: 'b',
+			evaluatie: 'c',
+			vervolg: 'd',
+			visibility,
+			competencies: ['werkexploratie', 'motieven']
+		},
+		{ finish }
+	);
+	return id;
+}
+const agenda = () => 'punt';
+
+describe('comments', () => {
+	it('a mentor comments only on finished reflections shared with them, of their own group', () => {
+		const shared = reflectionOf(cast.studentA);
+		const draft = reflectionOf(cast.studentA, false);
+		const hidden = reflectionOf(cast.studentA, true, 'private');
+		const otherGroup = reflectionOf(cast.studentOtherGroup);
+		const mentor = viewerOf(cast.mentor);
+		expect(addComment(mentor, shared, 'Wat zegt dit over jou?')).toBeTypeOf('number');
+		expect(addComment(mentor, draft, 'x')).toBeUndefined();
+		expect(addComment(mentor, hidden, 'x')).toBeUndefined();
+		expect(addComment(mentor, otherGroup, 'x')).toBeUndefined();
+		expect(listComments(mentor, otherGroup)).toBeUndefined();
+		expect(addComment(viewerOf(cast.coordinator), shared, 'x')).toBeUndefined();
+		expect(listComments(viewerOf(cast.coordinator), shared)).toBeUndefined();
+		expect(addComment(viewerOf(cast.studentB), shared, 'x')).toBeUndefined();
+	});
+
+	it('the feedback queue comes in pages, oldest first, with the total', () => {
+		const ids = Array.from({ length: QUEUE_PAGE_SIZE + 2 }, () => reflectionOf(cast.studentA));
+		const mentor = viewerOf(cast.mentor);
+		const first = feedbackQueuePage(mentor, 1);
+		expect(first).toMatchObject({ total: ids.length, page: 1, pages: 2 });
+		expect(first.items.map((q) => q.id)).toEqual(ids.slice(0, QUEUE_PAGE_SIZE));
+		const last = feedbackQueuePage(mentor, 9);
+		expect(last.page).toBe(2);
+		expect(last.items.map((q) => q.id)).toEqual(ids.slice(QUEUE_PAGE_SIZE));
+	});
+
+	it('the student replies; both sides are notified; the feedback queue empties', () => {
+		const id = reflectionOf(cast.studentA);
+		const mentor = viewerOf(cast.mentor);
+		const student = viewerOf(cast.studentA);
+		expect(feedbackQueue(mentor).map((q) => q.id)).toEqual([id]);
+		const first = addComment(mentor, id, 'Wat vond je het leukst?') ?? 0;
+		expect(feedbackQueue(mentor)).toEqual([]);
+		expect(unreadCount(student)).toBe(1);
+		expect(listNotifications(student)[0]).toMatchObject({ kind: 'feedback', reflectionId: id });
+		expect(addComment(student, id, 'Het bakken.', first)).toBeTypeOf('number');
+		expect(listNotifications(mentor)[0]).toMatchObject({ kind: 'reply', reflectionId: id });
+		const thread = listComments(student, id) ?? [];
+		expect(thread.map((c) => [c.byStudent, c.parentId])).toEqual([
+			[false, null],
+			[true, first]
+		]);
+		expect(markRead(student, 'all')).toBe(1);
+		expect(unreadCount(student)).toBe(0);
+		// Marking someone else's notification changes nothing.
+		const mentorNote = listNotifications(mentor)[0].id;
+		expect(markRead(student, [mentorNote])).toBe(0);
+		// One at a time (the form action): someone else's is "missing"; one's own, read or not, is found.
+		expect(markOneRead(student, mentorNote)).toBe(false);
+		expect(unreadCount(mentor)).toBe(1);
+		expect(markOneRead(mentor, mentorNote)).toBe(true);
+		expect(markOneRead(mentor, mentorNote)).toBe(true);
+		expect(unreadCount(mentor)).toBe(0);
+	});
+
+	it('the queue follows every change: new, answered, hidden, renamed, group given or closed', () => {
+		const mentor = viewerOf(cast.mentor);
+		const ids = () => feedbackQueue(mentor).map((q) => q.id);
+		const first = reflectionOf(cast.studentA);
+		expect(ids()).toEqual([first]);
+		// A count and a page, whatever the queue's length.
+		expect(withDbTiming((t) => (feedbackQueue(mentor), t.queries))).toBe(2);
+		const second = reflectionOf(cast.studentB);
+		expect(ids()).toEqual([first, second]);
+		addComment(mentor, first, 'Goed gedaan.');
+		expect(ids()).toEqual([second]);
+		// A raw write, as an import or another process would make it.
+		db.update(reflection).set({ visibility: 'private' }).where(eq(reflection.id, second)).run();
+		expect(ids()).toEqual([]);
+		db.update(reflection).set({ visibility: 'mentor' }).where(eq(reflection.id, second)).run();
+		db.update(core.user).set({ givenName: 'Bram' }).where(eq(core.user.id, cast.studentB)).run();
+		expect(feedbackQueue(mentor)[0]?.studentName).toMatch(/^Bram /);
+		// The group taken from the mentor, given back, then closed.
+		db.delete(core.groupMentor).where(eq(core.groupMentor.mentorId, cast.mentor)).run();
+		expect(ids()).toEqual([]);
+		db.insert(core.groupMentor)
+			.values({ groupId: cast.group, mentorId: cast.mentor, schoolId: cast.schoolA.schoolId })
+			.run();
+		expect(ids()).toEqual([second]);
+		db.update(core.group).set({ closedAt: new Date() }).where(eq(core.group.id, cast.group)).run();
+		expect(ids()).toEqual([]);
+	});
+
+	it('authors edit or delete their own comment within 15 minutes only; others get missing', () => {
+		const id = reflectionOf(cast.studentA);
+		const mentor = viewerOf(cast.mentor);
+		const c = addComment(mentor, id, 'eerst') ?? 0;
+		const t0 = Date.now();
+		expect(editComment(viewerOf(cast.studentA), id, c, 'hack', t0)).toBe('missing');
+		expect(editComment(viewerOf(cast.otherMentor), id, c, 'hack', t0)).toBe('missing');
+		expect(editComment(mentor, id, c, 'beter', t0 + 1000)).toBe('ok');
+		expect(listComments(mentor, id)?.[0]).toMatchObject({ body: 'beter', edited: true, canEdit: true });
+		expect(editComment(mentor, id, c, 'te laat', t0 + EDIT_WINDOW_MS + 1000)).toBe('expired');
+		expect(deleteComment(mentor, id, c, t0 + EDIT_WINDOW_MS + 1000)).toBe('expired');
+		expect(deleteComment(mentor, id, c, t0 + 2000)).toBe('ok');
+		expect(listComments(mentor, id)?.[0]).toMatchObject({ body: '', deleted: true });
+	});
+
+	it('finishing a shared reflection notifies the mentors, a private one does not', () => {
+		const shared = reflectionOf(cast.studentA);
+		const priv = reflectionOf(cast.studentA, true, 'private');
+		notifyReflectionFinished(viewerOf(cast.studentA), shared);
+		notifyReflectionFinished(viewerOf(cast.studentA), priv);
+		expect(listNotifications(viewerOf(cast.mentor)).map((n) => n.reflectionId)).toEqual([shared]);
+		expect(unreadCount(viewerOf(cast.otherMentor))).toBe(0);
+	});
+});
+
+describe('conversations', () => {
+	it('plan, agenda, record with agreements as goals, confirm once; the note stays with mentors', () => {
+		reflectionOf(cast.studentA);
+		const mentor = viewerOf(cast.mentor);
+		const student = viewerOf(cast.studentA);
+		const planned = planConversation(mentor, { studentId: cast.studentA }, '2026-12-10', (p) => p.key);
+		expect(planned.ok).toBe(true);
+		const id = planned.ok ? planned.id : 0;
+		expect(getConversation(mentor, id)?.agenda.map((a) => a.text)).toEqual(['new_reflections']);
+		expect(addAgendaItem(student, id, 'Mijn stage')).toBe('ok');
+		expect(addAgendaItem(viewerOf(cast.studentB), id, 'x')).toBe('missing');
+		expect(confirmSummary(student, id)).toBe('not_held');
+		expect(
+			recordConversation(mentor, id, {
+				summary: 'We spraken over de bakker.',
+				mentorNote: 'Thuis is het onrustig.',
+				agreements: [{ title: 'Snuffelstage zoeken', dueOn: '2027-01-15' }]
+			})
+		).toBe('ok');
+		const seen = getConversation(student, id);
+		expect(seen?.mentorNote).toBeNull();
+		expect(seen?.agenda.map((a) => a.source)).toEqual(['koers', 'student']);
+		expect(seen?.agreements).toMatchObject([{ title: 'Snuffelstage zoeken', dueOn: '2027-01-15' }]);
+		expect(getConversation(mentor, id)?.mentorNote).toBe('Thuis is het onrustig.');
+		const goals = db.select().from(goal).where(eq(goal.studentId, cast.studentA)).all();
+		expect(goals).toMatchObject([{ title: 'Snuffelstage zoeken', createdBy: cast.mentor, status: 'open' }]);
+		expect(confirmSummary(student, id)).toBe('ok');
+		expect(confirmSummary(student, id)).toBe('already');
+		expect(getConversation(viewerOf(cast.otherMentor), id)).toBeUndefined();
+		expect(getConversation(viewerOf(cast.coordinator), id)).toBeUndefined();
+		expect(listConversations(viewerOf(cast.studentB))).toEqual([]);
+		expect(studentSummary(mentor, cast.studentA)?.goals[0].byMentor).toBe(true);
+		expect(studentSummary(mentor, cast.studentOtherGroup)).toBeUndefined();
+	});
+
+	it('a student outside the group cannot get a conversation; once one leaves, their mentor has none', () => {
+		const mentor = viewerOf(cast.mentor);
+		expect(planConversation(mentor, { studentId: cast.studentOtherGroup }, '2026-12-10', agenda)).toEqual({
+			ok: false,
+			reason: 'not_in_group'
+		});
+		const planned = planConversation(mentor, { studentId: cast.studentB }, '2026-12-10', agenda);
+		const id = planned.ok ? planned.id : 0;
+		db.delete(core.groupStudent).where(eq(core.groupStudent.studentId, cast.studentB)).run();
+		// Access follows the current mentorship (DOMAIN.md §5): no longer their mentor, they keep nothing.
+		expect(getConversation(mentor, id)).toBeUndefined();
+		expect(addAgendaItem(mentor, id, 'x')).toBe('missing');
+		expect(recordConversation(mentor, id, { summary: 's', mentorNote: '', agreements: [] })).toBe('missing');
+	});
+
+	it('a group conversation shares one agenda and gives every student the agreement', () => {
+		const mentor = viewerOf(cast.mentor);
+		const planned = planConversation(mentor, { groupId: cast.group }, '2026-12-10', agenda);
+		const id = planned.ok ? planned.id : 0;
+		expect(getConversation(viewerOf(cast.studentA), id)?.who).toBeTruthy();
+		recordConversation(mentor, id, {
+			summary: 's',
+			mentorNote: '',
+			agreements: [{ title: 'Open dag', dueOn: '' }]
+		});
+		expect(getConversation(viewerOf(cast.studentB), id)?.agreements).toMatchObject([{ title: 'Open dag' }]);
+		expect(getConversation(viewerOf(cast.studentOtherGroup), id)).toBeUndefined();
+	});
+});
+
+describe('group overview', () => {
+	// Statements run, counted by the Server-Timing instrumentation (prepared ones are not prepared again).
+	function countStatements(run: () => void): number {
+		return withDbTiming((t) => {
+			run();
+			return t.queries;
+		});
+	}
+
+	function groupOf(size: number): number {
+		const school = { schoolId: cast.schoolA.schoolId, schoolYearId: cast.schoolA.schoolYearId };
+		const mentor = makeUser(school.schoolId, ['mentor']);
+		const students = Array.from({ length: size }, () => makeUser(school.schoolId, ['student']));
+		makeGroup(school, { students, mentors: [mentor] });
+		for (const s of students.slice(0, 3)) reflectionOf(s);
+		return mentor;
+	}
+
+	it('runs the same number of queries for 25 and for 100 students', () => {
+		const query = { sort: 'name', filter: 'all', weeks: 4 } as const;
+		const small = viewerOf(groupOf(25));
+		const big = viewerOf(groupOf(100));
+		let rows = 0;
+		let matching = 0;
+		const a = countStatements(() => (rows = groupOverview(small, query).shown?.rows.length ?? 0));
+		expect(rows).toBe(25);
+		const b = countStatements(() => {
+			const shown = groupOverview(big, { ...query, sort: 'activity' }).shown;
+			rows = shown?.rows.length ?? 0;
+			matching = shown?.matching ?? 0;
+		});
+		// A hundred students are counted (to sort them), a page of them is shown.
+		expect(matching).toBe(100);
+		expect(rows).toBe(OVERVIEW_PAGE_SIZE);
+		expect(a).toBe(b);
+		// The groups, the group's students, two counts for filters and sorts, two for the rows shown.
+		expect(a).toBe(6);
+	});
+
+	it('shows every kind of write to a student at the next view, whoever writes', () => {
+		const mentor = viewerOf(cast.mentor);
+		const query: OverviewQuery = { sort: 'name', filter: 'all', weeks: 4, group: cast.group };
+		const rowOf = (id: number) => groupOverview(mentor, query).shown?.rows.find((r) => r.id === id);
+		expect(rowOf(cast.studentA)?.perCompetency.werkexploratie).toBe(0);
+		// A new shared reflection (insert, competencies, finish).
+		const id = reflectionOf(cast.studentA);
+		expect(rowOf(cast.studentA)).toMatchObject({ waiting: 1, perCompetency: { werkexploratie: 1 } });
+		// A comment (through the thread-state triggers on reflection).
+		addComment(mentor, id, 'Mooi!');
+		expect(rowOf(cast.studentA)?.waiting).toBe(0);
+		// A raw write, as an import or another process would make it: made private, the mentor no longer sees it.
+		db.update(reflection).set({ visibility: 'private' }).where(eq(reflection.id, id)).run();
+		expect(rowOf(cast.studentA)).toMatchObject({ lastActivity: null, perCompetency: { werkexploratie: 0 } });
+		// Goals.
+		db.insert(goal)
+			.values({
+				schoolId: cast.schoolA.schoolId,
+				studentId: cast.studentA,
+				title: 'Stage zoeken',
+				dueOn: '2000-01-01'
+			})
+			.run();
+		expect(rowOf(cast.studentA)).toMatchObject({ openGoals: 1, overdueGoals: 1 });
+		db.update(goal).set({ status: 'done' }).where(eq(goal.studentId, cast.studentA)).run();
+		expect(rowOf(cast.studentA)).toMatchObject({ openGoals: 0, overdueGoals: 0 });
+		// A group conversation counts for everyone in the group.
+		expect(planConversation(mentor, { groupId: cast.group }, '2999-01-10', agenda)).toMatchObject({
+			ok: true
+		});
+		expect(rowOf(cast.studentA)?.nextConversation).toBe('2999-01-10');
+		expect(rowOf(cast.studentB)?.nextConversation).toBe('2999-01-10');
+		// Leaving the group's other place: a student who leaves is not shown at all.
+		db.delete(core.groupStudent).where(eq(core.groupStudent.studentId, cast.studentB)).run();
+		expect(rowOf(cast.studentB)).toBeUndefined();
+	});
+
+	it('counts per viewer: another mentor sees the group once they mentor it', () => {
+		const school = { schoolId: cast.schoolA.schoolId, schoolYearId: cast.schoolA.schoolYearId };
+		const student = makeUser(school.schoolId, ['student']);
+		const first = viewerOf(makeUser(school.schoolId, ['mentor']));
+		const group = makeGroup(school, { students: [student], mentors: [first.userId] });
+		reflectionOf(student);
+		const query: OverviewQuery = { sort: 'name', filter: 'all', weeks: 4, group };
+		expect(groupOverview(first, query).shown?.rows[0].waiting).toBe(1);
+		// Nothing of the first mentor's view reaches someone who is not (yet) a mentor of the group.
+		const otherId = makeUser(school.schoolId, ['mentor']);
+		expect(groupOverview(viewerOf(otherId), query).shown).toBeNull();
+		db.insert(core.groupMentor)
+			.values({ groupId: group, mentorId: otherId, schoolId: school.schoolId })
+			.run();
+		// Once they are, their figures are counted for them, through their own read scope.
+		expect(groupOverview(viewerOf(otherId), query).shown?.rows[0].waiting).toBe(1);
+	});
+
+	it('counts per competency, waiting and needs-attention filter', () => {
+		const id = reflectionOf(cast.studentA);
+		const mentor = viewerOf(cast.mentor);
+		const shown = (q: OverviewQuery) => groupOverview(mentor, q).shown ?? { rows: [] };
+		let g = shown({ sort: 'waiting', filter: 'waiting', weeks: 4 });
+		expect(g.rows.map((r) => r.id)).toEqual([cast.studentA]);
+		expect(g.rows[0].perCompetency).toMatchObject({ werkexploratie: 1, motieven: 1, netwerken: 0 });
+		addComment(mentor, id, 'Goed!');
+		g = shown({ sort: 'name', filter: 'waiting', weeks: 4 });
+		expect(g.rows).toEqual([]);
+		g = shown({ sort: 'name', filter: 'quiet', weeks: 4 });
+		expect(g.rows.map((r) => r.id)).toEqual([cast.studentB]);
+	});
+
+	it('keeps the thread state on the reflection through every kind of comment write (triggers)', () => {
+		const id = reflectionOf(cast.studentA);
+		const mentor = viewerOf(cast.mentor);
+		const student = viewerOf(cast.studentA);
+		const state = () =>
+			db
+				.select({ staff: reflection.staffAnswered, reply: reflection.replyWaiting })
+				.from(reflection)
+				.where(eq(reflection.id, id))
+				.get();
+		expect(state()).toEqual({ staff: false, reply: false });
+		// The student's own comment is not an answer.
+		addComment(student, id, 'Nog een gedachte');
+		expect(state()).toEqual({ staff: false, reply: false });
+		const answer = addComment(mentor, id, 'Goed gedaan!') ?? 0;
+		expect(state()).toEqual({ staff: true, reply: false });
+		addComment(student, id, 'Dank je, maar hoe nu verder?');
+		expect(state()).toEqual({ staff: true, reply: true });
+		// The mentor's answer removed (soft delete): no staff answer left, so nothing is "waiting for reply".
+		expect(deleteComment(mentor, id, answer)).toBe('ok');
+		expect(state()).toEqual({ staff: false, reply: false });
+		addComment(mentor, id, 'Kom even langs.');
+		expect(state()).toEqual({ staff: true, reply: false });
+		// A hard delete (an erasure's cascade) counts too.
+		db.delete(comment).where(eq(comment.reflectionId, id)).run();
+		expect(state()).toEqual({ staff: false, reply: false });
+	});
+
+	it('shows one group at a time and pages a large group', () => {
+		const school = { schoolId: cast.schoolA.schoolId, schoolYearId: cast.schoolA.schoolYearId };
+		const mentorId = makeUser(school.schoolId, ['mentor']);
+		const small = makeGroup(
+			school,
+			{ students: [makeUser(school.schoolId, ['student'])], mentors: [mentorId] },
+			'A-klas'
+		);
+		const bigStudents = Array.from({ length: OVERVIEW_PAGE_SIZE + 5 }, () =>
+			makeUser(school.schoolId, ['student'])
+		);
+		const big = makeGroup(school, { students: bigStudents, mentors: [mentorId] }, 'B-cohort');
+		const mentor = viewerOf(mentorId);
+		const query: OverviewQuery = { sort: 'name', filter: 'all', weeks: 4 };
+		let o = groupOverview(mentor, query);
+		expect(o.groups.map((g) => [g.id, g.students])).toEqual([
+			[small, 1],
+			[big, OVERVIEW_PAGE_SIZE + 5]
+		]);
+		expect(o.shown?.group.id).toBe(small);
+		o = groupOverview(mentor, { ...query, group: big, page: 2 });
+		expect(o.shown).toMatchObject({ page: 2, pages: 2, matching: OVERVIEW_PAGE_SIZE + 5 });
+		expect(o.shown?.rows).toHaveLength(5);
+		// A page past the end shows the last; someone else's group shows the viewer's first.
+		expect(groupOverview(mentor, { ...query, group: big, page: 9 }).shown?.page).toBe(2);
+		expect(groupOverview(mentor, { ...query, group: cast.group }).shown?.group.id).toBe(small);
+		// Sorted by activity, the pages still hold every student once.
+		const ids = [1, 2].flatMap(
+			(page) =>
+				groupOverview(mentor, { ...query, sort: 'activity', group: big, page }).shown?.rows.map(
+					(r) => r.id
+				) ?? []
+		);
+		expect(new Set(ids).size).toBe(OVERVIEW_PAGE_SIZE + 5);
+		// The most recently active student sorts last, onto page 2: counted for sorting while page 1 was
+		// shown, their per-competency figures are added when their row is shown.
+		const active = bigStudents[3];
+		reflectionOf(active);
+		const byActivity = { ...query, sort: 'activity', group: big } as const;
+		expect(groupOverview(mentor, { ...byActivity, page: 1 }).shown?.rows.some((r) => r.id === active)).toBe(
+			false
+		);
+		const row = groupOverview(mentor, { ...byActivity, page: 2 }).shown?.rows.at(-1);
+		expect(row).toMatchObject({ id: active, waiting: 1, perCompetency: { werkexploratie: 1, motieven: 1 } });
+	});
+
+	it('shows a member joining, leaving, renamed or leaving the school at the next view', () => {
+		const school = { schoolId: cast.schoolA.schoolId, schoolYearId: cast.schoolA.schoolYearId };
+		const mentorId = makeUser(school.schoolId, ['mentor']);
+		const [first, second] = [makeUser(school.schoolId, ['student']), makeUser(school.schoolId, ['student'])];
+		const group = makeGroup(school, { students: [first], mentors: [mentorId] }, 'D-klas');
+		const mentor = viewerOf(mentorId);
+		const rows = () =>
+			groupOverview(mentor, { sort: 'name', filter: 'all', weeks: 4 }).shown?.rows.map((r) => [r.id, r.name]);
+		const nameOf = (id: number) => rows()?.find(([rid]) => rid === id)?.[1];
+		expect(rows()).toHaveLength(1);
+		db.insert(core.groupStudent)
+			.values({ groupId: group, studentId: second, schoolId: school.schoolId })
+			.run();
+		expect(
+			rows()
+				?.map(([id]) => id)
+				.sort()
+		).toEqual([first, second].sort());
+		db.update(core.user).set({ givenName: 'Zoë', familyName: 'Zomer' }).where(eq(core.user.id, second)).run();
+		expect(nameOf(second)).toBe('Zoë Zomer');
+		db.update(core.user).set({ active: false }).where(eq(core.user.id, first)).run();
+		expect(rows()?.map(([id]) => id)).toEqual([second]);
+		db.delete(core.groupStudent).where(eq(core.groupStudent.studentId, second)).run();
+		expect(rows()).toEqual([]);
+		// A write to the portfolio shows in the figures.
+		db.insert(core.groupStudent)
+			.values({ groupId: group, studentId: second, schoolId: school.schoolId })
+			.run();
+		expect(rows()).toHaveLength(1);
+		reflectionOf(second);
+		expect(groupOverview(mentor, { sort: 'name', filter: 'all', weeks: 4 }).shown?.rows[0]).toMatchObject({
+			id: second,
+			waiting: 1
+		});
+	});
+
+	it('counts a group without the students who left', () => {
+		const school = { schoolId: cast.schoolA.schoolId, schoolYearId: cast.schoolA.schoolYearId };
+		const mentorId = makeUser(school.schoolId, ['mentor']);
+		const students = Array.from({ length: 4 }, () => makeUser(school.schoolId, ['student']));
+		const group = makeGroup(school, { students, mentors: [mentorId] }, 'C-klas');
+		db.update(core.user).set({ active: false }).where(eq(core.user.id, students[1])).run();
+		// Someone who left another school's group changes nothing here.
+		const other = makeUser(cast.schoolB.schoolId, ['student']);
+		db.update(core.user).set({ active: false }).where(eq(core.user.id, other)).run();
+		const o = groupOverview(viewerOf(mentorId), { sort: 'name', filter: 'all', weeks: 4 });
+		expect(o.groups).toEqual([expect.objectContaining({ id: group, students: 3 })]);
+		expect(o.shown?.rows.map((r) => r.id).sort()).toEqual([students[0], students[2], students[3]].sort());
+	});
+});

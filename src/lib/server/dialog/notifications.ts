@@ -1,0 +1,165 @@
+// In-app notifications (no e-mail): students hear about feedback and conversations, mentors about new
+// finished reflections and replies. A user only ever reads and marks their own.
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Viewer } from '../auth/viewer';
+import { conversationReadScope, reflectionReadScope, studentScope } from '../access';
+import { getDb, type Db } from '../db';
+import { prepared } from '../db/prepared';
+import * as core from '../db/schema';
+import { conversation, notification, NOTIFICATION_KINDS } from '../db/schema-dialog';
+import { reflection } from '../db/schema-portfolio';
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NewNotification {
+	schoolId: number;
+	userId: number;
+	kind: NotificationKind;
+	studentId?: number | null;
+	reflectionId?: number | null;
+	conversationId?: number | null;
+}
+
+export function notify(db: Db, rows: NewNotification[]): void {
+	if (rows.length) db.insert(notification).values(rows).run();
+}
+
+/** The mentors of a student's open groups (one query). */
+export function mentorsOf(db: Db, studentId: number): number[] {
+	return db
+		.selectDistinct({ id: core.groupMentor.mentorId })
+		.from(core.groupMentor)
+		.innerJoin(core.groupStudent, eq(core.groupStudent.groupId, core.groupMentor.groupId))
+		.innerJoin(core.group, eq(core.group.id, core.groupMentor.groupId))
+		.where(and(eq(core.groupStudent.studentId, studentId), isNull(core.group.closedAt)))
+		.all()
+		.map((r) => r.id);
+}
+
+/** After a student finishes a reflection shared with mentors: one notification per mentor. */
+export function notifyReflectionFinished(viewer: Viewer, reflectionId: number, db: Db = getDb()): void {
+	const r = db
+		.select({ visibility: reflection.visibility, finishedAt: reflection.finishedAt })
+		.from(reflection)
+		.where(and(eq(reflection.id, reflectionId), eq(reflection.studentId, viewer.userId)))
+		.get();
+	if (!r || !r.finishedAt || r.visibility === 'private') return;
+	notify(
+		db,
+		mentorsOf(db, viewer.userId).map((userId) => ({
+			schoolId: viewer.schoolId,
+			userId,
+			kind: 'reflection' as const,
+			studentId: viewer.userId,
+			reflectionId
+		}))
+	);
+}
+
+export interface NotificationItem {
+	id: number;
+	kind: NotificationKind;
+	/** The student it is about, while the viewer may still see them; null otherwise. */
+	studentId: number | null;
+	studentName: string;
+	/** The reflection, while the viewer may still read it; null (and no title) once they may not. */
+	reflectionId: number | null;
+	reflectionTitle: string | null;
+	/** The conversation, while the viewer may still read it; null (and no date) once they may not. */
+	conversationId: number | null;
+	conversationDate: string | null;
+	createdAt: number;
+	read: boolean;
+}
+
+/**
+ * The viewer's own notifications, newest first. A notification outlives the right to read what it points
+ * to (a reflection made private or deleted, a mentor taken off the group): what it shows of the student,
+ * the reflection and the conversation is read through the viewer's scopes now, so it then shows none of it.
+ */
+export function listNotifications(viewer: Viewer, db: Db = getDb()): NotificationItem[] {
+	// No content about a student the viewer can no longer see at all.
+	const studentSeen = sql`(${notification.studentId} is null or ${core.user.id} is not null)`;
+	const rows = db
+		.select({
+			id: notification.id,
+			kind: notification.kind,
+			studentId: core.user.id,
+			given: core.user.givenName,
+			prefix: core.user.familyNamePrefix,
+			family: core.user.familyName,
+			reflectionId: reflection.id,
+			reflectionTitle: reflection.title,
+			conversationId: conversation.id,
+			conversationDate: conversation.plannedAt,
+			createdAt: notification.createdAt,
+			readAt: notification.readAt
+		})
+		.from(notification)
+		.leftJoin(
+			core.user,
+			and(
+				eq(core.user.id, notification.studentId),
+				studentScope(viewer, 'student.profile.read', core.user.id)
+			)
+		)
+		.leftJoin(
+			reflection,
+			and(eq(reflection.id, notification.reflectionId), reflectionReadScope(viewer), studentSeen)
+		)
+		.leftJoin(
+			conversation,
+			and(
+				eq(conversation.id, notification.conversationId),
+				conversationReadScope(viewer, conversation),
+				studentSeen
+			)
+		)
+		.where(and(eq(notification.userId, viewer.userId), eq(notification.schoolId, viewer.schoolId)))
+		.orderBy(desc(notification.createdAt), desc(notification.id))
+		.limit(100)
+		.all();
+	return rows.map((r) => ({
+		id: r.id,
+		kind: r.kind,
+		studentId: r.studentId,
+		studentName: [r.given, r.prefix, r.family].filter(Boolean).join(' '),
+		reflectionId: r.reflectionId,
+		reflectionTitle: r.reflectionTitle,
+		conversationId: r.conversationId,
+		conversationDate: r.conversationDate,
+		createdAt: r.createdAt.getTime(),
+		read: r.readAt !== null
+	}));
+}
+
+// On every page (the badge in the shell): prepared once.
+const unreadQuery = (db: Db) =>
+	db
+		.select({ n: sql<number>`count(*)` })
+		.from(notification)
+		.where(and(eq(notification.userId, sql.placeholder('userId')), isNull(notification.readAt)))
+		.prepare();
+
+export function unreadCount(viewer: Viewer, db: Db = getDb()): number {
+	return prepared(db, 'notifications.unread', unreadQuery).get({ userId: viewer.userId })?.n ?? 0;
+}
+
+/** Marks the viewer's own notifications read; ids of someone else's simply match nothing. */
+export function markRead(viewer: Viewer, ids: number[] | 'all', db: Db = getDb()): number {
+	const own = and(eq(notification.userId, viewer.userId), isNull(notification.readAt));
+	const where = ids === 'all' ? own : and(own, inArray(notification.id, ids.length ? ids : [-1]));
+	return db.update(notification).set({ readAt: new Date() }).where(where).run().changes;
+}
+
+/** Marks one of the viewer's own notifications read; false when it is not theirs (or does not exist). */
+export function markOneRead(viewer: Viewer, id: number, db: Db = getDb()): boolean {
+	const own = db
+		.select({ id: notification.id })
+		.from(notification)
+		.where(and(eq(notification.id, id), eq(notification.userId, viewer.userId)))
+		.get();
+	if (!own) return false;
+	markRead(viewer, [id], db);
+	return true;
+}

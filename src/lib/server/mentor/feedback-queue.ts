@@ -1,0 +1,93 @@
+// The mentor's feedback queue: finished reflections shared with them that nobody on staff answered yet.
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { CompetencySlug } from '../../competencies';
+import type { Viewer } from '../auth/viewer';
+import { conversationReadScope, mentoredGroupScope, reflectionReadScope, studentScope } from '../access';
+import { getDb, type Db } from '../db';
+import { fullName, sortName } from '../school/people';
+import { pageOf } from '../http/paging';
+import * as core from '../db/schema';
+import { conversation } from '../db/schema-dialog';
+import { goal, reflection, reflectionCompetency, selfRating } from '../db/schema-portfolio';
+import { OVERVIEW_PAGE_SIZE } from '../../mentor-overview-page';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+export interface QueueItem {
+	id: number;
+	studentId: number;
+	studentName: string;
+	title: string;
+	finishedAt: number;
+}
+
+// A work queue is worked from the top: 25 at a time keeps the page short and quick.
+export const QUEUE_PAGE_SIZE = 25;
+
+export interface QueuePage {
+	items: QueueItem[];
+	total: number;
+	page: number;
+	pages: number;
+}
+
+/**
+ * Finished reflections shared with the viewer that nobody on staff answered yet, oldest first, one page of
+ * QUEUE_PAGE_SIZE at a time: a mentor of four groups may have hundreds waiting, and a page of them all is
+ * slow to render and to read.
+ */
+export function feedbackQueuePage(viewer: Viewer, page = 1, db: Db = getDb()): QueuePage {
+	const waiting = and(
+		reflectionReadScope(viewer),
+		sql`${reflection.studentId} <> ${viewer.userId}`,
+		isNotNull(reflection.finishedAt),
+		eq(reflection.staffAnswered, false)
+	);
+	const total =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(reflection)
+			.where(waiting)
+			.get()?.n ?? 0;
+	const { page: current, pages, offset } = pageOf(total, QUEUE_PAGE_SIZE, page);
+	const rows = db
+		.select({
+			id: reflection.id,
+			studentId: reflection.studentId,
+			given: core.user.givenName,
+			prefix: core.user.familyNamePrefix,
+			family: core.user.familyName,
+			title: reflection.title,
+			finishedAt: reflection.finishedAt
+		})
+		.from(reflection)
+		.innerJoin(core.user, eq(core.user.id, reflection.studentId))
+		.where(
+			// The page's ids first, from the covering index alone: only the page's rows need their title and
+			// name read.
+			inArray(
+				reflection.id,
+				db
+					.select({ id: reflection.id })
+					.from(reflection)
+					.where(waiting)
+					.orderBy(asc(reflection.finishedAt), asc(reflection.id))
+					.limit(QUEUE_PAGE_SIZE)
+					.offset(offset)
+			)
+		)
+		.orderBy(asc(reflection.finishedAt), asc(reflection.id))
+		.all();
+	const items = rows.map((r) => ({
+		id: r.id,
+		studentId: r.studentId,
+		studentName: [r.given, r.prefix, r.family].filter(Boolean).join(' '),
+		title: r.title,
+		finishedAt: r.finishedAt?.getTime() ?? 0
+	}));
+	return { items, total, page: current, pages };
+}
+
+/** The first page of the queue. */
+export function feedbackQueue(viewer: Viewer, db: Db = getDb()): QueueItem[] {
+	return feedbackQueuePage(viewer, 1, db).items;
+}

@@ -1,0 +1,377 @@
+// Doorstroom: a student brings the portfolio ZIP they downloaded at their previous school (Koers or any
+// tool that writes docs/portfolio-export.md v1) into their account at the new school. Everything is
+// checked as hostile input: the ZIP by zip-reader.ts, portfolio.json by its zod schema, every file by its
+// bytes (photos are re-encoded, as at upload). It applies in one transaction or not at all, and can be
+// undone as a whole.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { and, desc, eq } from 'drizzle-orm';
+import { getDb, type Db } from '../db';
+import * as portfolio from '../db/schema-portfolio';
+import { canOn } from '../access';
+import type { Viewer } from '../auth/viewer';
+import {
+	IMAGE_TYPES,
+	MAX_ATTACHMENT_BYTES,
+	safeFileName,
+	sniffType,
+	stripImage,
+	uploadsPath
+} from './attachments';
+import { openSafeZip, ZipRefused, type ZipContents, type ZipLimits, type ZipProblem } from './zip-reader';
+import { portfolioExportSchema, type PortfolioFile } from '../../schemas/transfer';
+import { REFLECTION_PARTS } from '../../portfolio';
+import { logger } from '../ops/logger';
+
+/** The largest ZIP the form takes (the request body limit in hooks.server.ts follows it). */
+export const MAX_TRANSFER_ZIP_BYTES = 50 * 1024 * 1024;
+
+export const TRANSFER_ZIP_LIMITS: ZipLimits = {
+	maxEntries: 25_000,
+	maxEntryBytes: Math.max(MAX_ATTACHMENT_BYTES, 20 * 1024 * 1024),
+	maxTotalBytes: 400 * 1024 * 1024,
+	maxRatio: 100
+};
+
+export type TransferProblem =
+	| ZipProblem
+	| 'empty'
+	| 'zip_too_big'
+	| 'no_portfolio'
+	| 'not_json'
+	| 'wrong_version'
+	| 'invalid'
+	| 'missing_file'
+	| 'bad_file'
+	| 'already_imported';
+
+export type TransferResult =
+	| { ok: true; transferId: number; reflections: number; goals: number; ratings: number; files: number }
+	| { ok: false; reason: TransferProblem };
+
+interface StoredFile {
+	reflectionId: number;
+	fileName: string;
+	mimeType: string;
+	size: number;
+	storageKey: string;
+	createdAt: Date;
+}
+
+const fail = (reason: TransferProblem): TransferResult => ({ ok: false, reason });
+
+/** portfolio.json parsed and checked: the version first, so a newer format gets its own message. */
+function parsePortfolio(bytes: Buffer): PortfolioFile | TransferProblem {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+	} catch {
+		return 'not_json';
+	}
+	const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+	if (version !== 1) return 'wrong_version';
+	const parsed = portfolioExportSchema.safeParse(raw);
+	return parsed.success ? parsed.data : 'invalid';
+}
+
+/** Checks every file the portfolio names and stores it under a random key; undone by the caller on failure. */
+async function storeFiles(
+	zip: ZipContents,
+	file: PortfolioFile,
+	written: string[]
+): Promise<StoredFile[] | TransferProblem> {
+	const stored: StoredFile[] = [];
+	const dir = uploadsPath();
+	mkdirSync(dir, { recursive: true });
+	for (const r of file.reflections) {
+		for (const att of r.attachments) {
+			const bytes = await zip.read(att.path);
+			if (!bytes) return 'missing_file';
+			if (bytes.byteLength === 0 || bytes.byteLength > MAX_ATTACHMENT_BYTES) return 'bad_file';
+			const type = await sniffType(bytes);
+			if (!type || type !== att.mimeType) return 'bad_file';
+			let out: Uint8Array = bytes;
+			if ((IMAGE_TYPES as readonly string[]).includes(type)) {
+				try {
+					out = await stripImage(bytes, type as (typeof IMAGE_TYPES)[number]);
+				} catch {
+					return 'bad_file';
+				}
+			}
+			const storageKey = randomBytes(18).toString('base64url');
+			writeFileSync(join(dir, storageKey), out, { flag: 'wx' });
+			written.push(storageKey);
+			stored.push({
+				reflectionId: r.id,
+				fileName: safeFileName(att.fileName, type),
+				mimeType: type,
+				size: out.byteLength,
+				storageKey,
+				createdAt: att.createdAt
+			});
+		}
+	}
+	return stored;
+}
+
+function removeFiles(keys: string[]): void {
+	for (const key of keys) rmSync(join(uploadsPath(), key), { force: true });
+}
+
+/** Undefined when the viewer may not bring a portfolio in (only a student, into their own account). */
+export async function importTransfer(
+	viewer: Viewer,
+	zipBytes: Buffer,
+	options: { keepVisibility: boolean }
+): Promise<TransferResult | undefined> {
+	if (!canOn(viewer, 'portfolio.transfer', 'self')) return undefined;
+	if (zipBytes.byteLength === 0) return fail('empty');
+	if (zipBytes.byteLength > MAX_TRANSFER_ZIP_BYTES) return fail('zip_too_big');
+	let zip: ZipContents;
+	try {
+		zip = await openSafeZip(zipBytes, TRANSFER_ZIP_LIMITS);
+	} catch (err) {
+		if (err instanceof ZipRefused) {
+			logger.info({ reason: err.reason, message: err.message }, 'transfer zip refused');
+			return fail(err.reason);
+		}
+		throw err;
+	}
+	const written: string[] = [];
+	try {
+		const json = await zip.read('portfolio.json');
+		if (!json) return fail('no_portfolio');
+		const file = parsePortfolio(json);
+		if (typeof file === 'string') return fail(file);
+		const contentHash = createHash('sha256').update(json).digest('hex');
+		if (findTransfer(viewer, contentHash)) return fail('already_imported');
+		const files = await storeFiles(zip, file, written);
+		if (typeof files === 'string') {
+			removeFiles(written);
+			return fail(files);
+		}
+		const transferId = writeTransfer(viewer, file, files, contentHash, options.keepVisibility);
+		if (transferId === undefined) {
+			removeFiles(written);
+			return fail('already_imported');
+		}
+		return {
+			ok: true,
+			transferId,
+			reflections: file.reflections.length,
+			goals: file.goals.length,
+			ratings: file.selfRatings.length,
+			files: files.length
+		};
+	} catch (err) {
+		removeFiles(written);
+		if (err instanceof ZipRefused) return fail(err.reason);
+		throw err;
+	} finally {
+		zip.close();
+	}
+}
+
+function findTransfer(viewer: Viewer, contentHash: string) {
+	const t = portfolio.transfer;
+	return getDb()
+		.select({ id: t.id })
+		.from(t)
+		.where(and(eq(t.studentId, viewer.userId), eq(t.contentHash, contentHash)))
+		.get();
+}
+
+/** One transaction: the transfer row, then everything that came with it. Undefined if it was already in. */
+function writeTransfer(
+	viewer: Viewer,
+	file: PortfolioFile,
+	files: StoredFile[],
+	contentHash: string,
+	keepVisibility: boolean
+): number | undefined {
+	const { schoolId, userId: studentId } = viewer;
+	return getDb().transaction((tx) => {
+		const db = tx as unknown as Db;
+		const t = portfolio.transfer;
+		const made = db
+			.insert(t)
+			.values({
+				schoolId,
+				studentId,
+				fromSchool: file.student.school.trim() || '?',
+				exportedAt: file.exportedAt,
+				contentHash,
+				reflections: file.reflections.length,
+				goals: file.goals.length,
+				ratings: file.selfRatings.length,
+				files: files.length
+			})
+			.onConflictDoNothing()
+			.returning({ id: t.id })
+			.get();
+		if (!made) return undefined;
+		const transferId = made.id;
+		const newId = new Map<number, number>();
+		for (const r of file.reflections) {
+			const content = {
+				title: r.title,
+				...Object.fromEntries(REFLECTION_PARTS.map((p) => [p, r.parts[p]])),
+				visibility: keepVisibility ? r.visibility : ('private' as const)
+			} as {
+				title: string;
+				doel: string;
+				resultaat: string;
+				evaluatie: string;
+				vervolg: string;
+				visibility: 'private' | 'mentor' | 'dossier';
+			};
+			const row = db
+				.insert(portfolio.reflection)
+				.values({
+					schoolId,
+					studentId,
+					activityType: r.activity.type,
+					activityDate: r.activity.date,
+					activityPlace: r.activity.place,
+					...content,
+					finishedAt: r.finishedAt,
+					createdAt: r.createdAt,
+					updatedAt: r.updatedAt,
+					transferId
+				})
+				.returning({ id: portfolio.reflection.id })
+				.get();
+			newId.set(r.id, row.id);
+			if (r.competencies.length)
+				db.insert(portfolio.reflectionCompetency)
+					.values(
+						[...new Set(r.competencies)].map((competency) => ({ reflectionId: row.id, schoolId, competency }))
+					)
+					.run();
+			db.insert(portfolio.reflectionVersion)
+				.values({
+					reflectionId: row.id,
+					schoolId,
+					version: 1,
+					...content,
+					competencies: [...new Set(r.competencies)],
+					kind: 'save',
+					savedAt: r.updatedAt
+				})
+				.run();
+		}
+		if (files.length)
+			db.insert(portfolio.attachment)
+				.values(
+					files.map((f) => ({
+						schoolId,
+						studentId,
+						reflectionId: newId.get(f.reflectionId)!,
+						fileName: f.fileName,
+						mimeType: f.mimeType,
+						size: f.size,
+						storageKey: f.storageKey,
+						createdAt: f.createdAt
+					}))
+				)
+				.run();
+		for (const g of file.goals)
+			db.insert(portfolio.goal)
+				.values({
+					schoolId,
+					studentId,
+					competency: g.competency,
+					title: g.title,
+					description: g.description,
+					dueOn: g.dueOn,
+					status: g.status,
+					// A goal that names a reflection not in the file simply loses the link.
+					sourceReflectionId: g.fromReflectionId === null ? null : (newId.get(g.fromReflectionId) ?? null),
+					createdBy: studentId,
+					createdAt: g.createdAt,
+					updatedAt: g.updatedAt,
+					transferId
+				})
+				.run();
+		if (file.selfRatings.length)
+			db.insert(portfolio.selfRating)
+				.values(
+					file.selfRatings.map((s) => ({
+						schoolId,
+						studentId,
+						competency: s.competency,
+						level: s.level,
+						note: s.note,
+						createdAt: s.createdAt,
+						transferId
+					}))
+				)
+				.run();
+		return transferId;
+	});
+}
+
+export interface TransferDto {
+	id: number;
+	fromSchool: string;
+	exportedAt: Date;
+	createdAt: Date;
+	reflections: number;
+	goals: number;
+	ratings: number;
+	files: number;
+}
+
+export function listTransfers(viewer: Viewer): TransferDto[] {
+	if (!canOn(viewer, 'portfolio.transfer', 'self')) return [];
+	const t = portfolio.transfer;
+	return getDb()
+		.select({
+			id: t.id,
+			fromSchool: t.fromSchool,
+			exportedAt: t.exportedAt,
+			createdAt: t.createdAt,
+			reflections: t.reflections,
+			goals: t.goals,
+			ratings: t.ratings,
+			files: t.files
+		})
+		.from(t)
+		.where(and(eq(t.studentId, viewer.userId), eq(t.schoolId, viewer.schoolId)))
+		.orderBy(desc(t.createdAt), desc(t.id))
+		.all();
+}
+
+/**
+ * Takes back everything one import brought, including the files and anything added to those reflections
+ * since (comments, new files). False when it is not the viewer's own.
+ */
+export function undoTransfer(viewer: Viewer, transferId: number): boolean {
+	if (!canOn(viewer, 'portfolio.transfer', 'self')) return false;
+	const t = portfolio.transfer;
+	const a = portfolio.attachment;
+	const r = portfolio.reflection;
+	const db = getDb();
+	const keys = db.transaction((tx) => {
+		const own = tx
+			.select({ id: t.id })
+			.from(t)
+			.where(and(eq(t.id, transferId), eq(t.studentId, viewer.userId), eq(t.schoolId, viewer.schoolId)))
+			.get();
+		if (!own) return undefined;
+		const files = tx
+			.select({ key: a.storageKey })
+			.from(a)
+			.innerJoin(r, eq(r.id, a.reflectionId))
+			.where(eq(r.transferId, own.id))
+			.all();
+		// ON DELETE CASCADE takes the reflections (with their files' rows, versions and comments), the goals
+		// and the self-ratings that came with it.
+		tx.delete(t).where(eq(t.id, own.id)).run();
+		return files.map((f) => f.key);
+	});
+	if (!keys) return false;
+	removeFiles(keys);
+	return true;
+}

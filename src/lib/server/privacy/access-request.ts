@@ -1,0 +1,234 @@
+// The rest of "everything Koers holds about me" (AVG right of access), beside portfolio.json in the
+// student's ZIP: the comments on their reflections, their career conversations and agreements, and the
+// audit entries about them. The mentors' working notes are left out of this self-service copy; the school
+// hands them over on a formal access request (they are labelled as part of the file for that reason).
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { getDb } from '../db';
+import * as core from '../db/schema';
+import * as portfolio from '../db/schema-portfolio';
+import * as dialog from '../db/schema-dialog';
+import { canOn, studentScope } from '../access';
+import { createViewer, type Viewer } from '../auth/viewer';
+import { listMyAudit } from './audit';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const author = alias(core.user, 'author');
+
+export interface MyDataOptions {
+	/** A formal request handled by the school also holds the mentors' working notes on conversations. */
+	withMentorNotes?: boolean;
+}
+
+export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
+	if (!canOn(viewer, 'student.home', 'self')) return undefined;
+	const db = getDb();
+	const me = viewer.userId;
+	const comments = db
+		.select({
+			reflectionId: dialog.comment.reflectionId,
+			id: dialog.comment.id,
+			parentId: dialog.comment.parentId,
+			body: dialog.comment.body,
+			createdAt: dialog.comment.createdAt,
+			editedAt: dialog.comment.editedAt,
+			authorGiven: author.givenName,
+			authorPrefix: author.familyNamePrefix,
+			authorFamily: author.familyName,
+			byMe: dialog.comment.authorId
+		})
+		.from(dialog.comment)
+		.innerJoin(portfolio.reflection, eq(portfolio.reflection.id, dialog.comment.reflectionId))
+		.leftJoin(author, eq(author.id, dialog.comment.authorId))
+		.where(
+			and(
+				eq(portfolio.reflection.studentId, me),
+				eq(dialog.comment.schoolId, viewer.schoolId),
+				isNull(dialog.comment.deletedAt)
+			)
+		)
+		.orderBy(asc(dialog.comment.createdAt))
+		.all();
+	const groupIds = db
+		.select({ id: core.groupStudent.groupId })
+		.from(core.groupStudent)
+		.where(eq(core.groupStudent.studentId, me))
+		.all()
+		.map((g) => g.id);
+	const c = dialog.conversation;
+	const conversations = db
+		.select({
+			id: c.id,
+			plannedAt: c.plannedAt,
+			status: c.status,
+			summary: c.summary,
+			summaryConfirmedAt: c.summaryConfirmedAt,
+			heldAt: c.heldAt,
+			forGroup: c.groupId,
+			mentorNote: c.mentorNote
+		})
+		.from(c)
+		.where(
+			and(
+				eq(c.schoolId, viewer.schoolId),
+				groupIds.length ? or(eq(c.studentId, me), inArray(c.groupId, groupIds)) : eq(c.studentId, me)
+			)
+		)
+		.orderBy(asc(c.plannedAt))
+		.all();
+	const conversationIds = conversations.map((x) => x.id);
+	const agenda = conversationIds.length
+		? db
+				.select({
+					conversationId: dialog.conversationAgendaItem.conversationId,
+					source: dialog.conversationAgendaItem.source,
+					text: dialog.conversationAgendaItem.text
+				})
+				.from(dialog.conversationAgendaItem)
+				.where(inArray(dialog.conversationAgendaItem.conversationId, conversationIds))
+				.all()
+		: [];
+	const agreements = conversationIds.length
+		? db
+				.select({
+					conversationId: dialog.agreement.conversationId,
+					goalId: dialog.agreement.goalId,
+					title: portfolio.goal.title,
+					dueOn: portfolio.goal.dueOn
+				})
+				.from(dialog.agreement)
+				.innerJoin(portfolio.goal, eq(portfolio.goal.id, dialog.agreement.goalId))
+				.where(
+					and(inArray(dialog.agreement.conversationId, conversationIds), eq(dialog.agreement.studentId, me))
+				)
+				.all()
+		: [];
+	const account = db
+		.select({
+			username: core.user.username,
+			email: core.user.email,
+			studentNumber: core.user.studentNumber,
+			givenName: core.user.givenName,
+			familyNamePrefix: core.user.familyNamePrefix,
+			familyName: core.user.familyName,
+			createdAt: core.user.createdAt,
+			leftAt: core.user.leftAt
+		})
+		.from(core.user)
+		.where(and(eq(core.user.id, me), eq(core.user.schoolId, viewer.schoolId)))
+		.get();
+	// Every group the student was in, per school year, with its mentors: who could see the file when.
+	const groups = groupIds.length
+		? db
+				.select({
+					id: core.group.id,
+					name: core.group.name,
+					programme: core.group.programme,
+					year: core.schoolYear.name,
+					startsOn: core.schoolYear.startsOn,
+					closedAt: core.group.closedAt
+				})
+				.from(core.group)
+				.innerJoin(core.schoolYear, eq(core.schoolYear.id, core.group.schoolYearId))
+				.where(and(inArray(core.group.id, groupIds), eq(core.group.schoolId, viewer.schoolId)))
+				.orderBy(asc(core.schoolYear.startsOn), asc(core.group.name))
+				.all()
+		: [];
+	const mentors = groupIds.length
+		? db
+				.select({
+					groupId: core.groupMentor.groupId,
+					givenName: core.user.givenName,
+					prefix: core.user.familyNamePrefix,
+					familyName: core.user.familyName
+				})
+				.from(core.groupMentor)
+				.innerJoin(core.user, eq(core.user.id, core.groupMentor.mentorId))
+				.where(inArray(core.groupMentor.groupId, groupIds))
+				.all()
+		: [];
+	const fullName = (n: { givenName: string; prefix: string; familyName: string }) =>
+		[n.givenName, n.prefix, n.familyName].filter(Boolean).join(' ');
+	return {
+		account: account && {
+			username: account.username,
+			email: account.email,
+			studentNumber: account.studentNumber,
+			name: fullName({ ...account, prefix: account.familyNamePrefix }),
+			createdAt: iso(account.createdAt),
+			leftAt: iso(account.leftAt)
+		},
+		groups: groups.map((g) => ({
+			schoolYear: g.year,
+			group: g.name,
+			programme: g.programme,
+			closedAt: iso(g.closedAt),
+			mentors: mentors.filter((x) => x.groupId === g.id).map(fullName)
+		})),
+		comments: comments.map((x) => ({
+			reflectionId: x.reflectionId,
+			id: x.id,
+			replyTo: x.parentId,
+			author:
+				x.byMe === me
+					? 'ik'
+					: fullName({
+							givenName: x.authorGiven ?? '',
+							prefix: x.authorPrefix ?? '',
+							familyName: x.authorFamily ?? ''
+						}) || null,
+			text: x.body,
+			createdAt: iso(x.createdAt),
+			editedAt: iso(x.editedAt)
+		})),
+		conversations: conversations.map((x) => ({
+			plannedAt: x.plannedAt,
+			status: x.status,
+			withGroup: x.forGroup !== null,
+			heldAt: iso(x.heldAt),
+			summary: x.summary,
+			summaryConfirmedAt: iso(x.summaryConfirmedAt),
+			// Only one-to-one notes: a note on a group conversation is about other students too.
+			...(options.withMentorNotes && x.forGroup === null ? { mentorNote: x.mentorNote } : {}),
+			agenda: agenda.filter((a) => a.conversationId === x.id).map((a) => ({ by: a.source, text: a.text })),
+			agreements: agreements
+				.filter((a) => a.conversationId === x.id)
+				.map((a) => ({ goal: a.title, dueOn: a.dueOn }))
+		})),
+		audit: listMyAudit(viewer, 10_000).map((e) => ({
+			at: iso(e.createdAt),
+			who: e.actorName,
+			roles: e.actorRoles,
+			action: e.action
+		}))
+	};
+}
+
+/**
+ * The data subject of an access request (AVG art. 15): the student, as a read-only viewer for the export,
+ * when this viewer may export that student's data (the student themselves, or an admin of their school).
+ * Besides the guard, this is the one place that makes a Viewer: one standing for the student, never
+ * given to anything but the export (the route records the download in the audit log under the real viewer).
+ */
+export function dataSubject(viewer: Viewer, studentId: number): Viewer | undefined {
+	if (viewer.userId === studentId) return canOn(viewer, 'student.dataExport', 'self') ? viewer : undefined;
+	const row = getDb()
+		.select({ id: core.user.id })
+		.from(core.user)
+		.where(
+			and(
+				eq(core.user.id, studentId),
+				eq(core.user.schoolId, viewer.schoolId),
+				studentScope(viewer, 'student.dataExport', core.user.id)
+			)
+		)
+		.get();
+	if (!row) return undefined;
+	return createViewer({
+		userId: row.id,
+		schoolId: viewer.schoolId,
+		roles: ['student'],
+		locale: viewer.locale,
+		sessionId: `access-request:${viewer.userId}`
+	});
+}
