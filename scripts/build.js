@@ -73,7 +73,7 @@ if (built && !process.argv.includes('--force')) {
 }
 
 mkdirSync(join(ROOT, 'data'), { recursive: true });
-process.stdout.write('Building Koers (1–2 minutes; output in data/build.log)… ');
+process.stdout.write('Building Koers (1–3 minutes; output in data/build.log)… ');
 const started = Date.now();
 // A build that fails halfway must not leave the old stamp beside new output.
 rmSync(STAMP, { force: true });

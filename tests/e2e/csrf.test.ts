@@ -4,7 +4,7 @@
 //
 // How the refusal works: SvelteKit (respond.js, before any hook) refuses a POST/PUT/PATCH/DELETE with a form
 // content type (urlencoded, multipart, text/plain) whose Origin is not the app's own, a missing Origin
-// included. Other content types pass Kit's check; src/lib/server/csrf.ts refuses those when Origin is foreign
+// included. Other content types pass Kit's check; src/lib/server/http/csrf.ts refuses those when Origin is foreign
 // or Sec-Fetch-Site is anything but same-origin.
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-// The demo seed's accounts (src/lib/server/seed.ts).
+// The demo seed's accounts (src/lib/server/demo/seed.ts).
 export const DEMO = {
 	student: { username: 'sanne.devries', password: 'Leerling-2026', home: '/student' },
 	studentMbo: { username: 'daan.bakker', password: 'Leerling-2026', home: '/student' },

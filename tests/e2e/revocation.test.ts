@@ -158,7 +158,7 @@ async function read(client: APIRequestContext, path: string) {
 	const res = await client.get(path, { headers: { Accept: 'text/html' }, maxRedirects: 0 });
 	const texts = [await res.text()];
 	if (!path.startsWith('/files/')) {
-		const data = await client.get(`${path.replace(/\/$/, '')}/__data.json`, { maxRedirects: 0 });
+		const data = await client.get(`${path}/__data.json`, { maxRedirects: 0 });
 		expect(data.status(), `${path}/__data.json`).toBe(200);
 		texts.push(await data.text());
 	}

@@ -33,6 +33,7 @@ const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 	'student.home': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
 	'student.profile.read': { student: [S], mentor: [M], coordinator: [], admin: [SS], staff: [] },
 	'student.loginCode.create': { student: [], mentor: [M], coordinator: [], admin: [SS], staff: [] },
+	'mentee.loginCode.create': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] },
 	'mentor.groups.read': { student: [], mentor: 'area', coordinator: [], admin: [], staff: [] },
 	'mentor.student.read': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] },
 	'school.aggregates.read': { student: [], mentor: [], coordinator: 'area', admin: 'area', staff: [] },

@@ -15,6 +15,7 @@ export const OPERATIONS = [
 	'student.home',
 	'student.profile.read',
 	'student.loginCode.create',
+	'mentee.loginCode.create',
 	'mentor.groups.read',
 	'mentor.student.read',
 	'school.aggregates.read',
@@ -50,6 +51,8 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'student.home': { student: ['self'] },
 	'student.profile.read': { student: ['self'], mentor: ['mentee'], admin: ['schoolStudent'] },
 	'student.loginCode.create': { mentor: ['mentee'], admin: ['schoolStudent'] },
+	// From the mentor's overview: their own mentees only, whatever other roles the mentor has.
+	'mentee.loginCode.create': { mentor: ['mentee'] },
 	'mentor.groups.read': { mentor: true },
 	// The mentor's page about one student: their mentees only, whatever other roles the viewer has (an admin
 	// reads every student's account, never their goals or self-ratings).

@@ -39,7 +39,7 @@ export const COMBINED = {
 export type Combined = keyof typeof COMBINED;
 export type Single = Exclude<Actor, 'anonymous' | Combined>;
 
-/** Demo accounts (src/lib/server/seed.ts, seed-second-school.ts). A and B share group 3KB-A. */
+/** Demo accounts (src/lib/server/demo/seed.ts, demo/second-school.ts). A and B share group 3KB-A. */
 export const LOGINS: Record<Exclude<Actor, 'anonymous'>, { username: string; password: string }> = {
 	// Not in the list of students tests/e2e/auth.test.ts changes, and not DEMO.student.
 	studentA: { username: 'mohamed.yilmaz', password: 'Leerling-2026' },

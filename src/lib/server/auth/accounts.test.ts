@@ -100,7 +100,8 @@ describe('authenticate', () => {
 		const blocked = await authenticate(name, PASSWORD, ip);
 		expect(!blocked.ok && blocked.retryAfter).toBeGreaterThan(0);
 		expect((await authenticate(name, PASSWORD, freshIp())).ok).toBe(true);
-	});
+		// Each failed attempt hashes with argon2id on purpose: on a busy 2-core machine that takes seconds.
+	}, 30_000);
 });
 
 describe('login codes', () => {

@@ -72,7 +72,8 @@ export function formatCode(code: string): string {
  */
 export function createLoginCode(
 	viewer: Viewer,
-	studentId: number
+	studentId: number,
+	op: 'student.loginCode.create' | 'mentee.loginCode.create' = 'student.loginCode.create'
 ): { code: string; expiresAt: Date; studentName: string } | undefined {
 	const db = getDb();
 	return db.transaction((tx) => {
@@ -89,7 +90,7 @@ export function createLoginCode(
 					eq(table.user.id, studentId),
 					eq(table.user.schoolId, viewer.schoolId),
 					eq(table.user.active, true),
-					studentScope(viewer, 'student.loginCode.create', table.user.id)
+					studentScope(viewer, op, table.user.id)
 				)
 			)
 			.get();

@@ -1,17 +1,11 @@
 // The mentor's feedback queue: finished reflections shared with them that nobody on staff answered yet.
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { CompetencySlug } from '../../competencies';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
-import { conversationReadScope, mentoredGroupScope, reflectionReadScope, studentScope } from '../access';
+import { reflectionReadScope } from '../access';
 import { getDb, type Db } from '../db';
-import { fullName, sortName } from '../school/people';
 import { pageOf } from '../http/paging';
 import * as core from '../db/schema';
-import { conversation } from '../db/schema-dialog';
-import { goal, reflection, reflectionCompetency, selfRating } from '../db/schema-portfolio';
-import { OVERVIEW_PAGE_SIZE } from '../../mentor-overview-page';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-
+import { reflection } from '../db/schema-portfolio';
 export interface QueueItem {
 	id: number;
 	studentId: number;

@@ -1,17 +1,16 @@
-// The mentor's group overview. The overview runs a fixed number of
-// grouped queries whatever the number of students (a mentor may have four groups of 30).
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+// The mentor's group overview: a fixed number of grouped queries whatever the number of students.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CompetencySlug } from '../../competencies';
 import type { Viewer } from '../auth/viewer';
-import { conversationReadScope, mentoredGroupScope, reflectionReadScope, studentScope } from '../access';
+import { conversationReadScope, mentoredGroupScope, reflectionReadScope } from '../access';
 import { getDb, type Db } from '../db';
 import { fullName, sortName } from '../school/people';
 import { pageOf } from '../http/paging';
 import * as core from '../db/schema';
 import { conversation } from '../db/schema-dialog';
-import { goal, reflection, reflectionCompetency, selfRating } from '../db/schema-portfolio';
+import { goal, reflection, reflectionCompetency } from '../db/schema-portfolio';
 import { OVERVIEW_PAGE_SIZE } from '../../mentor-overview-page';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export interface OverviewRow {
 	id: number;
@@ -66,7 +65,7 @@ export interface OverviewQuery {
 export { OVERVIEW_PAGE_SIZE };
 
 const today = () => new Date().toISOString().slice(0, 10);
-export const emptyCounts = (): Record<CompetencySlug, number> => ({
+const emptyCounts = (): Record<CompetencySlug, number> => ({
 	kwaliteiten: 0,
 	motieven: 0,
 	werkexploratie: 0,

@@ -9,6 +9,8 @@ import * as core from '../db/schema';
 import { addGoal, addRating } from '../portfolio/growth';
 import { addGroupMembers } from '../school/schools';
 import { studentSummary } from './student-summary';
+import { createLoginCode } from '../auth/accounts';
+import type { Overview } from '../portfolio/student-overview';
 import type { Viewer } from '../auth/viewer';
 
 // The page's load runs as it would in a request: the guard reads the signed-in user from the event.
@@ -61,7 +63,8 @@ describe('an admin who is also a mentor', () => {
 	it("reads their own mentee's goals and self-ratings on the mentor page", () => {
 		const summary = studentSummary(viewerOf(adminMentor), cast.studentA);
 		expect(summary?.goals).toMatchObject([{ title: 'Een mbo-opleiding kiezen' }]);
-		expect(summary?.ratings.motieven?.level).toBe(3);
+		const page = openPage(viewerOf(adminMentor), cast.studentA) as { overview: Overview };
+		expect(page.overview.stats.find((s) => s.competency === 'motieven')?.rating).toBe(3);
 	});
 
 	it('reads nothing of another student of the school there', () => {
@@ -83,5 +86,13 @@ describe('an admin who is also a mentor', () => {
 		const page = openPage(viewerOf(adminMentor), cast.studentA);
 		expect(page).toMatchObject({ student: { id: cast.studentA } });
 		expect(auditOf(cast.studentA)).toMatchObject([{ action: 'portfolio.view', actorId: adminMentor }]);
+	});
+
+	it("makes a login code from the mentor's overview for their own mentee only", () => {
+		const viewer = viewerOf(adminMentor);
+		expect(createLoginCode(viewer, cast.studentA, 'mentee.loginCode.create')).toBeDefined();
+		expect(createLoginCode(viewer, cast.studentOtherGroup, 'mentee.loginCode.create')).toBeUndefined();
+		// The admin's own page still makes one for any student of the school, as the admin role allows.
+		expect(createLoginCode(viewer, cast.studentOtherGroup)).toBeDefined();
 	});
 });

@@ -1,23 +1,14 @@
 // One mentee for the mentor: what the student shared, through the mentor relation whatever other roles.
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { CompetencySlug } from '../../competencies';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
-import { conversationReadScope, mentoredGroupScope, reflectionReadScope, studentScope } from '../access';
+import { studentScope } from '../access';
 import { getDb, type Db } from '../db';
-import { fullName, sortName } from '../school/people';
-import { pageOf } from '../http/paging';
 import * as core from '../db/schema';
-import { conversation } from '../db/schema-dialog';
-import { goal, reflection, reflectionCompetency, selfRating } from '../db/schema-portfolio';
-import { OVERVIEW_PAGE_SIZE } from '../../mentor-overview-page';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { emptyCounts } from './group-overview';
+import { goal } from '../db/schema-portfolio';
 
 export interface StudentSummary {
 	id: number;
 	name: string;
-	counts: Record<CompetencySlug, number>;
-	ratings: Partial<Record<CompetencySlug, { level: number; at: number }>>;
 	goals: { id: number; title: string; dueOn: string | null; status: string; byMentor: boolean }[];
 }
 
@@ -46,25 +37,6 @@ export function studentSummary(
 		)
 		.get();
 	if (!u) return undefined;
-	const counts = emptyCounts();
-	for (const r of db
-		.select({ c: reflectionCompetency.competency, n: sql<number>`count(*)` })
-		.from(reflection)
-		.innerJoin(reflectionCompetency, eq(reflectionCompetency.reflectionId, reflection.id))
-		.where(and(reflectionReadScope(viewer), eq(reflection.studentId, studentId)))
-		.groupBy(reflectionCompetency.competency)
-		.all())
-		counts[r.c] = r.n;
-	const ratings: StudentSummary['ratings'] = {};
-	for (const r of db
-		.select({ c: selfRating.competency, level: selfRating.level, at: selfRating.createdAt })
-		.from(selfRating)
-		.where(
-			and(eq(selfRating.studentId, studentId), studentScope(viewer, 'selfRating.read', selfRating.studentId))
-		)
-		.orderBy(asc(selfRating.createdAt))
-		.all())
-		ratings[r.c] = { level: r.level, at: r.at.getTime() };
 	const goals = db
 		.select({
 			id: goal.id,
@@ -78,5 +50,5 @@ export function studentSummary(
 		.orderBy(desc(goal.createdAt))
 		.all()
 		.map(({ createdBy, ...g }) => ({ ...g, byMentor: createdBy !== null && createdBy !== studentId }));
-	return { id: u.id, name: [u.given, u.prefix, u.family].filter(Boolean).join(' '), counts, ratings, goals };
+	return { id: u.id, name: [u.given, u.prefix, u.family].filter(Boolean).join(' '), goals };
 }

@@ -56,7 +56,7 @@ export const actions: Actions = {
 		const viewer = requireRole('mentor');
 		const parsed = await parseForm(request, studentIdSchema);
 		if (!parsed.ok) return parsed.failure;
-		const created = createLoginCode(viewer, parsed.data.studentId);
+		const created = createLoginCode(viewer, parsed.data.studentId, 'mentee.loginCode.create');
 		if (!created) error(404, 'Not found');
 		return {
 			loginCode: {

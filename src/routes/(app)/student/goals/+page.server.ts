@@ -2,7 +2,13 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { addGoal, goalFromReflection, listGoals, setGoalStatus, updateGoal } from '$lib/server/portfolio/growth';
+import {
+	addGoal,
+	goalFromReflection,
+	listGoals,
+	setGoalStatus,
+	updateGoal
+} from '$lib/server/portfolio/growth';
 import { fromReflectionSchema, goalEditSchema, goalSchema, goalStatusSchema } from '$lib/schemas/growth';
 
 const NOTICES = ['created', 'exists', 'empty'] as const;

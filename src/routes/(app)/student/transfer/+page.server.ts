@@ -2,7 +2,12 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { importTransfer, listTransfers, undoTransfer, type TransferProblem } from '$lib/server/portfolio/transfer';
+import {
+	importTransfer,
+	listTransfers,
+	undoTransfer,
+	type TransferProblem
+} from '$lib/server/portfolio/transfer';
 import { transferFormSchema, transferUndoSchema } from '$lib/schemas/transfer';
 import { m } from '$lib/paraglide/messages';
 
