@@ -179,7 +179,7 @@ export function routeIdOf(file: string): string {
 }
 
 export interface RouteEntry {
-	/** SvelteKit route id without (groups): '/student/reflections/[id]'. */
+	/** SvelteKit route id without (groups): '/student/reflections/[id=id]'. */
 	id: string;
 	/** Has a page (+page.svelte, +page.ts or +page.server.ts): a GET answers, if only with a redirect. */
 	page: boolean;
@@ -213,7 +213,7 @@ export function routeTree(): RouteEntry[] {
 }
 
 export interface WriteEndpoint {
-	/** The route id without groups, e.g. /student/reflections/[id]/edit */
+	/** The route id without groups, e.g. /student/reflections/[id=id]/edit */
 	routeId: string;
 	method: (typeof WRITE_METHODS)[number];
 	/** The form action's name; undefined for a +server handler. */
@@ -240,12 +240,12 @@ export function readableRoutes(): { routeId: string; kind: 'page' | 'endpoint' }
 }
 
 export function paramNames(routeId: string): string[] {
-	return [...routeId.matchAll(/\[(\w+)\]/g)].map((m) => m[1]);
+	return [...routeId.matchAll(/\[(\w+)(?:=\w+)?\]/g)].map((m) => m[1]);
 }
 
 /** A route id with its [params] filled in. */
 export function fillRoute(routeId: string, params: Record<string, string | number>): string {
-	return routeId.replace(/\[(\w+)\]/g, (_, name: string) => {
+	return routeId.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => {
 		if (params[name] === undefined) throw new Error(`${routeId}: no sample for [${name}]`);
 		return encodeURIComponent(String(params[name]));
 	});

@@ -100,23 +100,23 @@ const PAGES: Record<string, PageCase[]> = {
 	'/account/password': [page('/account/password', everyone('ok'))],
 	'/admin': [page('/admin', allowedFor(ADMINS))],
 	'/admin/audit': [page('/admin/audit', allowedFor(ADMINS))],
-	'/admin/erase/[id]': [
+	'/admin/erase/[id=id]': [
 		page((i) => `/admin/erase/${i.A}`, allowedFor(['admin'])),
 		page((i) => `/admin/erase/${i.S2}`, allowedFor(['adminOther'])),
 		// Not a student: nothing to erase.
 		page((i) => `/admin/erase/${i.mentorA}`, nobody())
 	],
 	'/admin/groups': [page('/admin/groups', allowedFor(ADMINS))],
-	'/admin/groups/[id]': [
+	'/admin/groups/[id=id]': [
 		page((i) => `/admin/groups/${i.groupA}`, allowedFor(['admin'])),
 		page((i) => `/admin/groups/${i.group2}`, allowedFor(['adminOther']))
 	],
 	'/admin/import': [page('/admin/import', allowedFor(ADMINS))],
-	'/admin/import/[id]': [page('/admin/import/999999', nobody())],
+	'/admin/import/[id=id]': [page('/admin/import/999999', nobody())],
 	'/admin/school-year': [page('/admin/school-year', allowedFor(ADMINS))],
 	'/admin/retention': [page('/admin/retention', allowedFor(ADMINS))],
 	'/admin/users': [page('/admin/users', allowedFor(ADMINS))],
-	'/admin/users/[id]': [
+	'/admin/users/[id=id]': [
 		page((i) => `/admin/users/${i.A}`, allowedFor(['admin'])),
 		page((i) => `/admin/users/${i.S2}`, allowedFor(['adminOther']))
 	],
@@ -126,13 +126,13 @@ const PAGES: Record<string, PageCase[]> = {
 	'/coordinator/matrix/actors': [page('/coordinator/matrix/actors', allowedFor(['coordinator']))],
 	'/coordinator/matrix/tasks': [page('/coordinator/matrix/tasks', allowedFor(['coordinator']))],
 	'/lob-taken': [page('/lob-taken', allowedFor(EMPLOYEES))],
-	'/lob-taken/rounds/[roundId]': [
+	'/lob-taken/rounds/[roundId=id]': [
 		// Only those invited to answer this round (m.jansen, l.vandijk, p.desmet, a.bos).
 		page((i) => `/lob-taken/rounds/${i.round}`, allowedFor(['mentorA', 'coordinator', 'staff'])),
 		// The other school's round has no respondents at all.
 		page((i) => `/lob-taken/rounds/${i.round2}`, nobody())
 	],
-	'/lob-taken/rounds/[roundId]/cell/[taskId]/[actorId]': [
+	'/lob-taken/rounds/[roundId=id]/cell/[taskId=id]/[actorId=id]': [
 		page(
 			(i) => `/lob-taken/rounds/${i.round}/cell/${i.task}/${i.actor}`,
 			allowedFor(['mentorA', 'coordinator', 'staff'])
@@ -151,20 +151,20 @@ const PAGES: Record<string, PageCase[]> = {
 	'/healthz': [page('/healthz', everyone('ok', 'ok'))],
 	'/mentor': [page('/mentor', allowedFor(MENTORS))],
 	'/mentor/conversations': [page('/mentor/conversations', allowedFor(MENTORS))],
-	'/mentor/conversations/[id]': [
+	'/mentor/conversations/[id=id]': [
 		page((i) => `/mentor/conversations/${i.convA}`, allowedFor(['mentorA'])),
 		page((i) => `/mentor/conversations/${i.convZ}`, allowedFor(['mentorOther'])),
 		page((i) => `/mentor/conversations/${i.conv2}`, nobody())
 	],
 	'/mentor/feedback': [page('/mentor/feedback', allowedFor(MENTORS))],
-	'/mentor/students/[id]': [
+	'/mentor/students/[id=id]': [
 		page((i) => `/mentor/students/${i.A}`, allowedFor(['mentorA'])),
 		// Z is a student of the school but not a mentee of mentorA, nor of admin+mentor, who mentors the
 		// same group: admin ∪ mentorA is a 404 (the admin role reads no student's goals or ratings here).
 		page((i) => `/mentor/students/${i.Z}`, allowedFor(['mentorOther'])),
 		page((i) => `/mentor/students/${i.S2}`, nobody())
 	],
-	'/mentor/students/[id]/reflections/[rid]': [
+	'/mentor/students/[id=id]/reflections/[rid=id]': [
 		page((i) => `/mentor/students/${i.A}/reflections/${i.reflA}`, allowedFor(['mentorA'])),
 		// A private draft is not the mentor's to read.
 		page((i) => `/mentor/students/${i.A}/reflections/${i.reflAPrivate}`, nobody()),
@@ -176,7 +176,7 @@ const PAGES: Record<string, PageCase[]> = {
 	'/notifications': [page('/notifications', everyone('ok'))],
 	'/student': [page('/student', allowedFor(STUDENTS))],
 	'/student/conversations': [page('/student/conversations', allowedFor(STUDENTS))],
-	'/student/conversations/[id]': [
+	'/student/conversations/[id=id]': [
 		page((i) => `/student/conversations/${i.convA}`, allowedFor(['studentA'])),
 		page((i) => `/student/conversations/${i.convOther}`, nobody()),
 		page((i) => `/student/conversations/${i.conv2}`, nobody())
@@ -188,47 +188,47 @@ const PAGES: Record<string, PageCase[]> = {
 	'/student/reflections': [page('/student/reflections', allowedFor(STUDENTS))],
 	'/student/transfer': [page('/student/transfer', allowedFor(STUDENTS))],
 	'/student/reflections/new': [page('/student/reflections/new', allowedFor(STUDENTS))],
-	'/student/reflections/[id]': [
+	'/student/reflections/[id=id]': [
 		page((i) => `/student/reflections/${i.reflA}`, allowedFor(['studentA'])),
 		page((i) => `/student/reflections/${i.reflAPrivate}`, allowedFor(['studentA'])),
 		page((i) => `/student/reflections/${i.reflB}`, allowedFor(['studentB'])),
 		page((i) => `/student/reflections/${i.refl2}`, nobody())
 	],
-	'/student/reflections/[id]/attachments': [
+	'/student/reflections/[id=id]/attachments': [
 		page((i) => `/student/reflections/${i.reflA}/attachments`, allowedFor(['studentA'])),
 		page((i) => `/student/reflections/${i.refl2}/attachments`, nobody())
 	],
-	'/student/reflections/[id]/edit': [
+	'/student/reflections/[id=id]/edit': [
 		page((i) => `/student/reflections/${i.reflAPrivate}/edit`, allowedFor(['studentA'])),
 		page((i) => `/student/reflections/${i.refl2}/edit`, nobody())
 	],
-	'/student/reflections/[id]/versions': [
+	'/student/reflections/[id=id]/versions': [
 		page((i) => `/student/reflections/${i.reflA}/versions`, allowedFor(['studentA'])),
 		page((i) => `/student/reflections/${i.refl2}/versions`, nobody())
 	]
 };
 for (const sub of ['', '/actions', '/analysis', '/compare', '/differences', '/print', '/respondents']) {
-	PAGES[`/coordinator/matrix/rounds/[roundId]${sub}`] = [
+	PAGES[`/coordinator/matrix/rounds/[roundId=id]${sub}`] = [
 		page((i) => `/coordinator/matrix/rounds/${i.round}${sub}`, allowedFor(['coordinator'])),
 		page((i) => `/coordinator/matrix/rounds/${i.round2}${sub}`, nobody())
 	];
 }
-PAGES['/coordinator/matrix/rounds/[roundId]/cell/[taskId]/[actorId]'] = [
+PAGES['/coordinator/matrix/rounds/[roundId=id]/cell/[taskId=id]/[actorId=id]'] = [
 	page((i) => `/coordinator/matrix/rounds/${i.round}/cell/${i.task}/${i.actor}`, allowedFor(['coordinator'])),
 	page((i) => `/coordinator/matrix/rounds/${i.round2}/cell/${i.task2}/${i.actor2}`, nobody()),
 	page((i) => `/coordinator/matrix/rounds/${i.round}/cell/${i.task2}/${i.actor2}`, nobody())
 ];
 
 const ENDPOINTS: Record<string, PageCase[]> = {
-	'/coordinator/matrix/rounds/[roundId]/export.csv GET': [
+	'/coordinator/matrix/rounds/[roundId=id]/export.csv GET': [
 		page((i) => `/coordinator/matrix/rounds/${i.round}/export.csv`, allowedFor(['coordinator'])),
 		page((i) => `/coordinator/matrix/rounds/${i.round2}/export.csv`, nobody())
 	],
-	'/admin/users/[id]/export GET': [
+	'/admin/users/[id=id]/export GET': [
 		page((i) => `/admin/users/${i.A}/export`, allowedFor(['admin'])),
 		page((i) => `/admin/users/${i.S2}/export`, allowedFor(['adminOther']))
 	],
-	'/files/[id] GET': [page((i) => `/files/${i.attachmentA}`, allowedFor(['studentA', 'mentorA']))],
+	'/files/[id=id] GET': [page((i) => `/files/${i.attachmentA}`, allowedFor(['studentA', 'mentorA']))],
 	'/healthz GET': PAGES['/healthz'],
 	'/login/oidc GET': PAGES['/login/oidc'],
 	'/login/oidc/callback GET': PAGES['/login/oidc/callback'],
@@ -373,7 +373,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 		// Signed in, this ends the actor's other sessions, which tests running alongside may be using.
 		endOthers: [act({ url: () => '/account', form: () => ({}), exact: { anonymous: 'login' } })]
 	}),
-	...actions('/admin/erase/[id]', {
+	...actions('/admin/erase/[id=id]', {
 		erase: [
 			act({
 				url: (i) => `/admin/erase/${i.A}`,
@@ -399,7 +399,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/admin/groups/[id]', {
+	...actions('/admin/groups/[id=id]', {
 		save: [
 			act({
 				url: (i) => `/admin/groups/${i.groupA}`,
@@ -490,7 +490,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/admin/import/[id]', {
+	...actions('/admin/import/[id=id]', {
 		map: [act({ url: () => '/admin/import/999999', form: () => ({ givenName: '0' }) })],
 		encoding: [act({ url: () => '/admin/import/999999', form: () => ({ encoding: 'macintosh' }) })],
 		choose: [act({ url: () => '/admin/import/999999', form: () => ({ 'choice-2': '0' }) })],
@@ -532,7 +532,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/admin/users/[id]', {
+	...actions('/admin/users/[id=id]', {
 		save: [
 			act({
 				url: (i) => `/admin/users/${i.A}`,
@@ -721,7 +721,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/coordinator/matrix/rounds/[roundId]', {
+	...actions('/coordinator/matrix/rounds/[roundId=id]', {
 		status: [
 			act({
 				url: ROUND,
@@ -736,7 +736,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/coordinator/matrix/rounds/[roundId]/actions', {
+	...actions('/coordinator/matrix/rounds/[roundId=id]/actions', {
 		add: [
 			act({
 				url: (i) => `${ROUND(i)}/actions`,
@@ -769,7 +769,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/coordinator/matrix/rounds/[roundId]/cell/[taskId]/[actorId]', {
+	...actions('/coordinator/matrix/rounds/[roundId=id]/cell/[taskId=id]/[actorId=id]', {
 		save: [
 			act({
 				url: (i) => `${ROUND(i)}/cell/${i.task}/${i.actor}`,
@@ -781,7 +781,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			act({ url: (i) => `${ROUND(i)}/cell/${i.task2}/${i.actor2}`, form: cellForm, check: cellRows })
 		]
 	}),
-	...actions('/coordinator/matrix/rounds/[roundId]/differences', {
+	...actions('/coordinator/matrix/rounds/[roundId=id]/differences', {
 		agree: [
 			act({
 				url: (i) => `${ROUND(i)}/differences`,
@@ -796,7 +796,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/coordinator/matrix/rounds/[roundId]/respondents', {
+	...actions('/coordinator/matrix/rounds/[roundId=id]/respondents', {
 		invite: [
 			act({
 				url: (i) => `${ROUND(i)}/respondents`,
@@ -822,7 +822,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/lob-taken/rounds/[roundId]', {
+	...actions('/lob-taken/rounds/[roundId=id]', {
 		submit: [
 			act({
 				url: (i) => `/lob-taken/rounds/${i.round}`,
@@ -838,7 +838,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/lob-taken/rounds/[roundId]/cell/[taskId]/[actorId]', {
+	...actions('/lob-taken/rounds/[roundId=id]/cell/[taskId=id]/[actorId=id]', {
 		save: [
 			act({
 				url: (i) => `/lob-taken/rounds/${i.round}/cell/${i.task}/${i.actor}`,
@@ -909,7 +909,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/mentor/conversations/[id]', {
+	...actions('/mentor/conversations/[id=id]', {
 		agenda: [
 			act({
 				url: (i) => `/mentor/conversations/${i.convA}`,
@@ -939,7 +939,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 		]
 	}),
 	...actions(
-		'/mentor/students/[id]/reflections/[rid]',
+		'/mentor/students/[id=id]/reflections/[rid=id]',
 		comments((i) => `/mentor/students/${i.A}/reflections/${i.reflA}`, 'mentorA')
 	),
 	...actions('/notifications', {
@@ -953,7 +953,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 		],
 		readAll: [act({ url: () => '/notifications', form: () => ({}), allowed: [...SINGLE], probe: 'skip' })]
 	}),
-	...actions('/student/conversations/[id]', {
+	...actions('/student/conversations/[id=id]', {
 		agenda: [
 			act({
 				url: (i) => `/student/conversations/${i.convA}`,
@@ -1035,7 +1035,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/student/reflections/[id]', {
+	...actions('/student/reflections/[id=id]', {
 		...comments((i) => `/student/reflections/${i.reflA}`, 'studentA'),
 		visibility: [
 			act({
@@ -1078,7 +1078,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/student/reflections/[id]/attachments', {
+	...actions('/student/reflections/[id=id]/attachments', {
 		upload: [
 			act({
 				url: (i) => `/student/reflections/${i.reflA}/attachments`,
@@ -1104,7 +1104,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/student/reflections/[id]/autosave', {
+	...actions('/student/reflections/[id=id]/autosave', {
 		POST: [
 			act({
 				url: (i) => `/student/reflections/${i.reflA}/autosave`,
@@ -1124,7 +1124,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
-	...actions('/student/reflections/[id]/edit', {
+	...actions('/student/reflections/[id=id]/edit', {
 		save: [
 			act({
 				url: (i) => `/student/reflections/${i.reflA}/edit`,
@@ -1384,7 +1384,7 @@ test('every probe has an outcome for each actor with several roles; admin+mentor
 			for (const who of Object.keys(COMBINED) as Combined[])
 				expect(expectedFor(c.expect, who, id), `${who} ${id}`).toBeDefined();
 	// The student page of a student of the school whom admin+mentor does not mentor (leak 2 of issue #15).
-	const nonMentee = PAGES['/mentor/students/[id]'].find((c) => c.url(ids) === `/mentor/students/${ids.Z}`);
+	const nonMentee = PAGES['/mentor/students/[id=id]'].find((c) => c.url(ids) === `/mentor/students/${ids.Z}`);
 	expect(nonMentee && expectedFor(nonMentee.expect, 'adminMentor', '')).toBe(404);
 });
 

@@ -125,7 +125,7 @@ test.describe('cross-origin writes', () => {
 		baseURL
 	}) => {
 		const student = clients.get('student')!;
-		const id = world.params['/student/reflections/[id]/autosave'].id;
+		const id = world.params['/student/reflections/[id=id]/autosave'].id;
 		const json = await student.post(`/student/reflections/${id}/autosave`, {
 			headers: { Origin: baseURL!, 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' },
 			data: '{"version":-1}'

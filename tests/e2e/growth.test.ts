@@ -44,8 +44,7 @@ const subnav = (page: Page) => page.getByRole('navigation', { name: 'Mijn portfo
 
 async function shot(page: Page, info: TestInfo, name: string) {
 	const width = page.viewportSize()?.width ?? 0;
-	await page.screenshot({ path: `/tmp/shots/growth-${name}-${width}.png`, fullPage: true });
-	expect(info.project.name).toBeTruthy();
+	await page.screenshot({ path: info.outputPath(`growth-${name}-${width}.png`), fullPage: true });
 }
 
 /** The named entry of a ZIP, read through its central directory (archiver streams, so local sizes are 0). */

@@ -2,7 +2,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO, expectAccessible, type DemoRole } from './helpers';
 
 // The demo seed has this year's round "2026-2027" (open) and last year's "2025-2026" (closed).
-const SHOTS = '/tmp/shots';
+// Screenshots for review go to the test's own output folder.
+const shotPath = (name: string) => test.info().outputPath(name);
 
 // As helpers.loginAs, with more time for the redirect: argon2 on a busy 2-core machine can take seconds.
 async function loginAs(page: Page, who: DemoRole) {
@@ -47,7 +48,7 @@ test.describe('desktop flows', () => {
 		await loginAs(page, 'coordinator');
 		const roundUrl = await openRound(page);
 		await expectAccessible(page);
-		await page.screenshot({ path: `${SHOTS}/matrix-grid-1280.png`, fullPage: true });
+		await page.screenshot({ path: shotPath('matrix-grid-1280.png'), fullPage: true });
 
 		// Fill a cell in the dialog (JavaScript on), reached by keyboard from the first cell.
 		await cellLink(page, 'Loopbaangesprekken voeren', 'Bestuur').focus();
@@ -62,7 +63,7 @@ test.describe('desktop flows', () => {
 			.fill('Ouderavond in leerjaar 3 organiseren.');
 		await dialog.getByLabel('2 – matig').check();
 		await expectAccessible(page);
-		await page.screenshot({ path: `${SHOTS}/matrix-dialog-1280.png` });
+		await page.screenshot({ path: shotPath('matrix-dialog-1280.png') });
 		await dialog.getByRole('button', { name: 'Opslaan' }).click();
 		await expect(dialog).toBeHidden();
 		await expect(cellLink(page, 'Ouders betrekken', 'Teamleider')).toHaveAccessibleName(
@@ -97,7 +98,7 @@ test.describe('desktop flows', () => {
 		await expect(mentor.page.getByText('Je beeld is ingestuurd.')).toBeVisible();
 		await expectAccessible(mentor.page);
 		await mentor.page.goto('/lob-taken');
-		await mentor.page.screenshot({ path: `${SHOTS}/matrix-staff-1280.png`, fullPage: true });
+		await mentor.page.screenshot({ path: shotPath('matrix-staff-1280.png'), fullPage: true });
 		await mentor.close();
 
 		// The coordinator sees the difference and records the agreement.
@@ -239,14 +240,14 @@ test.describe('desktop flows', () => {
 		);
 		await page.waitForFunction(() => (document.querySelector('canvas')?.width ?? 0) > 300);
 		await expectAccessible(page);
-		await page.screenshot({ path: `${SHOTS}/matrix-analysis-1280.png`, fullPage: true });
+		await page.screenshot({ path: shotPath('matrix-analysis-1280.png'), fullPage: true });
 
 		await page.getByRole('link', { name: 'Vergelijken' }).click();
 		await expect(page.getByRole('heading', { name: 'Van 2025-2026 naar 2026-2027' })).toBeVisible();
 		await expect(page.getByRole('heading', { name: /Gedichte gaten \([1-9]/ })).toBeVisible();
 		await expect(page.getByRole('listitem').filter({ hasText: 'LOB koppelen aan vaklessen' })).toBeVisible();
 		await expectAccessible(page);
-		await page.screenshot({ path: `${SHOTS}/matrix-compare-1280.png`, fullPage: true });
+		await page.screenshot({ path: shotPath('matrix-compare-1280.png'), fullPage: true });
 
 		await page.getByRole('link', { name: 'Acties', exact: true }).click();
 		await expect(page.getByText('uit de vorige ronde').first()).toBeVisible();
@@ -308,7 +309,7 @@ test('on a phone the grid scrolls, and the list per task is one tap away', async
 	// The grid scrolls inside its own box; the page itself does not get wider than the phone.
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 	await expect(cellLink(page, 'Loopbaangesprekken voeren', 'Bestuur')).toBeVisible();
-	await page.screenshot({ path: `${SHOTS}/matrix-grid-360.png` });
+	await page.screenshot({ path: shotPath('matrix-grid-360.png') });
 	await page.getByRole('link', { name: 'Lijst per taak' }).click();
 	await expect(page).toHaveURL(/\?view=list$/);
 	await expect(page.getByRole('link', { name: 'Lijst per taak' })).toHaveAttribute('aria-current', 'page');
@@ -318,13 +319,13 @@ test('on a phone the grid scrolls, and the list per task is one tap away', async
 	await expect(task.getByRole('link', { name: "Mentor/SLB'er" })).toBeVisible();
 	await expectAccessible(page);
 	await task.scrollIntoViewIfNeeded();
-	await page.screenshot({ path: `${SHOTS}/matrix-list-360.png` });
+	await page.screenshot({ path: shotPath('matrix-list-360.png') });
 	await task.getByRole('link', { name: "Mentor/SLB'er" }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		"Loopbaangesprekken voeren – Mentor/SLB'er"
 	);
 	await expectAccessible(page);
-	await page.screenshot({ path: `${SHOTS}/matrix-cell-360.png`, fullPage: true });
+	await page.screenshot({ path: shotPath('matrix-cell-360.png'), fullPage: true });
 	// Saved from the list, the cell leads back to the list.
 	await expect(page.getByRole('link', { name: /Terug naar de matrix/ }).first()).toHaveAttribute(
 		'href',
@@ -337,5 +338,5 @@ test('on a phone the grid scrolls, and the list per task is one tap away', async
 
 	await page.goto('/lob-taken');
 	await expectAccessible(page);
-	await page.screenshot({ path: `${SHOTS}/matrix-staff-360.png` });
+	await page.screenshot({ path: shotPath('matrix-staff-360.png') });
 });

@@ -6,7 +6,7 @@ const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${++n}`;
 
 async function shot(page: Page, name: string) {
 	const project = test.info().project.name;
-	await page.screenshot({ path: `/tmp/shots/mentor-${name}-${project}.png`, fullPage: true });
+	await page.screenshot({ path: test.info().outputPath(`mentor-${name}-${project}.png`), fullPage: true });
 }
 
 // Each flow signs in four or five times; on a loaded 2-core machine that can pass the default 30 s.

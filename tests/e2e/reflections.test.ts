@@ -12,7 +12,10 @@ function unique(prefix: string): string {
 
 async function shot(page: Page, name: string) {
 	const project = test.info().project.name;
-	await page.screenshot({ path: `/tmp/shots/reflections-${name}-${project}.png`, fullPage: true });
+	await page.screenshot({
+		path: test.info().outputPath(`reflections-${name}-${project}.png`),
+		fullPage: true
+	});
 }
 
 async function newOwnReflection(page: Page, title: string): Promise<string> {

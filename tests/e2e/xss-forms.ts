@@ -13,8 +13,9 @@ export async function postForms(
 	origin: string
 ): Promise<number> {
 	const p = world.params;
-	const refl = p['/student/reflections/[id]'].id;
-	const { roundId, taskId, actorId } = p['/coordinator/matrix/rounds/[roundId]/cell/[taskId]/[actorId]'];
+	const refl = p['/student/reflections/[id=id]'].id;
+	const { roundId, taskId, actorId } =
+		p['/coordinator/matrix/rounds/[roundId=id]/cell/[taskId=id]/[actorId=id]'];
 	const conv = query<{ id: number }>(
 		`SELECT id FROM conversation WHERE student_id = ? AND status = 'planned' ORDER BY id LIMIT 1`,
 		world.users.student

@@ -135,7 +135,7 @@ test.describe('stored XSS', () => {
 
 	test('the matrix CSV export neutralises formulas in every cell', async ({ baseURL }) => {
 		const coordinator = await clientAs(world, 'coordinator', baseURL!);
-		const { roundId } = world.params['/coordinator/matrix/rounds/[roundId]/export.csv'];
+		const { roundId } = world.params['/coordinator/matrix/rounds/[roundId=id]/export.csv'];
 		const res = await coordinator.get(`/coordinator/matrix/rounds/${roundId}/export.csv`);
 		expect(res.status()).toBe(200);
 		expect(res.headers()['content-type']).toMatch(/^text\/csv/);
@@ -153,7 +153,7 @@ test.describe('stored XSS', () => {
 
 	test('uploads with hostile names and contents are refused or served inert', async ({ baseURL }) => {
 		const student = await clientAs(world, 'student', baseURL!);
-		const refl = world.params['/student/reflections/[id]/attachments'].id;
+		const refl = world.params['/student/reflections/[id=id]/attachments'].id;
 		const upload = (name: string, mimeType: string, buffer: Buffer) =>
 			student.post(`/student/reflections/${refl}/attachments?/upload`, {
 				headers: { Origin: baseURL!, Accept: 'text/html' },

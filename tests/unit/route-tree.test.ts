@@ -95,13 +95,13 @@ describe('actions', () => {
 describe('the route tree of src/routes', () => {
 	it('derives route ids without (groups), with pages, actions and endpoint methods', () => {
 		const tree = new Map(routeTree().map((r) => [r.id, r]));
-		expect(tree.get('/student/reflections/[id]')).toMatchObject({ page: true });
-		expect(tree.get('/student/reflections/[id]')?.actions).toContain('visibility');
+		expect(tree.get('/student/reflections/[id=id]')).toMatchObject({ page: true });
+		expect(tree.get('/student/reflections/[id=id]')?.actions).toContain('visibility');
 		expect(tree.get('/login')?.actions).toEqual(['default']);
 		expect(tree.get('/healthz')).toMatchObject({ page: false, methods: ['GET'] });
 		// A page without a +page.svelte answers a GET (a redirect) but renders nothing.
 		expect(tree.get('/logout')).toMatchObject({ page: true, renders: false, actions: ['default'] });
-		expect(tree.get('/student/reflections/[id]/autosave')?.methods).toEqual(['POST']);
+		expect(tree.get('/student/reflections/[id=id]/autosave')?.methods).toEqual(['POST']);
 		expect([...tree.keys()].some((id) => id.includes('('))).toBe(false);
 	});
 
@@ -110,16 +110,16 @@ describe('the route tree of src/routes', () => {
 		const writes = writeEndpoints();
 		const actionCount = tree.reduce((n, r) => n + r.actions.length, 0);
 		expect(writes.filter((e) => e.action !== undefined)).toHaveLength(actionCount);
-		expect(writes).toContainEqual({ routeId: '/student/reflections/[id]/autosave', method: 'POST' });
+		expect(writes).toContainEqual({ routeId: '/student/reflections/[id=id]/autosave', method: 'POST' });
 		expect(writes).toContainEqual({ routeId: '/notifications', method: 'POST', action: 'readAll' });
 		const readable = readableRoutes();
-		expect(readable).toContainEqual({ routeId: '/files/[id]', kind: 'endpoint' });
+		expect(readable).toContainEqual({ routeId: '/files/[id=id]', kind: 'endpoint' });
 		expect(readable).toContainEqual({ routeId: '/mentor', kind: 'page' });
 		expect(readable.map((r) => r.routeId)).not.toContain('/logout');
 	});
 
 	it('fills in params', () => {
-		expect(fillRoute('/mentor/students/[id]/reflections/[rid]', { id: 3, rid: 'a b' })).toBe(
+		expect(fillRoute('/mentor/students/[id=id]/reflections/[rid=id]', { id: 3, rid: 'a b' })).toBe(
 			'/mentor/students/3/reflections/a%20b'
 		);
 		expect(() => fillRoute('/x/[id]', {})).toThrow(/no sample/);

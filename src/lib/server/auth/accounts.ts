@@ -11,7 +11,7 @@ import type { Viewer } from './viewer';
 import type { Locale } from '../../roles';
 import { logger } from '../ops/logger';
 import { recordAudit } from '../privacy/audit';
-import { fullName } from '../school/people';
+import { fullName } from '$lib/names';
 
 export type LoginResult = { ok: true; userId: number; locale: Locale } | { ok: false; retryAfter: number };
 

@@ -9,6 +9,7 @@ import { getDb, type Db } from '../db';
 import { prepared } from '../db/prepared';
 import * as table from '../db/schema';
 import type { Locale, Role } from '../../roles';
+import { fullName } from '$lib/names';
 
 export const SESSION_COOKIE = 'koers_session';
 const DAY = 24 * 60 * 60 * 1000;
@@ -119,7 +120,7 @@ export function validateSessionToken(token: string): { session: Session; user: S
 			id: row.userId,
 			schoolId: row.schoolId,
 			username: row.username,
-			name: [row.givenName, row.familyNamePrefix, row.familyName].filter(Boolean).join(' '),
+			name: fullName(row),
 			locale: row.locale,
 			roles,
 			mustChangePassword: row.mustChangePassword

@@ -38,6 +38,12 @@ export function openDatabase(path: string): Db {
 	return drizzle(client, { schema }) as Db;
 }
 
+/** One synchronous transaction whose handle is a Db, so the domain functions it calls take either. */
+export function inTransaction<T>(db: Db, fn: (tx: Db) => T): T {
+	// drizzle types the handle as SQLiteTransaction: the same query builder, only without $client.
+	return db.transaction((tx) => fn(tx as unknown as Db));
+}
+
 export function migrateDatabase(db: Db): void {
 	migrate(db, { migrationsFolder: MIGRATIONS });
 }

@@ -1,5 +1,5 @@
 // The demo school: deterministic, so the README's logins and every screenshot stay the same.
-import { getDb, type Db } from '../db';
+import { getDb, inTransaction, type Db } from '../db';
 import { hashPassword } from '../auth/password';
 import { addGroupMembers, createGroupRecord, createSchool, insertAccount } from '../school/schools';
 import { seedGrowth } from './growth';
@@ -111,9 +111,8 @@ export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second
 		hashPassword(DEMO_PASSWORDS.coordinator),
 		hashPassword(DEMO_PASSWORDS.admin)
 	]);
-	return db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
-		const { schoolId, schoolYearId } = createSchool({ name: 'Demo College Koers', brin: '99XX' }, txDb);
+	return inTransaction(db, (tx) => {
+		const { schoolId, schoolYearId } = createSchool({ name: 'Demo College Koers', brin: '99XX' }, tx);
 		const account = (
 			name: Name,
 			roles: Parameters<typeof insertAccount>[0]['roles'],
@@ -132,7 +131,7 @@ export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second
 					roles,
 					passwordHash
 				},
-				txDb
+				tx
 			);
 
 		const jansen = account(['Marieke', '', 'Jansen'], ['mentor'], mentorHash, {
@@ -150,10 +149,10 @@ export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second
 		});
 		const admin = account(['Functioneel', '', 'Beheer'], ['admin'], adminHash, { username: 'beheer' });
 
-		const kb3 = createGroupRecord({ schoolId, schoolYearId, name: '3KB-A', programme: 'vmbo-kb 3' }, txDb);
+		const kb3 = createGroupRecord({ schoolId, schoolYearId, name: '3KB-A', programme: 'vmbo-kb 3' }, tx);
 		const zw2 = createGroupRecord(
 			{ schoolId, schoolYearId, name: 'ZW2-B', programme: 'mbo niveau 2 Zorg en welzijn' },
-			txDb
+			tx
 		);
 		// Student numbers with leading zeros, as Magister and Somtoday export them.
 		const vmbo = VMBO_STUDENTS.map((n, i) =>
@@ -162,10 +161,10 @@ export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second
 		const mbo = MBO_STUDENTS.map((n, i) =>
 			account(n, ['student'], studentHash, { studentNumber: String(88201 + i).padStart(7, '0') })
 		);
-		addGroupMembers({ schoolId, groupId: kb3, studentIds: vmbo, mentorIds: [jansen] }, txDb);
-		addGroupMembers({ schoolId, groupId: zw2, studentIds: mbo, mentorIds: [elAmrani] }, txDb);
+		addGroupMembers({ schoolId, groupId: kb3, studentIds: vmbo, mentorIds: [jansen] }, tx);
+		addGroupMembers({ schoolId, groupId: zw2, studentIds: mbo, mentorIds: [elAmrani] }, tx);
 		const ctx: DemoContext = {
-			db: txDb,
+			db: tx,
 			schoolId,
 			schoolYearId,
 			groups: { kb3, zw2 },
@@ -175,7 +174,7 @@ export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second
 			admin
 		};
 		for (const extend of DEMO_EXTENSIONS) extend(ctx);
-		const second = seedSecondSchool(txDb, { student: studentHash, mentor: mentorHash, admin: adminHash });
+		const second = seedSecondSchool(tx, { student: studentHash, mentor: mentorHash, admin: adminHash });
 		return { ...ctx, second };
 	});
 }

@@ -3,11 +3,12 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
 import { can, reflectionReadScope } from '../access';
-import { getDb, type Db } from '../db';
+import { getDb, inTransaction, type Db } from '../db';
 import * as core from '../db/schema';
 import { comment } from '../db/schema-dialog';
 import { reflection } from '../db/schema-portfolio';
 import { mentorsOf, notify } from './notifications';
+import { fullName } from '$lib/names';
 
 /** Authors may change or remove their own comment this long after posting. */
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
@@ -67,7 +68,7 @@ export function listComments(
 		return {
 			id: c.id,
 			parentId: c.parentId,
-			authorName: [c.given, c.prefix, c.family].filter(Boolean).join(' '),
+			authorName: fullName({ givenName: c.given, familyNamePrefix: c.prefix, familyName: c.family }),
 			byStudent: c.authorId === r.studentId,
 			mine,
 			body: deleted ? '' : c.body,
@@ -98,17 +99,16 @@ export function addComment(
 			.get();
 		if (!parent) return undefined;
 	}
-	return db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
-		const created = txDb
+	return inTransaction(db, (tx) => {
+		const created = tx
 			.insert(comment)
 			.values({ schoolId: r.schoolId, reflectionId, parentId, authorId: viewer.userId, body })
 			.returning({ id: comment.id })
 			.get();
 		const byStudent = viewer.userId === r.studentId;
-		const recipients = byStudent ? mentorsOf(txDb, r.studentId) : [r.studentId];
+		const recipients = byStudent ? mentorsOf(tx, r.studentId) : [r.studentId];
 		notify(
-			txDb,
+			tx,
 			recipients.map((userId) => ({
 				schoolId: r.schoolId,
 				userId,

@@ -9,7 +9,7 @@ import {
 	reflectionReadScope,
 	studentScope
 } from '../access';
-import { getDb, type Db } from '../db';
+import { getDb, inTransaction, type Db } from '../db';
 import * as core from '../db/schema';
 import { conversation, conversationAgendaItem } from '../db/schema-dialog';
 import { goal, reflection } from '../db/schema-portfolio';
@@ -133,9 +133,8 @@ export function planConversation(
 		values = { studentId: null, groupId: g.id };
 	}
 	const proposals = proposeAgenda(viewer, studentIds, db);
-	return db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
-		const created = txDb
+	return inTransaction(db, (tx) => {
+		const created = tx
 			.insert(conversation)
 			.values({ ...values, schoolId: viewer.schoolId, mentorId: viewer.userId, plannedAt })
 			.returning({ id: conversation.id })
@@ -146,9 +145,9 @@ export function planConversation(
 			source: 'koers' as const,
 			text: agendaText(p)
 		}));
-		if (items.length) txDb.insert(conversationAgendaItem).values(items).run();
+		if (items.length) tx.insert(conversationAgendaItem).values(items).run();
 		notify(
-			txDb,
+			tx,
 			studentIds.map((userId) => ({
 				schoolId: viewer.schoolId,
 				userId,

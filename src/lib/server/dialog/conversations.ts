@@ -10,11 +10,12 @@ import {
 	conversationScope,
 	studentScope
 } from '../access';
-import { getDb, type Db } from '../db';
+import { getDb, inTransaction, type Db } from '../db';
 import * as core from '../db/schema';
 import { agreement, conversation, conversationAgendaItem, AGENDA_SOURCES } from '../db/schema-dialog';
 import { goal } from '../db/schema-portfolio';
 import { notify } from './notifications';
+import { fullName } from '$lib/names';
 
 type Source = (typeof AGENDA_SOURCES)[number];
 
@@ -25,7 +26,7 @@ const scopeCols = {
 	mentorId: conversation.mentorId
 };
 const nameOf = (u: { given: string | null; prefix: string | null; family: string | null }) =>
-	[u.given, u.prefix, u.family].filter(Boolean).join(' ');
+	fullName({ givenName: u.given, familyNamePrefix: u.prefix, familyName: u.family });
 
 export interface ConversationListItem {
 	id: number;
@@ -214,11 +215,9 @@ export function recordConversation(
 					.where(eq(core.groupStudent.groupId, c.groupId ?? -1))
 					.all()
 					.map((r) => r.id);
-	db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
+	inTransaction(db, (tx) => {
 		const now = new Date();
-		txDb
-			.update(conversation)
+		tx.update(conversation)
 			.set({
 				status: 'held',
 				summary: input.summary,
@@ -230,7 +229,7 @@ export function recordConversation(
 			.where(eq(conversation.id, id))
 			.run();
 		for (const a of input.agreements) {
-			const goals = txDb
+			const goals = tx
 				.insert(goal)
 				.values(
 					studentIds.map((studentId) => ({
@@ -244,8 +243,7 @@ export function recordConversation(
 				.returning({ id: goal.id, studentId: goal.studentId })
 				.all();
 			if (goals.length)
-				txDb
-					.insert(agreement)
+				tx.insert(agreement)
 					.values(
 						goals.map((g) => ({
 							schoolId: viewer.schoolId,
@@ -257,7 +255,7 @@ export function recordConversation(
 					.run();
 		}
 		notify(
-			txDb,
+			tx,
 			studentIds.map((userId) => ({
 				schoolId: viewer.schoolId,
 				userId,

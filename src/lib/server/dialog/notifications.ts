@@ -8,6 +8,7 @@ import { prepared } from '../db/prepared';
 import * as core from '../db/schema';
 import { conversation, notification, NOTIFICATION_KINDS } from '../db/schema-dialog';
 import { reflection } from '../db/schema-portfolio';
+import { fullName } from '$lib/names';
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -123,7 +124,7 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 		id: r.id,
 		kind: r.kind,
 		studentId: r.studentId,
-		studentName: [r.given, r.prefix, r.family].filter(Boolean).join(' '),
+		studentName: fullName({ givenName: r.given, familyNamePrefix: r.prefix, familyName: r.family }),
 		reflectionId: r.reflectionId,
 		reflectionTitle: r.reflectionTitle,
 		conversationId: r.conversationId,

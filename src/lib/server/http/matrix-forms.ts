@@ -1,23 +1,11 @@
-// What the matrix routes share: reading ids from the URL (a bad id is a missing page) and turning a cell
-// save into the answer a form expects.
+// What the matrix cell routes share: their ids (checked by the [x=id] matcher) and a save's answer.
 import { error, fail, redirect } from '@sveltejs/kit';
-import { idSchema } from '../../schemas/people';
 import { invalid, type FormValues } from '../forms';
 import type { SaveResult } from '../matrix/rounds';
 import { m } from '../../paraglide/messages';
 
-export function paramId(raw: string | undefined): number {
-	const parsed = idSchema.safeParse(raw);
-	if (!parsed.success) error(404, 'Not found');
-	return parsed.data;
-}
-
-export function cellParams(params: Record<string, string | undefined>) {
-	return {
-		roundId: paramId(params.roundId),
-		taskId: paramId(params.taskId),
-		actorId: paramId(params.actorId)
-	};
+export function cellParams(params: { roundId: string; taskId: string; actorId: string }) {
+	return { roundId: Number(params.roundId), taskId: Number(params.taskId), actorId: Number(params.actorId) };
 }
 
 /** 404 for an unknown id, a clear message for a closed round, both versions on a conflict. */

@@ -2,6 +2,7 @@
 // list of problems and changes. No database here, so the rules are tested directly; students.ts feeds it
 // and carries the plan out.
 import type { ImportField, Mapping } from './mapping';
+import { fullName } from '$lib/names';
 
 export interface ImportRow {
 	line: number;
@@ -203,7 +204,7 @@ export function planImport(
 				.map((s) => ({
 					id: s.id,
 					studentNumber: s.studentNumber,
-					name: [s.givenName, s.familyNamePrefix, s.familyName].filter(Boolean).join(' ')
+					name: fullName(s)
 				}))
 		: [];
 	const counts = {

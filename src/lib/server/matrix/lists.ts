@@ -9,6 +9,7 @@ import { can, schoolScope, type Operation } from '../access';
 import type { Viewer } from '../auth/viewer';
 import { DEFAULT_ACTORS, DEFAULT_TASKS, TASK_KINDS, type TaskKind } from '../../matrix';
 import { STAFF_ROLES } from '../../roles';
+import { fullName } from '$lib/names';
 
 /** A viewer without the operation sees the matrix as missing, exactly like an unknown id. */
 export function assertMatrix(viewer: Viewer, op: Operation): void {
@@ -205,9 +206,6 @@ export interface StaffMember {
 	name: string;
 }
 
-const fullName = (u: { givenName: string; familyNamePrefix: string; familyName: string }) =>
-	[u.givenName, u.familyNamePrefix, u.familyName].filter(Boolean).join(' ');
-
 /** The school's active employees, who can be invited and linked to an actor. */
 export function listStaff(viewer: Viewer): StaffMember[] {
 	assertMatrix(viewer, 'matrix.edit');
@@ -231,8 +229,6 @@ export function listStaff(viewer: Viewer): StaffMember[] {
 		.all();
 	return rows.map((r) => ({ id: r.id, name: fullName(r) }));
 }
-
-export { fullName };
 
 export interface ActorLink {
 	id: number;

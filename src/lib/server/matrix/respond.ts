@@ -6,7 +6,7 @@ import * as core from '../db/schema';
 import * as mx from '../db/schema-matrix';
 import { schoolScope } from '../access';
 import type { Viewer } from '../auth/viewer';
-import { assertMatrix, fullName, linkActorUser, listStaff, myActorIds } from './lists';
+import { assertMatrix, linkActorUser, listStaff, myActorIds } from './lists';
 import {
 	cellFields,
 	EMPTY_CELL,
@@ -22,6 +22,7 @@ import {
 import { findSplits, type Split } from '../../matrix-analysis';
 import type { CellInput } from '../../schemas/matrix';
 import type { Part } from '../../matrix';
+import { fullName } from '$lib/names';
 
 const rs = mx.matrixRespondent;
 const ans = mx.matrixAnswer;

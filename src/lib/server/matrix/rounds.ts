@@ -1,7 +1,7 @@
 // Evaluation rounds of the LOB-task matrix: the agreed matrix per round (with a version per cell so two
 // coordinators never overwrite each other unseen), carry-over into a new round, and the read models.
 import { and, desc, eq, ne } from 'drizzle-orm';
-import { getDb, type Db } from '../db';
+import { getDb, inTransaction, type Db } from '../db';
 import { getCurrentSchoolYear } from '../school/schools';
 import * as mx from '../db/schema-matrix';
 import { schoolScope } from '../access';
@@ -79,9 +79,8 @@ export function getLatestRound(viewer: Viewer): RoundDto | undefined {
  */
 export function createRound(viewer: Viewer, name: string, db: Db = getDb()): number {
 	assertMatrix(viewer, 'matrix.edit');
-	return db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
-		ensureMatrixDefaults(viewer.schoolId, txDb);
+	return inTransaction(db, (tx) => {
+		ensureMatrixDefaults(viewer.schoolId, tx);
 		const previous = tx
 			.select({ id: r.id })
 			.from(r)
@@ -92,7 +91,7 @@ export function createRound(viewer: Viewer, name: string, db: Db = getDb()): num
 			.insert(r)
 			.values({
 				schoolId: viewer.schoolId,
-				schoolYearId: getCurrentSchoolYear(viewer.schoolId, txDb)?.id ?? null,
+				schoolYearId: getCurrentSchoolYear(viewer.schoolId, tx)?.id ?? null,
 				name,
 				previousRoundId: previous?.id ?? null
 			})

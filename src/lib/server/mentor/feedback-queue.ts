@@ -3,9 +3,11 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
 import { reflectionReadScope } from '../access';
 import { getDb, type Db } from '../db';
+import { fullName } from '$lib/names';
 import { pageOf } from '../http/paging';
 import * as core from '../db/schema';
 import { reflection } from '../db/schema-portfolio';
+
 export interface QueueItem {
 	id: number;
 	studentId: number;
@@ -74,7 +76,7 @@ export function feedbackQueuePage(viewer: Viewer, page = 1, db: Db = getDb()): Q
 	const items = rows.map((r) => ({
 		id: r.id,
 		studentId: r.studentId,
-		studentName: [r.given, r.prefix, r.family].filter(Boolean).join(' '),
+		studentName: fullName({ givenName: r.given, familyNamePrefix: r.prefix, familyName: r.family }),
 		title: r.title,
 		finishedAt: r.finishedAt?.getTime() ?? 0
 	}));

@@ -5,7 +5,7 @@ import type { CompetencySlug } from '../../competencies';
 import type { Viewer } from '../auth/viewer';
 import { conversationReadScope, mentoredGroupScope, reflectionReadScope } from '../access';
 import { getDb, type Db } from '../db';
-import { fullName, sortName } from '../school/people';
+import { fullName, sortName } from '$lib/names';
 import { pageOf } from '../http/paging';
 import * as core from '../db/schema';
 import { conversation } from '../db/schema-dialog';

@@ -4,6 +4,7 @@ import { getDb } from '../db';
 import * as table from '../db/schema';
 import { mentoredGroupScope } from '../access';
 import type { Viewer } from '../auth/viewer';
+import { fullName, sortName } from '$lib/names';
 
 export interface MentorGroupStudent {
 	id: number;
@@ -57,8 +58,8 @@ export function listMentorGroups(viewer: Viewer): MentorGroup[] {
 		const list = byGroup.get(r.groupId) ?? [];
 		list.push({
 			id: r.id,
-			name: [r.givenName, r.prefix, r.familyName].filter(Boolean).join(' '),
-			sortName: `${r.familyName}, ${r.givenName}${r.prefix ? ' ' + r.prefix : ''}`,
+			name: fullName({ ...r, familyNamePrefix: r.prefix }),
+			sortName: sortName({ ...r, familyNamePrefix: r.prefix }),
 			studentNumber: r.studentNumber
 		});
 		byGroup.set(r.groupId, list);

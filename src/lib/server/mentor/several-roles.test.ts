@@ -10,7 +10,7 @@ import { addGoal, addRating } from '../portfolio/growth';
 import { addGroupMembers } from '../school/schools';
 import { studentSummary } from './student-summary';
 import { createLoginCode } from '../auth/accounts';
-import type { Overview } from '../portfolio/student-overview';
+import type { CompetencyStat } from '../../growth-view';
 import type { Viewer } from '../auth/viewer';
 
 // The page's load runs as it would in a request: the guard reads the signed-in user from the event.
@@ -34,7 +34,7 @@ vi.mock('$app/server', () => ({
 		};
 	}
 }));
-const { load } = await import('../../../routes/(app)/mentor/students/[id]/+page.server');
+const { load } = await import('../../../routes/(app)/mentor/students/[id=id]/+page.server');
 
 let cast: ReturnType<typeof makeCast>;
 let adminMentor: number;
@@ -63,8 +63,8 @@ describe('an admin who is also a mentor', () => {
 	it("reads their own mentee's goals and self-ratings on the mentor page", () => {
 		const summary = studentSummary(viewerOf(adminMentor), cast.studentA);
 		expect(summary?.goals).toMatchObject([{ title: 'Een mbo-opleiding kiezen' }]);
-		const page = openPage(viewerOf(adminMentor), cast.studentA) as { overview: Overview };
-		expect(page.overview.stats.find((s) => s.competency === 'motieven')?.rating).toBe(3);
+		const page = openPage(viewerOf(adminMentor), cast.studentA) as { stats: CompetencyStat[] };
+		expect(page.stats.find((s) => s.competency === 'motieven')?.rating).toBe(3);
 	});
 
 	it('reads nothing of another student of the school there', () => {

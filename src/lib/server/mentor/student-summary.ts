@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
 import { studentScope } from '../access';
 import { getDb, type Db } from '../db';
+import { fullName } from '$lib/names';
 import * as core from '../db/schema';
 import { goal } from '../db/schema-portfolio';
 
@@ -50,5 +51,9 @@ export function studentSummary(
 		.orderBy(desc(goal.createdAt))
 		.all()
 		.map(({ createdBy, ...g }) => ({ ...g, byMentor: createdBy !== null && createdBy !== studentId }));
-	return { id: u.id, name: [u.given, u.prefix, u.family].filter(Boolean).join(' '), goals };
+	return {
+		id: u.id,
+		name: fullName({ givenName: u.given, familyNamePrefix: u.prefix, familyName: u.family }),
+		goals
+	};
 }

@@ -16,6 +16,7 @@ import { storedFilePath } from './attachments';
 import { existsSync } from 'node:fs';
 import { logger } from '../ops/logger';
 import { buildMyData, type MyDataOptions } from '../privacy/access-request';
+import { fullName } from '$lib/names';
 
 export const EXPORT_SCHEMA_VERSION = 1;
 
@@ -102,7 +103,7 @@ function ownerInfo(viewer: Viewer) {
 		.where(and(eq(core.user.id, viewer.userId), eq(core.user.schoolId, viewer.schoolId)))
 		.get();
 	return {
-		name: me ? [me.givenName, me.prefix, me.familyName].filter(Boolean).join(' ') : '',
+		name: me ? fullName({ ...me, familyNamePrefix: me.prefix }) : '',
 		studentNumber: me?.studentNumber ?? null,
 		school: me?.school ?? ''
 	};

@@ -7,7 +7,7 @@ import type { ReflectionContent, ReflectionFilter } from '../../schemas/reflecti
 import type { Viewer } from '../auth/viewer';
 import { canOn, reflectionReadScope, reflectionWriteScope } from '../access';
 import { getPlannedActivity } from '../school/activities';
-import { getDb, type Db } from '../db';
+import { getDb, inTransaction, type Db } from '../db';
 import { groupCommit } from '../db/group-commit';
 import { pageOf } from '../http/paging';
 import { reflection, reflectionCompetency, reflectionVersion, transfer } from '../db/schema-portfolio';
@@ -178,9 +178,8 @@ export function createReflection(viewer: Viewer, input: NewReflection, db: Db = 
 			title: planned.title
 		};
 	}
-	return db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
-		const created = txDb
+	return inTransaction(db, (tx) => {
+		const created = tx
 			.insert(reflection)
 			.values({ ...experience, schoolId: viewer.schoolId, studentId: viewer.userId })
 			.returning({ id: reflection.id })
@@ -194,7 +193,7 @@ export function createReflection(viewer: Viewer, input: NewReflection, db: Db = 
 			visibility: 'mentor',
 			competencies: []
 		};
-		recordVersion(txDb, { id: created.id, schoolId: viewer.schoolId, version: 1 }, content, 'save');
+		recordVersion(tx, { id: created.id, schoolId: viewer.schoolId, version: 1 }, content, 'save');
 		return created.id;
 	});
 }
@@ -211,10 +210,9 @@ export function saveReflection(
 	options: { kind?: 'save' | 'autosave'; finish?: boolean } = {},
 	db: Db = getDb()
 ): SaveResult {
-	return db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
+	return inTransaction(db, (tx) => {
 		const now = new Date();
-		const updated = txDb
+		const updated = tx
 			.update(reflection)
 			.set({
 				title: content.title,
@@ -231,17 +229,16 @@ export function saveReflection(
 			.returning({ id: reflection.id, schoolId: reflection.schoolId, version: reflection.version })
 			.get();
 		if (!updated) {
-			const current = findDetail(txDb, 'write', viewer, id);
+			const current = findDetail(tx, 'write', viewer, id);
 			return current ? { ok: false, reason: 'conflict', current } : { ok: false, reason: 'missing' };
 		}
-		txDb.delete(reflectionCompetency).where(eq(reflectionCompetency.reflectionId, id)).run();
+		tx.delete(reflectionCompetency).where(eq(reflectionCompetency.reflectionId, id)).run();
 		const unique = [...new Set(content.competencies)];
 		if (unique.length)
-			txDb
-				.insert(reflectionCompetency)
+			tx.insert(reflectionCompetency)
 				.values(unique.map((competency) => ({ reflectionId: id, schoolId: updated.schoolId, competency })))
 				.run();
-		recordVersion(txDb, updated, content, options.kind ?? 'save');
+		recordVersion(tx, updated, content, options.kind ?? 'save');
 		return { ok: true, version: updated.version, updatedAt: now.getTime() };
 	});
 }
@@ -268,17 +265,16 @@ function updateMeta(
 	set: Partial<typeof reflection.$inferInsert>,
 	db: Db
 ): boolean {
-	return db.transaction((tx) => {
-		const txDb = tx as unknown as Db;
-		const updated = txDb
+	return inTransaction(db, (tx) => {
+		const updated = tx
 			.update(reflection)
 			.set({ ...set, version: sql`${reflection.version} + 1`, updatedAt: new Date() })
 			.where(and(eq(reflection.id, id), reflectionWriteScope(viewer)))
 			.returning({ id: reflection.id, schoolId: reflection.schoolId, version: reflection.version })
 			.get();
 		if (!updated) return false;
-		const current = findDetail(txDb, 'write', viewer, id);
-		if (current) recordVersion(txDb, updated, current, 'save');
+		const current = findDetail(tx, 'write', viewer, id);
+		if (current) recordVersion(tx, updated, current, 'save');
 		return true;
 	});
 }
@@ -371,9 +367,4 @@ export function listReflections(
 		competencies: competencies.get(r.id) ?? []
 	}));
 	return { items, total, page, pages };
-}
-
-/** A route's id parameter as a row id; anything else is treated like a missing row. */
-export function parseReflectionId(raw: string): number | undefined {
-	return /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined;
 }

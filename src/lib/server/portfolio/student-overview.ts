@@ -7,7 +7,7 @@ import { reflectionReadScope } from '../access';
 import type { Viewer } from '../auth/viewer';
 import { COMPETENCY_SLUGS } from '../../competencies';
 import type { CompetencyStat, TimelineItem } from '../../growth-view';
-import { latestRatings, listGoals, listRatings, type GoalDto } from './growth';
+import { latestRatings, listGoals, listRatings, type GoalDto, type RatingDto } from './growth';
 
 export interface Overview {
 	stats: CompetencyStat[];
@@ -20,29 +20,22 @@ const TIMELINE_LENGTH = 8;
 const r = portfolio.reflection;
 const rc = portfolio.reflectionCompetency;
 
-export function getOverview(viewer: Viewer, studentId: number = viewer.userId): Overview {
-	const db = getDb();
-	const inScope = and(eq(r.studentId, studentId), reflectionReadScope(viewer));
-	const perCompetency = db
+/** Per competency: how many reflections the viewer may read, the last one, and the latest self-rating. */
+export function getCompetencyStats(
+	viewer: Viewer,
+	studentId: number = viewer.userId,
+	ratings: RatingDto[] = listRatings(viewer, studentId)
+): CompetencyStat[] {
+	const perCompetency = getDb()
 		.select({ competency: rc.competency, reflections: count(), last: max(r.updatedAt) })
 		.from(rc)
 		.innerJoin(r, eq(r.id, rc.reflectionId))
-		.where(inScope)
+		.where(and(eq(r.studentId, studentId), reflectionReadScope(viewer)))
 		.groupBy(rc.competency)
 		.all();
-	const recentReflections = db
-		.select({ id: r.id, title: r.title, at: r.updatedAt, finishedAt: r.finishedAt })
-		.from(r)
-		.where(inScope)
-		.orderBy(desc(r.updatedAt))
-		.limit(TIMELINE_LENGTH)
-		.all();
-	const ratings = listRatings(viewer, studentId);
-	const goals = listGoals(viewer, studentId);
-
 	const latest = latestRatings(ratings);
 	const counted = new Map(perCompetency.map((p) => [p.competency, p]));
-	const stats: CompetencyStat[] = COMPETENCY_SLUGS.map((c) => {
+	return COMPETENCY_SLUGS.map((c) => {
 		const p = counted.get(c);
 		// max() over a timestamp column comes back as the raw number of milliseconds.
 		const last = p?.last == null ? null : Number(p.last);
@@ -53,6 +46,22 @@ export function getOverview(viewer: Viewer, studentId: number = viewer.userId): 
 			rating: latest[c]?.level ?? null
 		};
 	});
+}
+
+export function getOverview(viewer: Viewer, studentId: number = viewer.userId): Overview {
+	const db = getDb();
+	const inScope = and(eq(r.studentId, studentId), reflectionReadScope(viewer));
+	const recentReflections = db
+		.select({ id: r.id, title: r.title, at: r.updatedAt, finishedAt: r.finishedAt })
+		.from(r)
+		.where(inScope)
+		.orderBy(desc(r.updatedAt))
+		.limit(TIMELINE_LENGTH)
+		.all();
+	const ratings = listRatings(viewer, studentId);
+	const goals = listGoals(viewer, studentId);
+
+	const stats = getCompetencyStats(viewer, studentId, ratings);
 
 	const timeline: TimelineItem[] = [
 		...recentReflections.map((x) => ({

@@ -12,7 +12,8 @@ import { createReflection, saveReflection, listReflections, getReflection } from
 import { addAttachment, listAttachments, readAttachment } from './attachments';
 import { addGoal, addRating, listGoals, listRatings } from './growth';
 import { portfolioZip, buildPortfolioExport } from './dossier';
-import { importTransfer, listTransfers, undoTransfer } from './transfer';
+import { importTransfer } from './transfer';
+import { listTransfers, undoTransfer } from './transfer-history';
 import { openSafeZip } from './zip-reader';
 import { TRANSFER_ZIP_LIMITS } from './transfer';
 

@@ -1,13 +1,9 @@
-// Doorstroom: a student brings the portfolio ZIP they downloaded at their previous school (Koers or any
-// tool that writes docs/portfolio-export.md v1) into their account at the new school. Everything is
-// checked as hostile input: the ZIP by zip-reader.ts, portfolio.json by its zod schema, every file by its
-// bytes (photos are re-encoded, as at upload). It applies in one transaction or not at all, and can be
-// undone as a whole.
+// Doorstroom: a student brings their previous school's portfolio ZIP in, checked as hostile input throughout.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, desc, eq } from 'drizzle-orm';
-import { getDb, type Db } from '../db';
+import { and, eq } from 'drizzle-orm';
+import { getDb, inTransaction } from '../db';
 import * as portfolio from '../db/schema-portfolio';
 import { canOn } from '../access';
 import type { Viewer } from '../auth/viewer';
@@ -115,7 +111,7 @@ async function storeFiles(
 	return stored;
 }
 
-function removeFiles(keys: string[]): void {
+export function removeFiles(keys: string[]): void {
 	for (const key of keys) rmSync(join(uploadsPath(), key), { force: true });
 }
 
@@ -191,8 +187,7 @@ function writeTransfer(
 	keepVisibility: boolean
 ): number | undefined {
 	const { schoolId, userId: studentId } = viewer;
-	return getDb().transaction((tx) => {
-		const db = tx as unknown as Db;
+	return inTransaction(getDb(), (db) => {
 		const t = portfolio.transfer;
 		const made = db
 			.insert(t)
@@ -310,68 +305,4 @@ function writeTransfer(
 				.run();
 		return transferId;
 	});
-}
-
-export interface TransferDto {
-	id: number;
-	fromSchool: string;
-	exportedAt: Date;
-	createdAt: Date;
-	reflections: number;
-	goals: number;
-	ratings: number;
-	files: number;
-}
-
-export function listTransfers(viewer: Viewer): TransferDto[] {
-	if (!canOn(viewer, 'portfolio.transfer', 'self')) return [];
-	const t = portfolio.transfer;
-	return getDb()
-		.select({
-			id: t.id,
-			fromSchool: t.fromSchool,
-			exportedAt: t.exportedAt,
-			createdAt: t.createdAt,
-			reflections: t.reflections,
-			goals: t.goals,
-			ratings: t.ratings,
-			files: t.files
-		})
-		.from(t)
-		.where(and(eq(t.studentId, viewer.userId), eq(t.schoolId, viewer.schoolId)))
-		.orderBy(desc(t.createdAt), desc(t.id))
-		.all();
-}
-
-/**
- * Takes back everything one import brought, including the files and anything added to those reflections
- * since (comments, new files). False when it is not the viewer's own.
- */
-export function undoTransfer(viewer: Viewer, transferId: number): boolean {
-	if (!canOn(viewer, 'portfolio.transfer', 'self')) return false;
-	const t = portfolio.transfer;
-	const a = portfolio.attachment;
-	const r = portfolio.reflection;
-	const db = getDb();
-	const keys = db.transaction((tx) => {
-		const own = tx
-			.select({ id: t.id })
-			.from(t)
-			.where(and(eq(t.id, transferId), eq(t.studentId, viewer.userId), eq(t.schoolId, viewer.schoolId)))
-			.get();
-		if (!own) return undefined;
-		const files = tx
-			.select({ key: a.storageKey })
-			.from(a)
-			.innerJoin(r, eq(r.id, a.reflectionId))
-			.where(eq(r.transferId, own.id))
-			.all();
-		// ON DELETE CASCADE takes the reflections (with their files' rows, versions and comments), the goals
-		// and the self-ratings that came with it.
-		tx.delete(t).where(eq(t.id, own.id)).run();
-		return files.map((f) => f.key);
-	});
-	if (!keys) return false;
-	removeFiles(keys);
-	return true;
 }

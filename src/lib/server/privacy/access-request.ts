@@ -11,6 +11,7 @@ import * as dialog from '../db/schema-dialog';
 import { canOn, studentScope } from '../access';
 import { createViewer, type Viewer } from '../auth/viewer';
 import { listMyAudit } from './audit';
+import { fullName } from '$lib/names';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const author = alias(core.user, 'author');
@@ -173,9 +174,9 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 				x.byMe === me
 					? 'ik'
 					: fullName({
-							givenName: x.authorGiven ?? '',
-							prefix: x.authorPrefix ?? '',
-							familyName: x.authorFamily ?? ''
+							givenName: x.authorGiven,
+							familyNamePrefix: x.authorPrefix,
+							familyName: x.authorFamily
 						}) || null,
 			text: x.body,
 			createdAt: iso(x.createdAt),

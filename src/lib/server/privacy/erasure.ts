@@ -10,6 +10,7 @@ import type { Viewer } from '../auth/viewer';
 import { recordAudit } from './audit';
 import { storedFilePath } from '../portfolio/attachments';
 import { logger } from '../ops/logger';
+import { fullName } from '$lib/names';
 
 export interface ErasureSummary {
 	studentId: number;
@@ -89,7 +90,7 @@ export function describeErasure(viewer: Viewer, studentId: number): ErasureSumma
 	if (!s) return undefined;
 	return {
 		studentId: s.id,
-		name: [s.givenName, s.prefix, s.familyName].filter(Boolean).join(' '),
+		name: fullName({ ...s, familyNamePrefix: s.prefix }),
 		studentNumber: s.studentNumber,
 		leftAt: s.leftAt,
 		counts: summarise([s.id]).get(s.id)!

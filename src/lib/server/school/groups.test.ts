@@ -11,7 +11,7 @@ import {
 	updateGroup
 } from './groups';
 import { listMentorGroups } from '../mentor/groups';
-import { setPersonActive } from './people';
+import { setPersonActive } from './person-changes';
 
 let cast: ReturnType<typeof makeCast>;
 

@@ -5,7 +5,8 @@ import { getDb } from '../db';
 import * as table from '../db/schema';
 import { can, schoolScope } from '../access';
 import { addGroupMembers, createGroupRecord, getCurrentSchoolYear } from './schools';
-import { fullName, personSearch, sortName, usersWithRole } from './people';
+import { personSearch, usersWithRole } from './people';
+import { fullName, sortName } from '$lib/names';
 import type { GroupInput } from '../../schemas/groups';
 import type { Viewer } from '../auth/viewer';
 

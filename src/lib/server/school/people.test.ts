@@ -7,15 +7,8 @@ import { createSession, validateSessionToken } from '../auth/session';
 import { verifyPassword } from '../auth/password';
 import { authenticate } from '../auth/accounts';
 import { listMentorGroups } from '../mentor/groups';
-import {
-	countPeople,
-	createPerson,
-	getPerson,
-	listPeople,
-	setPersonActive,
-	setTemporaryPassword,
-	updatePerson
-} from './people';
+import { countPeople, getPerson, listPeople } from './people';
+import { createPerson, setPersonActive, setTemporaryPassword, updatePerson } from './person-changes';
 import { newPersonSchema, peopleFilterSchema, personSchema } from '../../schemas/people';
 
 let cast: ReturnType<typeof makeCast>;

@@ -11,6 +11,7 @@ import {
 } from '$lib/server/auth/session';
 import { parseForm } from '$lib/server/forms';
 import { sessionIdSchema } from '$lib/schemas/auth';
+import { fullName } from '$lib/names';
 
 export const load: PageServerLoad = () => {
 	const viewer = requireUser();
@@ -19,7 +20,7 @@ export const load: PageServerLoad = () => {
 	return {
 		account: {
 			username: account.username,
-			name: [account.givenName, account.familyNamePrefix, account.familyName].filter(Boolean).join(' '),
+			name: fullName(account),
 			locale: account.locale,
 			hasPassword: !!account.hasPassword
 		},

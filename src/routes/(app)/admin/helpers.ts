@@ -1,10 +1,7 @@
-// Shared by the admin routes: ids from the URL, and what the people and groups modules refuse, as messages
-// at the field concerned (values kept).
-import { error } from '@sveltejs/kit';
+// What the people and groups modules refuse, as messages at the field concerned (values kept).
 import { m } from '$lib/paraglide/messages';
-import { idSchema } from '$lib/schemas/people';
 import { invalid, type FieldErrors, type FormValues } from '$lib/server/forms';
-import type { PersonField, PersonProblem } from '$lib/server/school/people';
+import type { PersonField, PersonProblem } from '$lib/server/school/person-changes';
 import type { GroupProblem } from '$lib/server/school/groups';
 
 type Message = typeof m.admin_last_admin;
@@ -43,11 +40,4 @@ export function personFailure(values: FormValues, problems: Partial<Record<Perso
 
 export function groupFailure(values: FormValues, field: string, problem: GroupProblem) {
 	return failure(values, [[field, groupMessage[problem]]]);
-}
-
-/** The [id] of the URL; anything that is not an id is a page that does not exist. */
-export function requireIdParam(value: string): number {
-	const parsed = idSchema.safeParse(value);
-	if (!parsed.success) error(404, 'Not found');
-	return parsed.data;
 }

@@ -2,12 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import {
-	importTransfer,
-	listTransfers,
-	undoTransfer,
-	type TransferProblem
-} from '$lib/server/portfolio/transfer';
+import { importTransfer, type TransferProblem } from '$lib/server/portfolio/transfer';
+import { listTransfers, undoTransfer } from '$lib/server/portfolio/transfer-history';
 import { transferFormSchema, transferUndoSchema } from '$lib/schemas/transfer';
 import { m } from '$lib/paraglide/messages';
 

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { createPerson } from '$lib/server/school/people';
+import { createPerson } from '$lib/server/school/person-changes';
 import { newPersonSchema } from '$lib/schemas/people';
 import { personFailure } from '../../helpers';
 

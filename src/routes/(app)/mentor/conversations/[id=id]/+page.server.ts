@@ -1,0 +1,44 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { requireRole } from '$lib/server/auth/guard';
+import { invalid, parseForm } from '$lib/server/forms';
+import {
+	addAgendaItem,
+	getConversation,
+	recordConversation,
+	type ActionResult
+} from '$lib/server/dialog/conversations';
+import { agendaSchema, recordSchema } from '$lib/schemas/dialog';
+import type { FormValues } from '$lib/server/forms';
+
+function answer(result: ActionResult, values: FormValues, done: string) {
+	if (result === 'missing') error(404, 'Not found');
+	if (result === 'mentor_changed') return invalid(values, {}, m.dlg_conv_mentor_changed());
+	if (result === 'closed') return invalid(values, {}, m.dlg_conv_agenda_closed());
+	return { done };
+}
+
+export const load: PageServerLoad = ({ params }) => {
+	const viewer = requireRole('mentor');
+	const conversation = getConversation(viewer, Number(params.id));
+	if (!conversation || conversation.mentorNote === null) error(404, 'Not found');
+	return { conversation };
+};
+
+export const actions: Actions = {
+	agenda: async ({ params, request }) => {
+		const viewer = requireRole('mentor');
+		const parsed = await parseForm(request, agendaSchema);
+		if (!parsed.ok) return parsed.failure;
+		const result = addAgendaItem(viewer, Number(params.id), parsed.data.text);
+		return answer(result, parsed.values, m.dlg_conv_agenda_added());
+	},
+	record: async ({ params, request }) => {
+		const viewer = requireRole('mentor');
+		const parsed = await parseForm(request, recordSchema);
+		if (!parsed.ok) return parsed.failure;
+		const result = recordConversation(viewer, Number(params.id), parsed.data);
+		return answer(result, parsed.values, m.dlg_conv_recorded());
+	}
+};

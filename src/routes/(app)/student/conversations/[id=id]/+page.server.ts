@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { requireRole } from '$lib/server/auth/guard';
+import { invalid, parseForm } from '$lib/server/forms';
+import { addAgendaItem, confirmSummary, getConversation } from '$lib/server/dialog/conversations';
+import { agendaSchema } from '$lib/schemas/dialog';
+
+export const load: PageServerLoad = ({ params }) => {
+	const viewer = requireRole('student');
+	const conversation = getConversation(viewer, Number(params.id));
+	if (!conversation) error(404, 'Not found');
+	return { conversation };
+};
+
+export const actions: Actions = {
+	agenda: async ({ params, request }) => {
+		const viewer = requireRole('student');
+		const parsed = await parseForm(request, agendaSchema);
+		if (!parsed.ok) return parsed.failure;
+		const result = addAgendaItem(viewer, Number(params.id), parsed.data.text);
+		if (result === 'missing') error(404, 'Not found');
+		if (result === 'mentor_changed') return invalid(parsed.values, {}, m.dlg_sconv_mentor_changed_hint());
+		if (result !== 'ok') return invalid(parsed.values, {}, m.dlg_conv_agenda_closed());
+		return { done: m.dlg_conv_agenda_added() };
+	},
+	confirm: ({ params }) => {
+		const viewer = requireRole('student');
+		const result = confirmSummary(viewer, Number(params.id));
+		if (result === 'missing') error(404, 'Not found');
+		if (result === 'already') return { done: m.dlg_sconv_already() };
+		if (result === 'not_held') return invalid({}, {}, m.dlg_sconv_no_summary());
+		return { done: m.dlg_sconv_confirmed() };
+	}
+};

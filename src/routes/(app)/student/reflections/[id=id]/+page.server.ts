@@ -1,0 +1,63 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import {
+	deleteReflection,
+	getOwnReflection,
+	setFinished,
+	setVisibility
+} from '$lib/server/portfolio/reflections';
+import { parseForm } from '$lib/server/forms';
+import { visibilitySchema } from '$lib/schemas/reflections';
+import { commentActions, threadFor } from '$lib/server/http/comment-actions';
+import { notifyReflectionFinished } from '$lib/server/dialog/notifications';
+
+export const load: PageServerLoad = ({ params, url }) => {
+	const viewer = requireRole('student');
+	const reflection = getOwnReflection(viewer, Number(params.id));
+	if (!reflection) error(404, 'Not found');
+	return { reflection, saved: url.searchParams.has('saved'), comments: threadFor(viewer, reflection.id) };
+};
+
+// Each one-tap action answers 404 for a reflection that is not the student's own, like a missing one.
+const comments = commentActions('student', (p) => Number(p.id));
+
+export const actions: Actions = {
+	// Guarded here too, so the static guard test can read every action of this page.
+	comment: (event) => {
+		requireRole('student');
+		return comments.comment(event);
+	},
+	editComment: (event) => {
+		requireRole('student');
+		return comments.editComment(event);
+	},
+	deleteComment: (event) => {
+		requireRole('student');
+		return comments.deleteComment(event);
+	},
+	visibility: async ({ params, request }) => {
+		const viewer = requireRole('student');
+		const id = Number(params.id);
+		const parsed = await parseForm(request, visibilitySchema);
+		if (!parsed.ok) return parsed.failure;
+		if (!setVisibility(viewer, id, parsed.data.visibility)) error(404, 'Not found');
+		return { done: true };
+	},
+	finish: ({ params }) => {
+		const viewer = requireRole('student');
+		if (!setFinished(viewer, Number(params.id), true)) error(404, 'Not found');
+		notifyReflectionFinished(viewer, Number(params.id));
+		return { done: true };
+	},
+	reopen: ({ params }) => {
+		const viewer = requireRole('student');
+		if (!setFinished(viewer, Number(params.id), false)) error(404, 'Not found');
+		return { done: true };
+	},
+	delete: ({ params }) => {
+		const viewer = requireRole('student');
+		if (!deleteReflection(viewer, Number(params.id))) error(404, 'Not found');
+		redirect(303, '/student/reflections?deleted=1');
+	}
+};

@@ -1,0 +1,37 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+import { notifyReflectionFinished } from '$lib/server/dialog/notifications';
+import { getOwnReflection, saveReflection } from '$lib/server/portfolio/reflections';
+import { parseForm } from '$lib/server/forms';
+import { reflectionSaveSchema } from '$lib/schemas/reflections';
+import { m } from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = ({ params }) => {
+	const viewer = requireRole('student');
+	const reflection = getOwnReflection(viewer, Number(params.id));
+	if (!reflection) error(404, 'Not found');
+	return { reflection };
+};
+
+// Without JavaScript the form posts here; with JavaScript the page saves through ../autosave instead.
+export const actions: Actions = {
+	save: async ({ params, request }) => {
+		const viewer = requireRole('student');
+		const id = Number(params.id);
+		const parsed = await parseForm(request, reflectionSaveSchema);
+		if (!parsed.ok) return parsed.failure;
+		const { version, finish, ...content } = parsed.data;
+		const result = saveReflection(viewer, id, version, content, { finish: Boolean(finish) });
+		if (result.ok && finish) notifyReflectionFinished(viewer, id);
+		if (result.ok) redirect(303, `/student/reflections/${id}?saved=1`);
+		if (result.reason === 'missing') error(404, 'Not found');
+		// Nothing is overwritten: both texts go back to the page and the student chooses.
+		return fail(409, {
+			values: parsed.values,
+			errors: {},
+			message: m.refl_conflict_intro(),
+			conflict: result.current
+		});
+	}
+};
