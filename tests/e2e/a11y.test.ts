@@ -39,7 +39,8 @@ const SIGNED_IN_PAGES: Record<Exclude<DemoRole, 'studentMbo' | 'mentorMbo'>, [st
 		['/account', 'account-admin'],
 		['/admin/school-year', 'admin-school-year'],
 		['/admin/audit', 'admin-audit'],
-		['/admin/import', 'admin-import']
+		['/admin/import', 'admin-import'],
+		['/admin/retention', 'admin-retention']
 	],
 	parent: [
 		['/parent', 'parent-home'],

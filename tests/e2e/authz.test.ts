@@ -115,6 +115,7 @@ const PAGES: Record<string, PageCase[]> = {
 	'/admin/import': [page('/admin/import', allowedFor(ADMINS))],
 	'/admin/import/[id=id]': [page('/admin/import/999999', nobody())],
 	'/admin/school-year': [page('/admin/school-year', allowedFor(ADMINS))],
+	'/admin/retention': [page('/admin/retention', allowedFor(ADMINS))],
 	'/admin/users': [page('/admin/users', allowedFor(ADMINS))],
 	'/admin/users/[id=id]': [
 		page((i) => `/admin/users/${i.A}`, allowedFor(['admin'])),
@@ -569,7 +570,19 @@ const ACTIONS: Record<string, ActionCase[]> = {
 	}),
 	...actions('/admin/import/[id=id]', {
 		map: [act({ url: () => '/admin/import/999999', form: () => ({ givenName: '0' }) })],
+		encoding: [act({ url: () => '/admin/import/999999', form: () => ({ encoding: 'macintosh' }) })],
+		choose: [act({ url: () => '/admin/import/999999', form: () => ({ 'choice-2': '0' }) })],
 		apply: [act({ url: () => '/admin/import/999999', form: () => ({}) })]
+	}),
+	...actions('/admin/retention', {
+		erase: [
+			act({
+				url: () => '/admin/retention',
+				form: (i) => ({ ids: String(i.A), confirm: '1' }),
+				allowed: ADMINS,
+				check: (i) => ['SELECT id, left_at FROM user WHERE id = ?', i.A]
+			})
+		]
 	}),
 	...actions('/admin/school-year', {
 		retention: [
@@ -580,12 +593,20 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				check: () => ['SELECT * FROM school ORDER BY id']
 			})
 		],
-		start: [
+		stage: [
 			act({
 				url: () => '/admin/school-year',
-				form: () => ({ name: 'authz-probe', startsOn: '2027-08-01', endsOn: '2028-07-31', confirm: 'on' }),
+				form: () => ({ name: 'authz-probe', startsOn: '2099-08-01', endsOn: '2100-07-31', confirm: 'on' }),
 				allowed: ADMINS,
 				check: () => ['SELECT * FROM school_year ORDER BY id']
+			})
+		],
+		startEarly: [
+			act({
+				url: () => '/admin/school-year',
+				form: () => ({ yearId: '999999', confirm: 'authz-probe', reason: 'authz probe reason' }),
+				allowed: ADMINS,
+				check: () => ['SELECT * FROM school_year ORDER BY id', 'SELECT * FROM "group" ORDER BY id']
 			})
 		]
 	}),

@@ -22,7 +22,10 @@ export const load: PageServerLoad = () => {
 			action: e.action,
 			createdAt: e.createdAt,
 			actorName: e.actorName,
-			actorRoles: e.actorRoles
+			actorRoles: e.actorRoles,
+			// The student's own file: the reflection titles, file names and import changes are theirs.
+			detail: e.detail,
+			subjectName: null
 		})),
 		parents: listMyParents(viewer),
 		invitations: listOpenInvitations(viewer),
