@@ -3,8 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { migrateDatabase, openDatabase, type Db } from './index';
-import { seedDemo } from '../demo/seed';
+import { openDatabase, type Db } from './index';
 
 const DROPPED = ['revision', 'members_revision', 'portfolio_revision'];
 
@@ -47,15 +46,50 @@ function snapshot(db: Db) {
 const triggers = (db: Db) =>
 	db.$client.prepare(`select name from sqlite_master where type = 'trigger' order by name`).pluck().all();
 
-it('0010 drops the cache triggers and revision columns of a database with data and keeps every row', async () => {
+/**
+ * One row in every table of the schema as it was at 0009 (ids 1, required columns filled), written with the
+ * migrations of then: today's seed writes tables that did not exist yet.
+ */
+function fillEveryTable(db: Db): void {
+	const client = db.$client;
+	client.pragma('foreign_keys = OFF');
+	const tables = client
+		.prepare(
+			`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations'`
+		)
+		.pluck()
+		.all() as string[];
+	for (const name of tables) {
+		const columns = client.prepare(`pragma table_info("${name}")`).all() as {
+			name: string;
+			type: string;
+			notnull: number;
+			dflt_value: string | null;
+			pk: number;
+		}[];
+		const filled = columns.filter((c) => c.pk || (c.notnull && c.dflt_value === null));
+		const values = filled.map((c) => (/INT|REAL|NUM/i.test(c.type) ? 1 : 'x'));
+		const sql = `insert into "${name}" (${filled.map((c) => `"${c.name}"`).join(', ')}) values (${filled.map(() => '?').join(', ')})`;
+		// A CHECK on an enum column may refuse 'x': that table then keeps no row, the others still count.
+		try {
+			client.prepare(sql).run(...values);
+		} catch {
+			continue;
+		}
+	}
+	client.pragma('foreign_keys = ON');
+}
+
+it('0010 drops the cache triggers and revision columns of a database with data and keeps every row', () => {
 	const db = openDatabase(':memory:');
 	migrate(db, { migrationsFolder: migrationsUpTo(9) });
-	await seedDemo(db);
+	fillEveryTable(db);
 	const before = snapshot(db);
-	expect(Object.values(before).flat().length).toBeGreaterThan(300);
+	const foreignKeysBefore = db.$client.pragma('foreign_key_check');
+	expect(Object.values(before).flat().length).toBeGreaterThan(25);
 	expect(triggers(db)).toHaveLength(37);
 
-	migrateDatabase(db);
+	migrate(db, { migrationsFolder: migrationsUpTo(10) });
 
 	expect(snapshot(db)).toEqual(before);
 	// The thread state of 0005 is real data: its triggers stay, and keep working.
@@ -68,6 +102,6 @@ it('0010 drops the cache triggers and revision columns of a database with data a
 		.all() as string[];
 	expect(columns.filter((c) => DROPPED.some((d) => c.endsWith(`.${d}`)))).toEqual([]);
 	expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
-	expect(db.$client.pragma('foreign_key_check')).toEqual([]);
+	expect(db.$client.pragma('foreign_key_check')).toEqual(foreignKeysBefore);
 	db.$client.close();
 });
