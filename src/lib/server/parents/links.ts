@@ -6,7 +6,7 @@ import * as core from '../db/schema';
 import { homeSetting, parentLink } from '../db/schema-parents';
 import { canOn, studentScope } from '../access';
 import type { Viewer } from '../auth/viewer';
-import { fullName } from '../school/people';
+import { fullName } from '$lib/names';
 
 const parentUser = alias(core.user, 'parent_user');
 

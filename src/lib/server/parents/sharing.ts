@@ -15,7 +15,7 @@ import {
 } from '../db/schema-parents';
 import { canOn, reflectionWriteScope } from '../access';
 import type { Viewer } from '../auth/viewer';
-import { fullName } from '../school/people';
+import { fullName } from '$lib/names';
 
 const author = alias(core.user, 'note_author');
 

@@ -141,7 +141,7 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 				.select({
 					groupId: core.groupMentor.groupId,
 					givenName: core.user.givenName,
-					prefix: core.user.familyNamePrefix,
+					familyNamePrefix: core.user.familyNamePrefix,
 					familyName: core.user.familyName
 				})
 				.from(core.groupMentor)
@@ -149,14 +149,12 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 				.where(inArray(core.groupMentor.groupId, groupIds))
 				.all()
 		: [];
-	const fullName = (n: { givenName: string; prefix: string; familyName: string }) =>
-		[n.givenName, n.prefix, n.familyName].filter(Boolean).join(' ');
 	return {
 		account: account && {
 			username: account.username,
 			email: account.email,
 			studentNumber: account.studentNumber,
-			name: fullName({ ...account, prefix: account.familyNamePrefix }),
+			name: fullName(account),
 			createdAt: iso(account.createdAt),
 			leftAt: iso(account.leftAt)
 		},
@@ -165,7 +163,7 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 			group: g.name,
 			programme: g.programme,
 			closedAt: iso(g.closedAt),
-			mentors: mentors.filter((x) => x.groupId === g.id).map(fullName)
+			mentors: mentors.filter((x) => x.groupId === g.id).map((x) => fullName(x))
 		})),
 		comments: comments.map((x) => ({
 			reflectionId: x.reflectionId,

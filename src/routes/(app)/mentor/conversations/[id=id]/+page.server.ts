@@ -34,7 +34,7 @@ export const actions: Actions = {
 		const viewer = requireRole('mentor');
 		const parsed = await parseForm(request, switchSchema);
 		if (!parsed.ok) return parsed.failure;
-		if (!setParentInvited(viewer, idOf(params.id), parsed.data.on)) error(404, 'Not found');
+		if (!setParentInvited(viewer, Number(params.id), parsed.data.on)) error(404, 'Not found');
 		return { done: m.par_st_goals_saved() };
 	},
 	agenda: async ({ params, request }) => {

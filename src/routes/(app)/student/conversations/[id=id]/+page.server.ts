@@ -31,7 +31,7 @@ export const actions: Actions = {
 		const viewer = requireRole('student');
 		const parsed = await parseForm(request, switchSchema);
 		if (!parsed.ok) return parsed.failure;
-		if (!setConversationHome(viewer, idOf(params.id), parsed.data.on)) error(404, 'Not found');
+		if (!setConversationHome(viewer, Number(params.id), parsed.data.on)) error(404, 'Not found');
 		return { done: m.par_st_goals_saved() };
 	},
 	confirm: ({ params }) => {

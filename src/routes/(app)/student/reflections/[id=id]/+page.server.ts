@@ -70,7 +70,7 @@ export const actions: Actions = {
 		const viewer = requireRole('student');
 		const parsed = await parseForm(request, switchSchema);
 		if (!parsed.ok) return parsed.failure;
-		if (!setReflectionHome(viewer, idOf(params.id), parsed.data.on)) error(404, 'Not found');
+		if (!setReflectionHome(viewer, Number(params.id), parsed.data.on)) error(404, 'Not found');
 		return { homeDone: m.par_rf_saved() };
 	},
 	hideNote: async ({ request }) => {
