@@ -16,7 +16,9 @@ export default defineConfig({
 	retries: 0,
 	forbidOnly: true,
 	reporter: [['list']],
-	timeout: 30_000,
+	// A busy 2-core machine: a page load plus an axe scan can take 20 s; a build, several minutes.
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'off',
@@ -52,7 +54,7 @@ export default defineConfig({
 			command: `rm -rf ${DB} ${DB}-wal ${DB}-shm ${UPLOADS} && node scripts/build.js && npm run koers -- prepare && node scripts/serve.js`,
 			url: `http://localhost:${PORT}/healthz`,
 			reuseExistingServer: false,
-			timeout: 180_000,
+			timeout: 600_000,
 			env: {
 				PORT: String(PORT),
 				DATABASE_PATH: DB,
