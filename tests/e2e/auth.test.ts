@@ -63,8 +63,7 @@ const ROLE_NAV: Record<Exclude<DemoRole, 'studentMbo' | 'mentorMbo'>, string> = 
 	student: 'Mijn portfolio',
 	mentor: 'Mijn groepen',
 	coordinator: 'School',
-	admin: 'Beheer',
-	parent: 'Mijn kind'
+	admin: 'Beheer'
 };
 
 test.describe('each role signs in', () => {

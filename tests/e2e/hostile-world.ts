@@ -24,7 +24,7 @@ import { viewerOf } from '../../src/lib/server/testing';
 import { createRound } from '../../src/lib/server/matrix/rounds';
 import { inviteRespondent, saveMyAnswer } from '../../src/lib/server/matrix/respond';
 import { addAction } from '../../src/lib/server/matrix/report';
-import { createImportBatch } from '../../src/lib/server/import/batch';
+import { createImportBatch } from '../../src/lib/server/import/students';
 import { readCsv } from '../../src/lib/server/import/csv';
 import type { Role } from '../../src/lib/roles';
 import { FREE_TEXT } from './hostile-columns';

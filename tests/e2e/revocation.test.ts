@@ -144,11 +144,10 @@ const CASES: Record<RevocationCase, Case> = {
 		gone: MARKERS,
 		probes: allProbes,
 		revoke: (w, as) =>
-			// A year that starts today takes effect at once (a later one is only staged until its start date).
-			expectSuccess(as.admin, '/admin/school-year?/stage', {
+			expectSuccess(as.admin, '/admin/school-year?/start', {
 				name: 'Volgend schooljaar',
-				startsOn: new Date().toISOString().slice(0, 10),
-				endsOn: `${new Date().getUTCFullYear() + 1}-07-31`,
+				startsOn: '2030-08-01',
+				endsOn: '2031-07-31',
 				confirm: 'on'
 			})
 	}

@@ -6,8 +6,7 @@ export const roleLabel: Record<Role, () => string> = {
 	mentor: m.role_mentor,
 	coordinator: m.role_coordinator,
 	admin: m.role_admin,
-	staff: m.role_staff,
-	parent: m.par_role
+	staff: m.role_staff
 };
 
 export const rolePlural: Record<Role, () => string> = {
@@ -15,8 +14,7 @@ export const rolePlural: Record<Role, () => string> = {
 	mentor: m.admin_roles_mentor,
 	coordinator: m.admin_roles_coordinator,
 	admin: m.admin_roles_admin,
-	staff: m.admin_roles_staff,
-	parent: m.par_role_plural
+	staff: m.admin_roles_staff
 };
 
 /** Who a role is for, in the school's own words. */
@@ -25,6 +23,5 @@ export const roleHint: Record<Role, () => string> = {
 	mentor: m.admin_role_hint_mentor,
 	coordinator: m.admin_role_hint_coordinator,
 	admin: m.admin_role_hint_admin,
-	staff: m.admin_role_hint_staff,
-	parent: m.par_role_hint
+	staff: m.admin_role_hint_staff
 };
