@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { getDb, migrateDatabase, closeDb } from '../src/lib/server/db';
 import { countUsers, createAccount, createSchool, listSchools } from '../src/lib/server/school/schools';
 import { DEMO_LOGINS, seedDemo } from '../src/lib/server/demo/seed';
+import { countOrphanParents, removeOrphanParents } from '../src/lib/server/parents/retention';
 import { applyRetention, listDueForErasure } from '../src/lib/server/privacy/erasure';
 import { restoreDatabase, RestoreRefused } from '../src/lib/server/ops/restore';
 
@@ -24,7 +25,8 @@ Commands:
                             The password is read from the KOERS_ADMIN_PASSWORD environment variable.
   list-schools            Print the schools with their ids.
   retention [--apply]     List the students whose retention period after leaving has passed (per school,
-                          default 2 years); with --apply, erase them and their files.
+                          default 2 years); with --apply, erase them and their files, and remove
+                          parent accounts that no student links any more.
   backup <file>           Write a consistent copy of the database to <file> while Koers keeps serving
                           (SQLite online backup). Refuses to overwrite an existing file.
   restore <file>          Put a backup back. Refuses while Koers runs on the database (stop it first)
@@ -147,7 +149,8 @@ async function main(argv: string[]): Promise<void> {
 		case 'retention': {
 			migrateDatabase(db);
 			const due = listDueForErasure();
-			if (!due.length) {
+			const orphans = countOrphanParents();
+			if (!due.length && !orphans) {
 				console.log('Nothing is due for erasure.');
 				return;
 			}
@@ -155,8 +158,11 @@ async function main(argv: string[]): Promise<void> {
 				console.log(
 					`${d.schoolName}\tleerlingnummer ${d.studentNumber ?? '?'}\tleft ${d.leftAt.toISOString().slice(0, 10)}`
 				);
-			if (values.apply) console.log(`Erased ${applyRetention()} students.`);
-			else console.log(`${due.length} students are due. Run again with --apply to erase them.`);
+			if (orphans) console.log(`${orphans} parent accounts have no linked student left.`);
+			if (values.apply) {
+				console.log(`Erased ${applyRetention()} students.`);
+				console.log(`Removed ${removeOrphanParents()} parent accounts.`);
+			} else console.log(`${due.length} students are due. Run again with --apply to erase them.`);
 			return;
 		}
 		case 'list-schools':

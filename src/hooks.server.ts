@@ -15,6 +15,7 @@ import { logger } from '$lib/server/ops/logger';
 import { acquireRunLock } from '$lib/server/ops/run-lock';
 import { serverTimingHeader, withDbTiming } from '$lib/server/db/timing';
 import { crossOriginWrite } from '$lib/server/http/csrf';
+import { activateDueSchoolYears } from '$lib/server/school/school-years';
 import { countBody } from '$lib/server/http/body-limit';
 
 export const init: ServerInit = () => {
@@ -26,6 +27,9 @@ export const init: ServerInit = () => {
 	// SQLite's advice for long-lived connections: re-run optimize every few hours as the data grows.
 	setInterval(() => optimizeDatabase(getDb()), 6 * 3600 * 1000).unref();
 	deleteExpiredSessions();
+	// A staged school year takes effect on its start date, also when nobody happens to open a page then.
+	activateDueSchoolYears();
+	setInterval(() => activateDueSchoolYears(), 3600 * 1000).unref();
 };
 
 // adapter-node's BODY_SIZE_LIMIT is one number for every route; only the transfer import needs more.
@@ -133,6 +137,11 @@ export const handle = sequence(
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = crypto.randomUUID().slice(0, 8);
 	if (status === 404) return { message };
+	// A client's mistake (a malformed form post answers 415) is worth a warning, not an error.
+	if (status < 500) {
+		logger.warn({ path: event.url.pathname, status, message }, 'client error');
+		return { message };
+	}
 	logger.error({ err: error, id, path: event.url.pathname, status }, 'unexpected error');
 	return { message: 'Internal error', id };
 };

@@ -14,7 +14,9 @@ const ACTION_TEXT: Record<string, () => string> = {
 	'password.reset': m.sch_action_password_reset,
 	'loginCode.create': m.sch_action_loginCode_create,
 	'import.apply': m.sch_action_import_apply,
+	'import.change': m.sch_action_import_change,
 	'schoolYear.start': m.sch_action_schoolYear_start,
+	'schoolYear.stage': m.sch_action_schoolYear_stage,
 	'conversation.update': m.sch_action_conversation_update,
 	'goal.update': m.sch_action_goal_update
 };
@@ -28,7 +30,8 @@ const ROLE_TEXT: Record<string, () => string> = {
 	coordinator: m.sch_role_coordinator,
 	admin: m.sch_role_admin,
 	staff: m.sch_role_staff,
-	student: m.sch_role_student
+	student: m.sch_role_student,
+	parent: m.par_role_audit
 };
 
 export function auditRolesText(roles: string | null): string {

@@ -39,7 +39,12 @@ const SIGNED_IN_PAGES: Record<Exclude<DemoRole, 'studentMbo' | 'mentorMbo'>, [st
 		['/account', 'account-admin'],
 		['/admin/school-year', 'admin-school-year'],
 		['/admin/audit', 'admin-audit'],
-		['/admin/import', 'admin-import']
+		['/admin/import', 'admin-import'],
+		['/admin/retention', 'admin-retention']
+	],
+	parent: [
+		['/parent', 'parent-home'],
+		['/account', 'account-parent']
 	]
 };
 
@@ -59,6 +64,8 @@ test.describe('axe-core', () => {
 		await scan(page, 'login-field-errors', info.project.name);
 		await gotoReady(page, '/login/code');
 		await scan(page, 'login-code', info.project.name);
+		await gotoReady(page, '/login/parent');
+		await scan(page, 'login-parent', info.project.name);
 		await page.goto('/bestaat-niet');
 		await scan(page, 'not-found', info.project.name);
 	});

@@ -63,7 +63,8 @@ const ROLE_NAV: Record<Exclude<DemoRole, 'studentMbo' | 'mentorMbo'>, string> = 
 	student: 'Mijn portfolio',
 	mentor: 'Mijn groepen',
 	coordinator: 'School',
-	admin: 'Beheer'
+	admin: 'Beheer',
+	parent: 'Mijn kind'
 };
 
 test.describe('each role signs in', () => {

@@ -57,6 +57,7 @@ const HOMES: Expect = {
 	admin: '→/admin',
 	adminOther: '→/admin',
 	staff: '→/lob-taken',
+	parent: '→/parent',
 	// Not a grant but a choice among the areas they may open: the first in HOME_ORDER (roles.ts).
 	adminMentor: '→/mentor',
 	mentorCoordinator: '→/mentor',
@@ -114,6 +115,7 @@ const PAGES: Record<string, PageCase[]> = {
 	'/admin/import': [page('/admin/import', allowedFor(ADMINS))],
 	'/admin/import/[id=id]': [page('/admin/import/999999', nobody())],
 	'/admin/school-year': [page('/admin/school-year', allowedFor(ADMINS))],
+	'/admin/retention': [page('/admin/retention', allowedFor(ADMINS))],
 	'/admin/users': [page('/admin/users', allowedFor(ADMINS))],
 	'/admin/users/[id=id]': [
 		page((i) => `/admin/users/${i.A}`, allowedFor(['admin'])),
@@ -124,6 +126,25 @@ const PAGES: Record<string, PageCase[]> = {
 	'/coordinator/matrix': [page('/coordinator/matrix', allowedFor(['coordinator']))],
 	'/coordinator/matrix/actors': [page('/coordinator/matrix/actors', allowedFor(['coordinator']))],
 	'/coordinator/matrix/tasks': [page('/coordinator/matrix/tasks', allowedFor(['coordinator']))],
+	'/coordinator/programme': [
+		page('/coordinator/programme', allowedFor(['coordinator'])),
+		// Another school's year in the query falls back to the viewer's own current year.
+		page((i) => `/coordinator/programme?year=${i.year2}`, allowedFor(['coordinator']))
+	],
+	'/coordinator/programme/new': [page('/coordinator/programme/new', allowedFor(['coordinator']))],
+	'/coordinator/programme/[id=id]': [
+		page((i) => `/coordinator/programme/${i.activity}`, allowedFor(['coordinator'])),
+		page((i) => `/coordinator/programme/${i.activity2}`, nobody())
+	],
+	'/coordinator/programme/reach': [page('/coordinator/programme/reach', allowedFor(['coordinator']))],
+	'/mentor/activities': [page('/mentor/activities', allowedFor(MENTORS))],
+	'/mentor/activities/new': [page('/mentor/activities/new', allowedFor(MENTORS))],
+	'/mentor/activities/[id=id]': [
+		page((i) => `/mentor/activities/${i.activity}`, allowedFor(['mentorA'])),
+		page((i) => `/mentor/activities/${i.activityZ}`, allowedFor(['mentorOther'])),
+		page((i) => `/mentor/activities/${i.activity2}`, nobody())
+	],
+	'/student/activities': [page('/student/activities', allowedFor(STUDENTS))],
 	'/lob-taken': [page('/lob-taken', allowedFor(EMPLOYEES))],
 	'/lob-taken/rounds/[roundId=id]': [
 		// Only those invited to answer this round (m.jansen, l.vandijk, p.desmet, a.bos).
@@ -173,6 +194,29 @@ const PAGES: Record<string, PageCase[]> = {
 		page((i) => `/mentor/students/${i.S2}/reflections/${i.refl2}`, nobody())
 	],
 	'/notifications': [page('/notifications', everyone('ok'))],
+	// Parents (issue 20): the demo mother sees Sanne's shared part only; a signed-in parent opening an
+	// invitation link is sent to link the child on /parent; anyone else signed in sees "sign out first".
+	'/login/parent': [page('/login/parent', { ...everyone('ok', 'ok'), parent: '→/parent?code=' })],
+	'/coordinator/parents': [page('/coordinator/parents', allowedFor(['coordinator']))],
+	'/parent': [page('/parent', allowedFor(['parent']))],
+	'/parent/[studentId=id]': [
+		page((i) => `/parent/${i.sanne}`, allowedFor(['parent'])),
+		page((i) => `/parent/${i.A}`, nobody()),
+		page((i) => `/parent/${i.S2}`, nobody())
+	],
+	'/parent/[studentId=id]/reflections/[rid=id]': [
+		page((i) => `/parent/${i.sanne}/reflections/${i.reflHome}`, allowedFor(['parent'])),
+		// Private, or not shared with home: not the parent's to read.
+		page((i) => `/parent/${i.sanne}/reflections/${i.reflSanneHidden}`, nobody()),
+		// Another student's reflection through the child's URL, and another student's URL.
+		page((i) => `/parent/${i.sanne}/reflections/${i.reflA}`, nobody()),
+		page((i) => `/parent/${i.A}/reflections/${i.reflA}`, nobody())
+	],
+	'/parent/[studentId=id]/conversations/[cid=id]': [
+		page((i) => `/parent/${i.sanne}/conversations/${i.convOther}`, allowedFor(['parent'])),
+		page((i) => `/parent/${i.sanne}/conversations/${i.convA}`, nobody()),
+		page((i) => `/parent/${i.A}/conversations/${i.convA}`, nobody())
+	],
 	'/student': [page('/student', allowedFor(STUDENTS))],
 	'/student/conversations': [page('/student/conversations', allowedFor(STUDENTS))],
 	'/student/conversations/[id=id]': [
@@ -231,7 +275,18 @@ const ENDPOINTS: Record<string, PageCase[]> = {
 	'/healthz GET': PAGES['/healthz'],
 	'/login/oidc GET': PAGES['/login/oidc'],
 	'/login/oidc/callback GET': PAGES['/login/oidc/callback'],
-	'/student/dossier/export GET': [page('/student/dossier/export', allowedFor(STUDENTS))]
+	'/student/dossier/export GET': [page('/student/dossier/export', allowedFor(STUDENTS))],
+	'/coordinator/programme/export.csv GET': [
+		page('/coordinator/programme/export.csv', allowedFor(['coordinator']))
+	],
+	'/coordinator/programme/calendar.ics GET': [
+		page('/coordinator/programme/calendar.ics', allowedFor(['coordinator']))
+	],
+	// Public: the secret in the address is the key. A guessed one is a 404 for everyone, signed in or not.
+	'/agenda/[token].ics GET': [
+		page((i) => `/agenda/${i.feedToken}.ics`, everyone('ok', 'ok')),
+		page('/agenda/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.ics', everyone(404, 404))
+	]
 };
 
 type Form = Record<string, string | string[] | number>;
@@ -344,6 +399,30 @@ const cellRows = (i: Ids): [string, number, number] => [
 ];
 const cellForm = (): Form => ({ part: 'uitvoerend', how: 'authz-probe', rating: '', wish: '', version: '0' });
 const pdf = { name: 'probe.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%probe\n') };
+
+const programmeRows = (i: Ids): [string, number, number] => [
+	`SELECT a.id, a.title, a.date, a.cancelled_at, a.school_year_id,
+	 (SELECT group_concat(group_id) FROM activity_group WHERE activity_id = a.id) g
+	 FROM activity a WHERE a.school_id IN (?, ?) ORDER BY a.id`,
+	i.school,
+	i.school2
+];
+const nudgeRows = (): [string] => [`SELECT count(*) n FROM notification WHERE kind = 'activityNudge'`];
+const activityReflections = (i: Ids): [string, number] => [
+	'SELECT count(*) n FROM reflection WHERE activity_id = ?',
+	i.activity2
+];
+// A complete, valid plan for 3KB-A: it would create or change an activity if the guard let it through.
+const activityForm = (i: Ids): Form => ({
+	schoolYearId: String(i.year),
+	type: 'gastles',
+	title: 'authz-probe',
+	date: '2026-12-15',
+	audience: 'groups',
+	groups: String(i.groupA),
+	competencies: 'netwerken',
+	organiserId: String(i.mentorA)
+});
 
 const ACTIONS: Record<string, ActionCase[]> = {
 	...actions('/account/password', {
@@ -491,7 +570,19 @@ const ACTIONS: Record<string, ActionCase[]> = {
 	}),
 	...actions('/admin/import/[id=id]', {
 		map: [act({ url: () => '/admin/import/999999', form: () => ({ givenName: '0' }) })],
+		encoding: [act({ url: () => '/admin/import/999999', form: () => ({ encoding: 'macintosh' }) })],
+		choose: [act({ url: () => '/admin/import/999999', form: () => ({ 'choice-2': '0' }) })],
 		apply: [act({ url: () => '/admin/import/999999', form: () => ({}) })]
+	}),
+	...actions('/admin/retention', {
+		erase: [
+			act({
+				url: () => '/admin/retention',
+				form: (i) => ({ ids: String(i.A), confirm: '1' }),
+				allowed: ADMINS,
+				check: (i) => ['SELECT id, left_at FROM user WHERE id = ?', i.A]
+			})
+		]
 	}),
 	...actions('/admin/school-year', {
 		retention: [
@@ -502,12 +593,20 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				check: () => ['SELECT * FROM school ORDER BY id']
 			})
 		],
-		start: [
+		stage: [
 			act({
 				url: () => '/admin/school-year',
-				form: () => ({ name: 'authz-probe', startsOn: '2027-08-01', endsOn: '2028-07-31', confirm: 'on' }),
+				form: () => ({ name: 'authz-probe', startsOn: '2099-08-01', endsOn: '2100-07-31', confirm: 'on' }),
 				allowed: ADMINS,
 				check: () => ['SELECT * FROM school_year ORDER BY id']
+			})
+		],
+		startEarly: [
+			act({
+				url: () => '/admin/school-year',
+				form: () => ({ yearId: '999999', confirm: 'authz-probe', reason: 'authz probe reason' }),
+				allowed: ADMINS,
+				check: () => ['SELECT * FROM school_year ORDER BY id', 'SELECT * FROM "group" ORDER BY id']
 			})
 		]
 	}),
@@ -902,6 +1001,26 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				check: (i) => ['SELECT count(*) n FROM conversation_agenda_item WHERE conversation_id = ?', i.conv2]
 			})
 		],
+		inviteParent: [
+			act({
+				url: (i) => `/mentor/conversations/${i.convA}`,
+				form: () => ({ on: 'on' }),
+				allowed: ['mentorA'],
+				probe: 'skip',
+				check: () => ['SELECT * FROM conversation_parent_invite ORDER BY conversation_id']
+			}),
+			// A group conversation has no parents to invite; the other school's is out of scope.
+			act({
+				url: (i) => `/mentor/conversations/${i.convZ}`,
+				form: () => ({ on: 'on' }),
+				check: () => ['SELECT * FROM conversation_parent_invite ORDER BY conversation_id']
+			}),
+			act({
+				url: (i) => `/mentor/conversations/${i.conv2}`,
+				form: () => ({ on: 'on' }),
+				check: () => ['SELECT * FROM conversation_parent_invite ORDER BY conversation_id']
+			})
+		],
 		record: [
 			act({
 				url: (i) => `/mentor/conversations/${i.convA}`,
@@ -921,6 +1040,92 @@ const ACTIONS: Record<string, ActionCase[]> = {
 		'/mentor/students/[id=id]/reflections/[rid=id]',
 		comments((i) => `/mentor/students/${i.A}/reflections/${i.reflA}`, 'mentorA')
 	),
+	...actions('/parent', {
+		link: [
+			act({
+				url: () => '/parent',
+				form: () => ({ code: 'AUTHZPROBE' }),
+				allowed: ['parent'],
+				check: () => ['SELECT id, student_id, parent_id, revoked_at FROM parent_link ORDER BY id']
+			})
+		]
+	}),
+	...actions('/parent/[studentId=id]/reflections/[rid=id]', {
+		note: [
+			act({
+				url: (i) => `/parent/${i.sanne}/reflections/${i.reflHome}`,
+				form: () => ({ body: 'authz-probe' }),
+				allowed: ['parent'],
+				check: (i) => ['SELECT body, hidden_at FROM parent_note WHERE reflection_id = ?', i.reflHome]
+			}),
+			// Smuggled: a note on a reflection Sanne keeps to herself, and on another student's.
+			act({
+				url: (i) => `/parent/${i.sanne}/reflections/${i.reflSanneHidden}`,
+				form: () => ({ body: 'authz-probe' }),
+				check: () => ['SELECT count(*) n FROM parent_note']
+			}),
+			act({
+				url: (i) => `/parent/${i.A}/reflections/${i.reflA}`,
+				form: () => ({ body: 'authz-probe' }),
+				check: () => ['SELECT count(*) n FROM parent_note']
+			})
+		]
+	}),
+	...actions('/parent/[studentId=id]/conversations/[cid=id]', {
+		point: [
+			act({
+				url: (i) => `/parent/${i.sanne}/conversations/${i.convOther}`,
+				form: () => ({ text: 'authz-probe' }),
+				allowed: ['parent'],
+				check: (i) => [
+					'SELECT count(*) n FROM conversation_agenda_item WHERE conversation_id = ?',
+					i.convOther
+				]
+			}),
+			act({
+				url: (i) => `/parent/${i.A}/conversations/${i.convA}`,
+				form: () => ({ text: 'authz-probe' }),
+				check: (i) => ['SELECT count(*) n FROM conversation_agenda_item WHERE conversation_id = ?', i.convA]
+			})
+		]
+	}),
+	...actions('/student/privacy', {
+		invite: [
+			act({
+				url: () => '/student/privacy',
+				form: () => ({}),
+				allowed: STUDENTS,
+				probe: 'skip',
+				check: () => ['SELECT count(*) n FROM parent_invitation']
+			})
+		],
+		cancelInvite: [
+			act({
+				url: () => '/student/privacy',
+				form: (i) => ({ invitationId: String(i.invitationA) }),
+				allowed: ['studentA'],
+				check: (i) => ['SELECT used_at FROM parent_invitation WHERE id = ?', i.invitationA]
+			})
+		],
+		revoke: [
+			// Smuggled: Sanne's link to her mother, posted by everyone else.
+			act({
+				url: () => '/student/privacy',
+				form: (i) => ({ linkId: String(i.motherLink) }),
+				check: (i) => ['SELECT revoked_at FROM parent_link WHERE id = ?', i.motherLink]
+			}),
+			act({ url: () => '/student/privacy', form: () => ({}), allowed: STUDENTS })
+		],
+		goals: [
+			act({
+				url: () => '/student/privacy',
+				form: () => ({ on: 'on' }),
+				allowed: STUDENTS,
+				probe: 'skip',
+				check: (i) => ['SELECT * FROM home_setting WHERE student_id <> ?', i.sanne]
+			})
+		]
+	}),
 	...actions('/notifications', {
 		read: [
 			act({
@@ -954,6 +1159,20 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: (i) => `/student/conversations/${i.convOther}`,
 				form: () => ({}),
 				check: (i) => ['SELECT summary_confirmed_at FROM conversation WHERE id = ?', i.convOther]
+			})
+		],
+		home: [
+			act({
+				url: (i) => `/student/conversations/${i.convA}`,
+				form: () => ({ on: 'on' }),
+				allowed: ['studentA'],
+				probe: 'skip',
+				check: () => ['SELECT * FROM conversation_home_share ORDER BY conversation_id']
+			}),
+			act({
+				url: (i) => `/student/conversations/${i.convOther}`,
+				form: () => ({}),
+				check: () => ['SELECT * FROM conversation_home_share ORDER BY conversation_id']
 			})
 		]
 	}),
@@ -1023,6 +1242,37 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				allowed: ['studentA'],
 				check: reflectionRow
 			})
+		],
+		home: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}`,
+				form: () => ({ on: 'on' }),
+				allowed: ['studentA'],
+				probe: 'skip',
+				check: () => ['SELECT * FROM reflection_home_share ORDER BY reflection_id']
+			}),
+			// Smuggled: Sanne's shared reflection, switched off by anyone else.
+			act({
+				url: (i) => `/student/reflections/${i.reflHome}`,
+				form: () => ({}),
+				check: () => ['SELECT * FROM reflection_home_share ORDER BY reflection_id']
+			})
+		],
+		hideNote: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}`,
+				form: (i) => ({ noteId: String(i.motherNote) }),
+				check: (i) => ['SELECT hidden_at FROM parent_note WHERE id = ?', i.motherNote]
+			}),
+			act({ url: (i) => `/student/reflections/${i.reflA}`, form: () => ({}), allowed: ['studentA'] })
+		],
+		showNote: [
+			act({
+				url: (i) => `/student/reflections/${i.reflA}`,
+				form: (i) => ({ noteId: String(i.motherNote) }),
+				check: (i) => ['SELECT hidden_at FROM parent_note WHERE id = ?', i.motherNote]
+			}),
+			act({ url: (i) => `/student/reflections/${i.reflA}`, form: () => ({}), allowed: ['studentA'] })
 		],
 		finish: [
 			act({
@@ -1121,6 +1371,122 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			})
 		]
 	}),
+	...actions('/coordinator/programme', {
+		// Smuggled: the other school's year as the target.
+		copyYear: [
+			act({
+				url: () => '/coordinator/programme',
+				form: (i) => ({ fromYearId: String(i.year), toYearId: String(i.year2) }),
+				allowed: ['coordinator'],
+				check: programmeRows
+			})
+		]
+	}),
+	...actions('/coordinator/programme/new', {
+		save: [
+			act({
+				url: () => '/coordinator/programme/new',
+				form: activityForm,
+				allowed: ['coordinator'],
+				check: programmeRows
+			})
+		]
+	}),
+	...actions('/coordinator/programme/[id=id]', {
+		save: [
+			act({
+				url: (i) => `/coordinator/programme/${i.activity}`,
+				form: activityForm,
+				allowed: ['coordinator'],
+				check: programmeRows
+			}),
+			act({ url: (i) => `/coordinator/programme/${i.activity2}`, form: activityForm, check: programmeRows })
+		],
+		cancel: [
+			act({
+				url: (i) => `/coordinator/programme/${i.activity}`,
+				form: () => ({}),
+				allowed: ['coordinator'],
+				probe: 'skip',
+				check: programmeRows
+			}),
+			act({ url: (i) => `/coordinator/programme/${i.activity2}`, form: () => ({}), check: programmeRows })
+		],
+		// Allowed: restoring an activity that was never cancelled leaves it as it is.
+		restore: [
+			act({
+				url: (i) => `/coordinator/programme/${i.activity}`,
+				form: () => ({}),
+				allowed: ['coordinator'],
+				check: (i) => ['SELECT cancelled_at FROM activity WHERE id = ?', i.activity]
+			})
+		],
+		duplicate: [
+			act({
+				url: (i) => `/coordinator/programme/${i.activity}`,
+				form: () => ({}),
+				allowed: ['coordinator'],
+				probe: 'skip',
+				check: programmeRows
+			}),
+			act({ url: (i) => `/coordinator/programme/${i.activity2}`, form: () => ({}), check: programmeRows })
+		]
+	}),
+	...actions('/mentor/activities/new', {
+		save: [
+			act({
+				url: () => '/mentor/activities/new',
+				form: activityForm,
+				allowed: MENTORS,
+				check: programmeRows
+			})
+		]
+	}),
+	...actions('/mentor/activities/[id=id]', {
+		nudge: [
+			act({
+				url: (i) => `/mentor/activities/${i.activity}`,
+				form: (i) => ({ studentId: String(i.B) }),
+				allowed: ['mentorA'],
+				check: nudgeRows
+			}),
+			// Smuggled: a student of another group on the mentor's own activity page.
+			act({
+				url: (i) => `/mentor/activities/${i.activity}`,
+				form: (i) => ({ studentId: String(i.Z) }),
+				check: nudgeRows
+			})
+		]
+	}),
+	...actions('/student/activities', {
+		// Smuggled: the other school's activity.
+		prepare: [
+			act({
+				url: () => '/student/activities',
+				form: (i) => ({ activityId: String(i.activity2) }),
+				allowed: STUDENTS,
+				check: activityReflections
+			})
+		],
+		reflect: [
+			act({
+				url: () => '/student/activities',
+				form: (i) => ({ activityId: String(i.activity2) }),
+				allowed: STUDENTS,
+				check: activityReflections
+			})
+		],
+		// A new feed address replaces the old one: not probed by students (student A's is a fixture).
+		feed: [
+			act({
+				url: () => '/student/activities',
+				form: () => ({}),
+				allowed: STUDENTS,
+				probe: 'skip',
+				check: () => ['SELECT user_id, hex(token_hash) FROM calendar_feed ORDER BY user_id']
+			})
+		]
+	}),
 	...actions('/student/reflections/new', {
 		planned: [
 			act({
@@ -1168,6 +1534,18 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: () => '/login',
 				form: () => ({ username: '', password: '' }),
 				exact: everyone('→/', 400)
+			})
+		]
+	}),
+	...actions('/login/parent', {
+		// An incomplete form: 400 (signed in: "sign out first"), and no account is made.
+		default: [
+			act({
+				url: () => '/login/parent',
+				form: () => ({ code: '' }),
+				// A signed-in parent is sent on to /parent by the page's load, as on a GET.
+				exact: { ...everyone(400, 400), parent: '→/parent?code=' },
+				check: () => ['SELECT count(*) n FROM user']
 			})
 		]
 	}),

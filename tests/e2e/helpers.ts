@@ -8,7 +8,9 @@ export const DEMO = {
 	mentor: { username: 'm.jansen', password: 'Mentor-2026', home: '/mentor' },
 	mentorMbo: { username: 'r.elamrani', password: 'Mentor-2026', home: '/mentor' },
 	coordinator: { username: 'l.vandijk', password: 'Decaan-2026', home: '/coordinator' },
-	admin: { username: 'beheer', password: 'Beheer-2026', home: '/admin' }
+	admin: { username: 'beheer', password: 'Beheer-2026', home: '/admin' },
+	// Sanne's mother (issue 20).
+	parent: { username: 'ingrid.devries', password: 'Ouder-2026', home: '/parent' }
 } as const;
 export type DemoRole = keyof typeof DEMO;
 

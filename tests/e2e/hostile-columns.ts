@@ -2,7 +2,8 @@
 // Free text a user typed somewhere (or a name an import brought in): the columns that XSS payloads go in.
 // hostile-world.test.ts fails when a text column is in neither list, so a new column is not forgotten.
 export const FREE_TEXT: Record<string, string[]> = {
-	activity: ['title', 'place'],
+	activity: ['title', 'place', 'preparation_question'],
+	activity_cohort: ['cohort'],
 	attachment: ['file_name'],
 	comment: ['body'],
 	conversation: ['mentor_note', 'summary'],
@@ -10,6 +11,7 @@ export const FREE_TEXT: Record<string, string[]> = {
 	goal: ['title', 'description'],
 	group: ['name', 'programme'],
 	import_batch: ['file_name'],
+	parent_note: ['body'],
 	matrix_action: ['title', 'owner'],
 	matrix_actor: ['name', 'description'],
 	matrix_answer: ['how', 'wish'],
@@ -27,7 +29,12 @@ export const FREE_TEXT: Record<string, string[]> = {
 // Text columns that hold codes, dates, keys or JSON the app wrote itself, not free text.
 export const NOT_FREE_TEXT = [
 	'__drizzle_migrations.hash',
+	'activity.audience',
 	'activity.date',
+	'activity.end_date',
+	'activity.end_time',
+	'activity.start_time',
+	'activity_competency.competency',
 	'activity.type',
 	'attachment.mime_type',
 	'attachment.storage_key',
@@ -41,6 +48,7 @@ export const NOT_FREE_TEXT = [
 	'goal.competency',
 	'goal.due_on',
 	'goal.status',
+	'import_batch.choices',
 	'import_batch.delimiter',
 	'import_batch.encoding',
 	'import_batch.headers',
@@ -55,6 +63,7 @@ export const NOT_FREE_TEXT = [
 	'matrix_round.status',
 	'matrix_task.kind',
 	'notification.kind',
+	'parent_invitation.code_hash',
 	'reflection.activity_date',
 	'reflection.activity_type',
 	'reflection.visibility',

@@ -4,7 +4,7 @@
 //   DATABASE_PATH=./data/e2e-4173.db npx tsx tests/e2e/hostile-world.ts <tag> [payloads.json]
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { closeDb, getDb, type Db } from '../../src/lib/server/db';
 import * as portfolio from '../../src/lib/server/db/schema-portfolio';
 import * as dialog from '../../src/lib/server/db/schema-dialog';
@@ -19,12 +19,15 @@ import type { DemoContext } from '../../src/lib/server/demo/seed';
 import { seedReflections } from '../../src/lib/server/demo/reflections';
 import { seedGrowth } from '../../src/lib/server/demo/growth';
 import { seedDialog } from '../../src/lib/server/demo/dialog';
+import { seedProgramme } from '../../src/lib/server/programme/seed';
+import { listMentorActivities } from '../../src/lib/server/programme/follow';
+import * as home from '../../src/lib/server/db/schema-parents';
 import { createSession } from '../../src/lib/server/auth/session';
 import { viewerOf } from '../../src/lib/server/testing';
 import { createRound } from '../../src/lib/server/matrix/rounds';
 import { inviteRespondent, saveMyAnswer } from '../../src/lib/server/matrix/respond';
 import { addAction } from '../../src/lib/server/matrix/report';
-import { createImportBatch } from '../../src/lib/server/import/students';
+import { createImportBatch } from '../../src/lib/server/import/batch';
 import { readCsv } from '../../src/lib/server/import/csv';
 import type { Role } from '../../src/lib/roles';
 import { FREE_TEXT } from './hostile-columns';
@@ -32,10 +35,10 @@ import { FREE_TEXT } from './hostile-columns';
 export interface World {
 	tag: string;
 	schoolId: number;
-	users: Record<'student' | 'student2' | 'mentor' | 'coordinator' | 'admin' | 'staff', number>;
-	tokens: Record<'student' | 'mentor' | 'coordinator' | 'admin' | 'staff', string>;
+	users: Record<'student' | 'student2' | 'mentor' | 'coordinator' | 'admin' | 'staff' | 'parent', number>;
+	tokens: Record<'student' | 'mentor' | 'coordinator' | 'admin' | 'staff' | 'parent', string>;
 	/** Sample values for route [params], keyed by route id. */
-	params: Record<string, Record<string, number>>;
+	params: Record<string, Record<string, number | string>>;
 	/** Free-text cells that now hold a payload: table.column → count. */
 	seeded: Record<string, number>;
 }
@@ -55,6 +58,7 @@ function build(tag: string, payloads: string[]): World {
 	const coordinator = account('coordinator', ['coordinator']);
 	const admin = account('admin', ['admin']);
 	const staff = account('staff', ['staff']);
+	const parent = account('parent', ['parent']);
 	const kb3 = createGroupRecord({ schoolId, schoolYearId, name: `${tag}-A`, programme: 'vmbo-kb 3' }, db);
 	const zw2 = createGroupRecord({ schoolId, schoolYearId, name: `${tag}-B`, programme: 'mbo 2' }, db);
 	addGroupMembers({ schoolId, groupId: kb3, studentIds: vmbo, mentorIds: [mentor] }, db);
@@ -74,6 +78,7 @@ function build(tag: string, payloads: string[]): World {
 		seedReflections(txCtx);
 		seedGrowth(txCtx);
 		seedDialog(txCtx);
+		seedProgramme(txCtx);
 	});
 
 	// The matrix: a round with an answer from a respondent and an action; an import waiting to be applied.
@@ -122,6 +127,17 @@ function build(tag: string, payloads: string[]): World {
 		.where(eq(dialog.conversation.studentId, student))
 		.get();
 	const reflectionId = shared?.id ?? refl[0].id;
+	const homeReflection = db
+		.select({ id: portfolio.reflection.id })
+		.from(portfolio.reflection)
+		.where(
+			and(
+				eq(portfolio.reflection.studentId, student),
+				eq(portfolio.reflection.visibility, 'mentor'),
+				isNotNull(portfolio.reflection.finishedAt)
+			)
+		)
+		.get()!.id;
 	db.insert(portfolio.attachment)
 		.values({
 			schoolId,
@@ -133,6 +149,27 @@ function build(tag: string, payloads: string[]): World {
 			storageKey: `${tag}-missing`
 		})
 		.run();
+
+	// The student's parent: linked, reads the shared reflection (and left a note), invited to a conversation.
+	db.insert(home.parentLink)
+		.values({ schoolId, studentId: student, parentId: parent, createdBy: student })
+		.run();
+	db.insert(home.homeSetting).values({ studentId: student, schoolId, shareGoals: true }).run();
+	db.insert(home.reflectionHomeShare)
+		.values({ reflectionId: homeReflection, schoolId, studentId: student })
+		.run();
+	db.insert(home.parentNote)
+		.values({ schoolId, reflectionId: homeReflection, studentId: student, parentId: parent, body: 'x' })
+		.run();
+	db.insert(home.conversationParentInvite)
+		.values({ conversationId: conv!.id, schoolId, invitedBy: mentor })
+		.run();
+	const mentorActivity = listMentorActivities(viewerOf(mentor))[0].id;
+	const activityId = db
+		.select()
+		.from(portfolio.activity)
+		.where(eq(portfolio.activity.schoolId, schoolId))
+		.get()!.id;
 
 	// Part of the portfolio came from a previous school: its name (from the ZIP) shows on those items.
 	const transferId = db
@@ -163,13 +200,14 @@ function build(tag: string, payloads: string[]): World {
 	return {
 		tag,
 		schoolId,
-		users: { student, student2: vmbo[1], mentor, coordinator, admin, staff },
+		users: { student, student2: vmbo[1], mentor, coordinator, admin, staff, parent },
 		tokens: {
 			student: token(student),
 			mentor: token(mentor),
 			coordinator: token(coordinator),
 			admin: token(admin),
-			staff: token(staff)
+			staff: token(staff),
+			parent: token(parent)
 		},
 		params: {
 			'/admin/erase/[id=id]': { id: vmbo[15] },
@@ -196,7 +234,13 @@ function build(tag: string, payloads: string[]): World {
 			'/student/reflections/[id=id]/autosave': { id: reflectionId },
 			'/student/reflections/[id=id]/edit': { id: reflectionId },
 			'/student/reflections/[id=id]/versions': { id: reflectionId },
-			'/files/[id=id]': { id: 0 }
+			'/files/[id=id]': { id: 0 },
+			'/coordinator/programme/[id=id]': { id: activityId },
+			'/mentor/activities/[id=id]': { id: mentorActivity },
+			'/parent/[studentId=id]': { studentId: student },
+			'/parent/[studentId=id]/conversations/[cid=id]': { studentId: student, cid: conv!.id },
+			'/parent/[studentId=id]/reflections/[rid=id]': { studentId: student, rid: homeReflection },
+			'/agenda/[token].ics': { token: 'x' }
 		},
 		seeded
 	};

@@ -68,6 +68,8 @@ const AREA_ROLE: Record<string, Who> = {
 	coordinator: 'coordinator',
 	admin: 'admin',
 	'lob-taken': 'staff',
+	parent: 'parent',
+	agenda: 'anonymous',
 	account: 'student',
 	notifications: 'student',
 	files: 'student',
@@ -86,7 +88,7 @@ export function roleFor(routeId: string): Who {
 }
 
 /** The sample [params] for a route; throws when a route with params has none in hostile-world.ts. */
-export function paramsFor(world: World, routeId: string): Record<string, number> {
+export function paramsFor(world: World, routeId: string): Record<string, number | string> {
 	const names = paramNames(routeId);
 	if (!names.length) return {};
 	const sample = world.params[routeId];

@@ -5,13 +5,14 @@ import { expectAccessible, loginAs } from './helpers';
 
 const DB_PATH = `./data/e2e-${process.env.E2E_PORT ?? 4173}.db`;
 
-// Like a Magister export: `;`, Windows-1252, leading zeros, particles, a mentor column.
+// Like a Magister export: `;`, Windows-1252 (which has no ş: Ayşe is in the UTF-8 file below), leading
+// zeros, particles, a mentor column.
 const MAGISTER = iconv.encode(
 	[
 		'Stamnummer;Roepnaam;Tussenvoegsel;Achternaam;Klas;Profiel;Mentor',
 		'0070001;Zoë;van der;Linden;2KB-C;vmbo-kb 2;M. Jansen',
 		'0070002;Siebe;de;Groot;2KB-C;vmbo-kb 2;M. Jansen',
-		'0070003;Ayşe;;Kaya;2KB-C;vmbo-kb 2;M. Jansen'
+		'0070003;Ayla;;Kaya;2KB-C;vmbo-kb 2;M. Jansen'
 	].join('\r\n'),
 	'win1252'
 );
@@ -28,6 +29,21 @@ const SOMTODAY = Buffer.from(
 
 test.describe.configure({ mode: 'serial' });
 
+function leftCount(): number {
+	const db = new Database(DB_PATH, { readonly: true });
+	try {
+		return (db.prepare('SELECT count(*) n FROM user WHERE left_at IS NOT NULL').get() as { n: number }).n;
+	} finally {
+		db.close();
+	}
+}
+
+// Saved on a Mac: read as Windows-1252 it would say "…mer ‚elik" and "Zo‘ Bakker".
+const MAC_ROMAN = iconv.encode(
+	['Stamnummer;Roepnaam;Achternaam;Klas', '0090001;Ömer;Çelik;1A', '0090002;Zoë;Bakker;1A'].join('\r\n'),
+	'macintosh'
+);
+
 test('an admin imports a Magister and then a Somtoday export and sees the groups', async ({ page }, info) => {
 	test.skip(info.project.name !== 'desktop', 'one import run is enough; the phone view is checked below');
 	await loginAs(page, 'admin');
@@ -40,18 +56,22 @@ test('an admin imports a Magister and then a Somtoday export and sees the groups
 	});
 	await page.getByRole('button', { name: 'Bestand lezen' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('magister.csv');
-	await expect(page.getByText('windows-1252')).toBeVisible();
+	await expect(page.getByText('3 regels · scheidingsteken ; · tekenset windows-1252')).toBeVisible();
 	// Recognised columns, a preview with the accents and zeros intact, and the demo students not in the file.
 	await expect(page.locator('#map-familyNamePrefix')).toHaveValue('2');
 	await expect(page.getByRole('cell', { name: 'Zoë van der Linden' })).toBeVisible();
 	await expect(page.getByRole('cell', { name: '0070001' })).toBeVisible();
-	// A partial file: the rest of the school must not be marked as left.
-	await page.getByLabel('Leerlingen die niet in dit bestand staan, zijn van school af').uncheck();
-	await page.getByRole('button', { name: 'Voorbeeld bijwerken' }).click();
+	// A partial file with the box untouched: the rest of the school is not marked as left.
+	await expect(
+		page.getByLabel('Leerlingen die niet in dit bestand staan, zijn van school af')
+	).not.toBeChecked();
 	await expect(page.getByText('worden gemarkeerd als van school af')).toHaveCount(0);
 	await expectAccessible(page);
+	const leftBefore = leftCount();
 	await page.getByRole('button', { name: 'Importeren', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('Import klaar: 3 nieuw');
+	await expect(page.getByRole('status')).toContainText('0 van school af');
+	expect(leftCount()).toBe(leftBefore);
 
 	await page.goto('/admin/import');
 	await page.setInputFiles('input[name="file"]', {
@@ -60,8 +80,6 @@ test('an admin imports a Magister and then a Somtoday export and sees the groups
 		buffer: SOMTODAY
 	});
 	await page.getByRole('button', { name: 'Bestand lezen' }).click();
-	await page.getByLabel('Leerlingen die niet in dit bestand staan, zijn van school af').uncheck();
-	await page.getByRole('button', { name: 'Voorbeeld bijwerken' }).click();
 	await expect(page.locator('.counts li').filter({ hasText: 'Andere groep' })).toContainText('2');
 	await page.getByRole('button', { name: 'Importeren', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('2 naar een andere groep');
@@ -98,6 +116,42 @@ test('a broken file gets a clear message and nothing is imported', async ({ page
 	await expect(page.locator('.field-error')).toHaveText(
 		'Het bestand heeft een kopregel, maar geen regels met gegevens.'
 	);
+});
+
+test('a Mac Roman file cannot be applied until the admin picks the encoding the names read right in', async ({
+	page
+}, info) => {
+	test.skip(info.project.name !== 'desktop', 'one import run is enough');
+	await loginAs(page, 'admin');
+	await page.goto('/admin/import');
+	await page.setInputFiles('input[name="file"]', {
+		name: 'mac.csv',
+		mimeType: 'text/csv',
+		buffer: MAC_ROMAN
+	});
+	await page.getByRole('button', { name: 'Bestand lezen' }).click();
+	await expect(page.getByRole('heading', { name: 'Staan de namen goed?' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Importeren', exact: true })).toHaveCount(0);
+	const win = page.getByRole('list', { name: 'Voorbeelden van namen in Windows-1252' });
+	const mac = page.getByRole('list', { name: 'Voorbeelden van namen in Mac Roman' });
+	await expect(win).toContainText('…mer ‚elik');
+	await expect(win).toContainText('Zo‘ Bakker');
+	await expect(mac).toContainText('Ömer Çelik');
+	await expect(mac).toContainText('Zoë Bakker');
+	await expectAccessible(page);
+	// A POST without the choice is still refused.
+	const refused = await page.request.post(`${page.url()}?/apply`, {
+		form: {},
+		headers: { origin: new URL(page.url()).origin }
+	});
+	expect(await refused.text()).toContain('Kies eerst de tekenset');
+	await page.getByRole('radio', { name: /Mac Roman/ }).check();
+	await page.getByRole('button', { name: 'Deze tekenset gebruiken' }).click();
+	await expect(page.getByRole('status')).toContainText('opnieuw gelezen');
+	await expect(page.getByRole('cell', { name: 'Ömer Çelik' })).toBeVisible();
+	await expect(page.getByText('2 regels · scheidingsteken ; · tekenset macintosh')).toBeVisible();
+	await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText('Import klaar: 2 nieuw');
 });
 
 test('students and mentors cannot reach the import', async ({ page }) => {

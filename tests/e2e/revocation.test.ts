@@ -144,10 +144,11 @@ const CASES: Record<RevocationCase, Case> = {
 		gone: MARKERS,
 		probes: allProbes,
 		revoke: (w, as) =>
-			expectSuccess(as.admin, '/admin/school-year?/start', {
+			// A year that starts today takes effect at once (a later one is only staged until its start date).
+			expectSuccess(as.admin, '/admin/school-year?/stage', {
 				name: 'Volgend schooljaar',
-				startsOn: '2030-08-01',
-				endsOn: '2031-07-31',
+				startsOn: new Date().toISOString().slice(0, 10),
+				endsOn: `${new Date().getUTCFullYear() + 1}-07-31`,
 				confirm: 'on'
 			})
 	}

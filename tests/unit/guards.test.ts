@@ -10,10 +10,14 @@ import { ROUTES_DIR as ROUTES, routeFiles } from '../route-tree';
 const PUBLIC_ALLOWLIST = [
 	'(auth)/login/+page.server.ts',
 	'(auth)/login/code/+page.server.ts',
+	// Issue 20: a parent registers with the one-time code a student gave them.
+	'(auth)/login/parent/+page.server.ts',
 	'(auth)/login/oidc/+server.ts',
 	'(auth)/login/oidc/callback/+server.ts',
 	'language/+page.server.ts',
-	'healthz/+server.ts'
+	'healthz/+server.ts',
+	// A student's calendar feed: phone calendar apps cannot sign in; the secret in the URL is the key.
+	'agenda/[token].ics/+server.ts'
 ];
 
 const SERVER_FILE = /^\+(page\.server|layout\.server|server)\.(ts|js)$/;

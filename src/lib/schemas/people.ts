@@ -55,7 +55,15 @@ const noStudentStaff = {
 	params: { path: ['roles'], error: 'admin_roles_student_staff' }
 };
 
-export const personSchema = personFields.refine(noStudentStaff.check, noStudentStaff.params);
+// A parent account is only ever a parent: it never becomes staff (or a student) by an admin's tick either.
+const parentAlone = {
+	check: (p: { roles: readonly string[] }) => !p.roles.includes('parent') || p.roles.length === 1,
+	params: { path: ['roles'], error: 'par_roles_parent_alone' }
+};
+
+export const personSchema = personFields
+	.refine(noStudentStaff.check, noStudentStaff.params)
+	.refine(parentAlone.check, parentAlone.params);
 export type PersonInput = z.output<typeof personSchema>;
 
 const password = z.string().min(10).max(200);
@@ -63,7 +71,8 @@ export const temporaryPasswordSchema = z.object({ password });
 
 export const newPersonSchema = personFields
 	.extend({ password })
-	.refine(noStudentStaff.check, noStudentStaff.params);
+	.refine(noStudentStaff.check, noStudentStaff.params)
+	.refine(parentAlone.check, parentAlone.params);
 export type NewPersonInput = z.output<typeof newPersonSchema>;
 
 export const PAGE_SIZE = 50;

@@ -14,6 +14,12 @@ export const schoolYearSchema = z.object({
 	confirm: z.literal('on', { error: 'sch_year_confirm_required' })
 });
 
+export const earlyStartSchema = z.object({
+	yearId: z.coerce.number().int().positive(),
+	confirm: z.string().trim().min(1).max(40),
+	reason: z.string().trim().min(5).max(300)
+});
+
 export const auditSearchSchema = z.object({
 	q: z.string().trim().max(100).optional().catch(undefined),
 	action: z.string().max(40).optional().catch(undefined),
@@ -33,3 +39,12 @@ export const auditSearchSchema = z.object({
 export const eraseConfirmSchema = z.object({ confirm: z.string().trim().min(1).max(200) });
 
 export const retentionSchema = z.object({ years: z.coerce.number().int().min(1).max(20) });
+
+export const retentionEraseSchema = z.object({
+	// One ticked box arrives as a string, several as an array.
+	ids: z.preprocess(
+		(v) => (v === undefined ? [] : [v].flat()),
+		z.array(z.coerce.number().int().positive()).min(1, { error: 'ret_choose_one' }).max(5000)
+	),
+	confirm: z.string().trim().min(1).max(6)
+});

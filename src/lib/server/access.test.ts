@@ -28,38 +28,101 @@ type Expected = Relation[] | 'area';
 const S: Relation = 'self';
 const M: Relation = 'mentee';
 const SS: Relation = 'schoolStudent';
+const C: Relation = 'child';
 
 const EXPECTED: Record<Operation, Record<Role, Expected>> = {
-	'student.home': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
-	'student.profile.read': { student: [S], mentor: [M], coordinator: [], admin: [SS], staff: [] },
-	'student.loginCode.create': { student: [], mentor: [M], coordinator: [], admin: [SS], staff: [] },
-	'mentee.loginCode.create': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] },
-	'mentor.groups.read': { student: [], mentor: 'area', coordinator: [], admin: [], staff: [] },
-	'mentor.student.read': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] },
-	'school.aggregates.read': { student: [], mentor: [], coordinator: 'area', admin: 'area', staff: [] },
-	'people.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [] },
-	'groups.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [] },
-	'reflection.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
-	'reflection.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
-	'audit.own': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
-	'audit.search': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [] },
-	'schoolYear.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [] },
-	'student.erase': { student: [], mentor: [], coordinator: [], admin: [SS], staff: [] },
-	'student.dataExport': { student: [S], mentor: [], coordinator: [], admin: [SS], staff: [] },
-	'portfolio.transfer': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
-	'selfRating.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
-	'selfRating.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
-	'goal.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
-	'goal.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
-	'matrix.read': { student: [], mentor: 'area', coordinator: 'area', admin: 'area', staff: 'area' },
-	'matrix.respond': { student: [], mentor: 'area', coordinator: 'area', admin: 'area', staff: 'area' },
-	'matrix.edit': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [] },
-	'comment.write': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
-	'conversation.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
-	'conversation.manage': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] },
-	'conversation.agenda.add': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [] },
-	'conversation.confirm': { student: [S], mentor: [], coordinator: [], admin: [], staff: [] },
-	'conversation.mentorNote.read': { student: [], mentor: [M], coordinator: [], admin: [], staff: [] }
+	'student.home': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
+	'student.profile.read': { student: [S], mentor: [M], coordinator: [], admin: [SS], staff: [], parent: [] },
+	'student.loginCode.create': {
+		student: [],
+		mentor: [M],
+		coordinator: [],
+		admin: [SS],
+		staff: [],
+		parent: []
+	},
+	'mentee.loginCode.create': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'mentor.groups.read': { student: [], mentor: 'area', coordinator: [], admin: [], staff: [], parent: [] },
+	'mentor.student.read': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'school.aggregates.read': {
+		student: [],
+		mentor: [],
+		coordinator: 'area',
+		admin: 'area',
+		staff: [],
+		parent: []
+	},
+	'people.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [], parent: [] },
+	'groups.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [], parent: [] },
+	'reflection.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'reflection.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
+	'audit.own': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
+	'audit.search': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [], parent: [] },
+	'schoolYear.manage': { student: [], mentor: [], coordinator: [], admin: 'area', staff: [], parent: [] },
+	'student.erase': { student: [], mentor: [], coordinator: [], admin: [SS], staff: [], parent: [] },
+	'student.dataExport': { student: [S], mentor: [], coordinator: [], admin: [SS], staff: [], parent: [] },
+	'portfolio.transfer': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
+	'selfRating.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'selfRating.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
+	'goal.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'goal.write': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
+	'matrix.read': {
+		student: [],
+		mentor: 'area',
+		coordinator: 'area',
+		admin: 'area',
+		staff: 'area',
+		parent: []
+	},
+	'matrix.respond': {
+		student: [],
+		mentor: 'area',
+		coordinator: 'area',
+		admin: 'area',
+		staff: 'area',
+		parent: []
+	},
+	'matrix.edit': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [], parent: [] },
+	'comment.write': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'conversation.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'conversation.manage': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'conversation.agenda.add': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'conversation.confirm': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
+	'conversation.mentorNote.read': {
+		student: [],
+		mentor: [M],
+		coordinator: [],
+		admin: [],
+		staff: [],
+		parent: []
+	},
+	'parent.home': { student: [], mentor: [], coordinator: [], admin: [], staff: [], parent: 'area' },
+	'parent.link.manage': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
+	'home.share': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
+	'parent.child.read': { student: [], mentor: [], coordinator: [], admin: [], staff: [], parent: [C] },
+	'parent.note.write': { student: [], mentor: [], coordinator: [], admin: [], staff: [], parent: [C] },
+	'parent.agenda.add': { student: [], mentor: [], coordinator: [], admin: [], staff: [], parent: [C] },
+	'conversation.parent.invite': {
+		student: [],
+		mentor: [M],
+		coordinator: [],
+		admin: [],
+		staff: [],
+		parent: []
+	},
+	'programme.read': { student: [], mentor: 'area', coordinator: 'area', admin: [], staff: [], parent: [] },
+	'programme.manage': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [], parent: [] },
+	'programme.manageOwnGroups': {
+		student: [],
+		mentor: 'area',
+		coordinator: [],
+		admin: [],
+		staff: [],
+		parent: []
+	},
+	'programme.follow': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'programme.take': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
+	'programme.reach': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [], parent: [] }
 };
 
 function viewerWith(...roles: Role[]) {

@@ -5,11 +5,12 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { HOME_ORDER, ROLE_HOME, STAFF_ROLES, type Role } from '../roles';
 import * as core from './db/schema';
 import * as portfolio from './db/schema-portfolio';
+import * as parents from './db/schema-parents';
 import type { Viewer } from './auth/viewer';
 
 /** How the viewer relates to the student a row belongs to. */
-export type Relation = 'self' | 'mentee' | 'schoolStudent';
-export const RELATIONS: readonly Relation[] = ['self', 'mentee', 'schoolStudent'];
+export type Relation = 'self' | 'mentee' | 'schoolStudent' | 'child';
+export const RELATIONS: readonly Relation[] = ['self', 'mentee', 'schoolStudent', 'child'];
 
 export const OPERATIONS = [
 	'student.home',
@@ -41,7 +42,20 @@ export const OPERATIONS = [
 	'conversation.manage',
 	'conversation.agenda.add',
 	'conversation.confirm',
-	'conversation.mentorNote.read'
+	'conversation.mentorNote.read',
+	'parent.home',
+	'parent.link.manage',
+	'home.share',
+	'parent.child.read',
+	'parent.note.write',
+	'parent.agenda.add',
+	'conversation.parent.invite',
+	'programme.read',
+	'programme.manage',
+	'programme.manageOwnGroups',
+	'programme.follow',
+	'programme.take',
+	'programme.reach'
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -90,7 +104,24 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'conversation.agenda.add': { student: ['self'], mentor: ['mentee'] },
 	'conversation.confirm': { student: ['self'] },
 	// The mentor's working note: never shown to the student in the app (still in an access request).
-	'conversation.mentorNote.read': { mentor: ['mentee'] }
+	'conversation.mentorNote.read': { mentor: ['mentee'] },
+	// Parents (issue 20): the student invites and revokes them and chooses what goes home ("ook thuis");
+	// a parent reads only that, of the students who linked them (homeReflectionScope, homeConversationScope).
+	'parent.home': { parent: true },
+	'parent.link.manage': { student: ['self'] },
+	'home.share': { student: ['self'] },
+	'parent.child.read': { parent: ['child'] },
+	'parent.note.write': { parent: ['child'] },
+	'parent.agenda.add': { parent: ['child'] },
+	'conversation.parent.invite': { mentor: ['mentee'] },
+	// The LOB programme (issue 18): the decaan plans for the school, a mentor for their own groups only;
+	// a mentor follows who prepared and reflected; a student takes part; the reach is counts only.
+	'programme.read': { mentor: true, coordinator: true },
+	'programme.manage': { coordinator: true },
+	'programme.manageOwnGroups': { mentor: true },
+	'programme.follow': { mentor: ['mentee'] },
+	'programme.take': { student: ['self'] },
+	'programme.reach': { coordinator: true }
 };
 
 function grants(viewer: Viewer, op: Operation): Grant[] {
@@ -129,7 +160,16 @@ function relationCondition(viewer: Viewer, relation: Relation, studentId: SQLite
 			return sql`${studentId} in ${menteeIds(viewer)}`;
 		case 'schoolStudent':
 			return sql`${studentId} in ${schoolStudentIds(viewer)}`;
+		case 'child':
+			return sql`${studentId} in ${childIds(viewer)}`;
 	}
+}
+
+/** The students who linked this parent and have not revoked the link, as a subquery. */
+function childIds(viewer: Viewer) {
+	const l = parents.parentLink;
+	return sql`(select ${l.studentId} from ${l} where ${l.parentId} = ${viewer.userId}
+		and ${l.schoolId} = ${viewer.schoolId} and ${l.revokedAt} is null)`;
 }
 
 /**
@@ -246,6 +286,54 @@ export function conversationScope(viewer: Viewer, op: Operation, c: Conversation
 	return and(eq(c.schoolId, viewer.schoolId), or(...conditions)) as SQL;
 }
 
+/**
+ * The reflections a parent may read: finished ones of their linked children that the student shared with
+ * their mentor or dossier and also marked "ook thuis". Never drafts, private ones or deleted ones.
+ */
+export function homeReflectionScope(viewer: Viewer): SQL {
+	const r = portfolio.reflection;
+	if (!canOn(viewer, 'parent.child.read', 'child')) return sql`0`;
+	return and(
+		eq(r.schoolId, viewer.schoolId),
+		isNull(r.deletedAt),
+		isNotNull(r.finishedAt),
+		inArray(r.visibility, ['mentor', 'dossier']),
+		relationCondition(viewer, 'child', r.studentId),
+		inArray(
+			r.id,
+			sql`(select ${parents.reflectionHomeShare.reflectionId} from ${parents.reflectionHomeShare})`
+		)
+	) as SQL;
+}
+
+/**
+ * The conversations a parent may see: one-to-one conversations of a linked child to which the mentor
+ * invited the parents, or whose confirmed summary the student shared with home.
+ */
+export function homeConversationScope(
+	viewer: Viewer,
+	c: { id: SQLiteColumn; schoolId: SQLiteColumn; studentId: SQLiteColumn; summaryConfirmedAt: SQLiteColumn }
+): SQL {
+	if (!canOn(viewer, 'parent.child.read', 'child')) return sql`0`;
+	return and(
+		eq(c.schoolId, viewer.schoolId),
+		relationCondition(viewer, 'child', c.studentId),
+		or(
+			inArray(
+				c.id,
+				sql`(select ${parents.conversationParentInvite.conversationId} from ${parents.conversationParentInvite})`
+			),
+			and(
+				isNotNull(c.summaryConfirmedAt),
+				inArray(
+					c.id,
+					sql`(select ${parents.conversationHomeShare.conversationId} from ${parents.conversationHomeShare})`
+				)
+			)
+		)
+	) as SQL;
+}
+
 /** Conversations the viewer may read (see conversationScope). */
 export function conversationReadScope(viewer: Viewer, c: ConversationColumns): SQL {
 	return conversationScope(viewer, 'conversation.read', c);
@@ -271,6 +359,11 @@ export function conversationMentorIsCurrent(c: ConversationColumns): SQL {
 /** Is this student in one of the viewer's open groups right now? (for actions: the student may have left) */
 export function menteeCondition(viewer: Viewer, studentId: SQLiteColumn): SQL {
 	return relationCondition(viewer, 'mentee', studentId);
+}
+
+/** A parent account (only ever that role): the invitation page sends it to link the child instead. */
+export function isParentAccount(roles: readonly Role[]): boolean {
+	return roles.length === 1 && roles[0] === 'parent';
 }
 
 export interface NavArea {

@@ -4,11 +4,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 
 const PORT = process.env.E2E_PORT ?? 4173;
 export const DB_PATH = `./data/e2e-${PORT}.db`;
 const UPLOADS = `./data/e2e-uploads-${PORT}`;
 const FIXTURE = 'authz-fixture';
+// 32 base32 characters, like the tokens the app makes.
+const FEED_TOKEN = 'authzfixturefeedtokenaaaaaaaaaaa';
 
 export const ACTORS = [
 	'anonymous',
@@ -20,6 +23,7 @@ export const ACTORS = [
 	'admin',
 	'adminOther',
 	'staff',
+	'parent',
 	'adminMentor',
 	'mentorCoordinator',
 	'staffMentor'
@@ -50,6 +54,8 @@ export const LOGINS: Record<Exclude<Actor, 'anonymous'>, { username: string; pas
 	admin: { username: 'beheer', password: 'Beheer-2026' },
 	adminOther: { username: 'beheer.rijnmond', password: 'Beheer-2026' },
 	staff: { username: 'p.desmet', password: 'Docent-2026' },
+	// Sanne's mother (src/lib/server/parents/seed-parents.ts): sees only what Sanne shares "ook thuis".
+	parent: { username: 'ingrid.devries', password: 'Ouder-2026' },
 	// FIXTURE users (prepareFixtures), with m.jansen's password.
 	adminMentor: { username: `${FIXTURE}.admin-mentor`, password: 'Mentor-2026' },
 	mentorCoordinator: { username: `${FIXTURE}.mentor-coordinator`, password: 'Mentor-2026' },
@@ -104,8 +110,24 @@ export interface Ids {
 	action: number;
 	/** A portfolio transfer student A read in (an empty one: the row is what undo works on). */
 	transferA: number;
+	/** Parents (issue 20): Sanne (the demo parent's child); a reflection she shares at home, one she does not;
+	 * the demo mother's link and note; an unused invitation of student A. */
+	sanne: number;
+	reflHome: number;
+	reflSanneHidden: number;
+	motherLink: number;
+	motherNote: number;
+	invitationA: number;
 	/** The id (public half of the token) of student A's session, filled in after the logins. */
 	sessionA: string;
+	/** Programme (issue 18): a 3KB-A activity, a ZW2-B one, the other school's; the school years. */
+	activity: number;
+	activityZ: number;
+	activity2: number;
+	year: number;
+	year2: number;
+	/** Student A's calendar feed token (its hash stored as the app stores it). */
+	feedToken: string;
 }
 
 function one(db: Database.Database, sql: string, ...params: unknown[]): number {
@@ -283,7 +305,51 @@ export function prepareFixtures(): Ids {
 			A,
 			Date.now()
 		);
+		const invitationA = findOrInsert(
+			db,
+			`SELECT id FROM parent_invitation WHERE code_hash = '${FIXTURE}'`,
+			`INSERT INTO parent_invitation (school_id, student_id, code_hash, expires_at) VALUES (?, ?, '${FIXTURE}', ?)`,
+			school,
+			A,
+			Date.now() + 7 * 86_400_000
+		);
+		const year = one(db, 'SELECT id FROM school_year WHERE school_id = ? AND is_current = 1', school);
+		const year2 = one(db, 'SELECT id FROM school_year WHERE school_id = ? ORDER BY id LIMIT 1', school2);
+		const activity2 = findOrInsert(
+			db,
+			`SELECT id FROM activity WHERE title = '${FIXTURE}' AND school_id = ${school2}`,
+			`INSERT INTO activity (school_id, school_year_id, type, title, date, audience) VALUES (?, ?, 'gastles', '${FIXTURE}', '2027-02-01', 'school')`,
+			school2,
+			year2
+		);
+		db.prepare(
+			'INSERT INTO calendar_feed (user_id, school_id, token_hash) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash'
+		).run(A, school, createHash('sha256').update(FEED_TOKEN).digest());
 		return {
+			sanne,
+			reflHome: one(
+				db,
+				'SELECT r.id FROM reflection r JOIN reflection_home_share h ON h.reflection_id = r.id WHERE r.student_id = ? ORDER BY r.id LIMIT 1',
+				sanne
+			),
+			reflSanneHidden: refl(sanne, "visibility = 'private'"),
+			motherLink: one(db, 'SELECT id FROM parent_link WHERE student_id = ? AND revoked_at IS NULL', sanne),
+			motherNote: one(db, 'SELECT id FROM parent_note WHERE student_id = ?', sanne),
+			invitationA,
+			activity: one(
+				db,
+				`SELECT id FROM activity WHERE school_id = ? AND title = 'Beroepenmarkt Regio Rivierenland'`,
+				school
+			),
+			activityZ: one(
+				db,
+				`SELECT id FROM activity WHERE school_id = ? AND title = 'Start BPV-periode 1'`,
+				school
+			),
+			activity2,
+			year,
+			year2,
+			feedToken: FEED_TOKEN,
 			school,
 			school2,
 			A,

@@ -6,7 +6,8 @@ export const roleLabel: Record<Role, () => string> = {
 	mentor: m.role_mentor,
 	coordinator: m.role_coordinator,
 	admin: m.role_admin,
-	staff: m.role_staff
+	staff: m.role_staff,
+	parent: m.par_role
 };
 
 export const rolePlural: Record<Role, () => string> = {
@@ -14,7 +15,8 @@ export const rolePlural: Record<Role, () => string> = {
 	mentor: m.admin_roles_mentor,
 	coordinator: m.admin_roles_coordinator,
 	admin: m.admin_roles_admin,
-	staff: m.admin_roles_staff
+	staff: m.admin_roles_staff,
+	parent: m.par_role_plural
 };
 
 /** Who a role is for, in the school's own words. */
@@ -23,5 +25,6 @@ export const roleHint: Record<Role, () => string> = {
 	mentor: m.admin_role_hint_mentor,
 	coordinator: m.admin_role_hint_coordinator,
 	admin: m.admin_role_hint_admin,
-	staff: m.admin_role_hint_staff
+	staff: m.admin_role_hint_staff,
+	parent: m.par_role_hint
 };

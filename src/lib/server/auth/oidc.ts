@@ -173,7 +173,14 @@ export function linkAccount(issuer: string, c: SsoClaims): SsoResult {
 			? tx
 					.select({ id: table.user.id, active: table.user.active, locale: table.user.locale })
 					.from(table.user)
-					.where(and(eq(table.user.schoolId, school.id), sql`lower(${table.user.email}) = ${c.email}`))
+					.where(
+						and(
+							eq(table.user.schoolId, school.id),
+							sql`lower(${table.user.email}) = ${c.email}`,
+							// A parent account is never taken over by a school login (issue 20).
+							sql`not exists (select 1 from ${table.userRole} where ${table.userRole.userId} = ${table.user.id} and ${table.userRole.role} = 'parent')`
+						)
+					)
 					.all()
 			: [];
 		let account = byEmail.length === 1 ? byEmail[0] : undefined;

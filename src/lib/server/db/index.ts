@@ -7,10 +7,12 @@ import * as core from './schema';
 import * as portfolio from './schema-portfolio';
 import * as matrix from './schema-matrix';
 import * as dialog from './schema-dialog';
+import * as parents from './schema-parents';
+import * as programme from './schema-programme';
 import { instrumentClient } from './timing';
 import { cacheStatements } from './statement-cache';
 
-const schema = { ...core, ...portfolio, ...matrix, ...dialog };
+const schema = { ...core, ...portfolio, ...matrix, ...dialog, ...parents, ...programme };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { group, school, user } from './schema';
-import { goal, reflection } from './schema-portfolio';
+import { activity, goal, reflection } from './schema-portfolio';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -31,7 +31,16 @@ export const comment = sqliteTable(
 	(t) => [index('comment_thread_idx').on(t.reflectionId, t.createdAt, t.id, t.authorId, t.deletedAt)]
 );
 
-export const NOTIFICATION_KINDS = ['feedback', 'reply', 'reflection', 'conversation'] as const;
+// activityNudge: a mentor's reminder to prepare or reflect; activityReminder: the day after, if nothing was
+// written (issue 18).
+export const NOTIFICATION_KINDS = [
+	'feedback',
+	'reply',
+	'reflection',
+	'conversation',
+	'activityNudge',
+	'activityReminder'
+] as const;
 
 export const notification = sqliteTable(
 	'notification',
@@ -51,9 +60,13 @@ export const notification = sqliteTable(
 			onDelete: 'cascade'
 		}),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
-		readAt: integer('read_at', { mode: 'timestamp_ms' })
+		readAt: integer('read_at', { mode: 'timestamp_ms' }),
+		activityId: integer('activity_id').references(() => activity.id, { onDelete: 'cascade' })
 	},
-	(t) => [index('notification_user_idx').on(t.userId, t.readAt)]
+	(t) => [
+		index('notification_user_idx').on(t.userId, t.readAt),
+		index('notification_activity_idx').on(t.activityId, t.userId)
+	]
 );
 
 export const CONVERSATION_STATUSES = ['planned', 'held', 'cancelled'] as const;
@@ -84,7 +97,7 @@ export const conversation = sqliteTable(
 	]
 );
 
-export const AGENDA_SOURCES = ['koers', 'student', 'mentor'] as const;
+export const AGENDA_SOURCES = ['koers', 'student', 'mentor', 'parent'] as const;
 
 export const conversationAgendaItem = sqliteTable(
 	'conversation_agenda_item',

@@ -4,7 +4,9 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { COMPETENCY_SLUGS } from '../../competencies';
 import { ACTIVITY_TYPES, VISIBILITIES, GOAL_STATUSES } from '../../portfolio';
-import { group, school, user } from './schema';
+import { AUDIENCES } from '../../programme';
+import { group, school, schoolYear, user } from './schema';
+import { matrixTask } from './schema-matrix';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -20,11 +22,30 @@ export const activity = sqliteTable(
 		title: text('title').notNull(),
 		date: text('date'),
 		place: text('place').notNull().default(''),
+		// Before 0011 an activity had one group; since then who is invited is in `audience` and
+		// activity_group / activity_cohort (schema-programme.ts). Kept only so older rows migrate.
 		groupId: integer('group_id').references(() => group.id, { onDelete: 'set null' }),
 		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+		// The school's LOB programme (issue 18, migration 0011).
+		schoolYearId: integer('school_year_id').references(() => schoolYear.id, { onDelete: 'cascade' }),
+		endDate: text('end_date'),
+		startTime: text('start_time'),
+		endTime: text('end_time'),
+		audience: text('audience', { enum: AUDIENCES }).notNull().default('school'),
+		preparationQuestion: text('preparation_question').notNull().default(''),
+		organiserId: integer('organiser_id').references(() => user.id, { onDelete: 'set null' }),
+		matrixTaskId: integer('matrix_task_id').references(() => matrixTask.id, { onDelete: 'set null' }),
+		// Cancelled activities stay: students keep what they wrote, marked "afgelast".
+		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+		// Copied from last year with its dates moved: the coordinator still has to check it.
+		needsCheck: integer('needs_check', { mode: 'boolean' }).notNull().default(false),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 	},
-	(t) => [index('activity_school_date_idx').on(t.schoolId, t.date)]
+	(t) => [
+		index('activity_school_date_idx').on(t.schoolId, t.date),
+		index('activity_year_date_idx').on(t.schoolYearId, t.date)
+	]
 );
 
 /**

@@ -199,6 +199,14 @@ export const importBatch = sqliteTable(
 		rows: text('rows', { mode: 'json' }).$type<string[][]>().notNull(),
 		mapping: text('mapping', { mode: 'json' }).$type<Record<string, number>>().notNull(),
 		markLeft: integer('mark_left', { mode: 'boolean' }).notNull().default(true),
+		// The file as uploaded, so it can be read again in another encoding; dropped once applied.
+		source: blob('source', { mode: 'buffer' }),
+		// False while the decoding looks wrong and the admin has not chosen an encoding: no apply.
+		encodingChecked: integer('encoding_checked', { mode: 'boolean' }).notNull().default(true),
+		// Staff lines whose name matches an account with another e-mail: line → account id, or 0 for new.
+		choices: text('choices', { mode: 'json' }).$type<Record<string, number>>(),
+		// The school year the file is for (a staged year's groups), or null for the current year.
+		schoolYearId: integer('school_year_id').references(() => schoolYear.id, { onDelete: 'set null' }),
 		createdAt: createdAt(),
 		appliedAt: integer('applied_at', { mode: 'timestamp_ms' }),
 		summary: text('summary', { mode: 'json' }).$type<Record<string, number>>()

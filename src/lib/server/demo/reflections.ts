@@ -4,6 +4,7 @@ import type { CompetencySlug } from '../../competencies';
 import type { ActivityType, Visibility } from '../../portfolio';
 import type { DemoContext } from './context';
 import { activity, reflection, reflectionCompetency, reflectionVersion } from '../db/schema-portfolio';
+import { activityGroup } from '../db/schema-programme';
 
 type Parts = [doel: string, resultaat: string, evaluatie: string, vervolg: string];
 
@@ -424,11 +425,15 @@ export function seedReflections(ctx: DemoContext): void {
 				title: p.title,
 				date: p.date,
 				place: p.place,
-				groupId,
+				schoolYearId: ctx.schoolYearId,
+				audience: groupId ? 'groups' : 'school',
+				organiserId: ctx.coordinator,
 				createdBy: ctx.coordinator
 			})
 			.returning({ id: activity.id })
 			.get();
+		if (groupId)
+			ctx.db.insert(activityGroup).values({ activityId: row.id, groupId, schoolId: ctx.schoolId }).run();
 		plannedIds.set(p.key, row.id);
 	}
 	for (const r of REFLECTIONS) {

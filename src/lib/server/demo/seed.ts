@@ -6,10 +6,12 @@ import { seedGrowth } from './growth';
 import { seedMatrix } from './matrix';
 import { seedReflections } from './reflections';
 import { seedDialog } from './dialog';
+import { seedProgramme } from '../programme/seed';
 import { seedSecondSchool, type SecondSchool } from './second-school';
 import type { DemoContext } from './context';
 
 export type { DemoContext };
+import { DEMO_PARENT, seedParents } from '../parents/seed-parents';
 
 export const DEMO_PASSWORDS = {
 	student: 'Leerling-2026',
@@ -55,7 +57,8 @@ export const DEMO_LOGINS = [
 		note: 'Vakcollege Rijnmond (tweede school): Sanne na de overstap naar het mbo'
 	},
 	{ role: 'mentor', username: 'k.smit', password: DEMO_PASSWORDS.mentor, note: 'Vakcollege Rijnmond, VZ2-A' },
-	{ role: 'admin', username: 'beheer.rijnmond', password: DEMO_PASSWORDS.admin, note: 'Vakcollege Rijnmond' }
+	{ role: 'admin', username: 'beheer.rijnmond', password: DEMO_PASSWORDS.admin, note: 'Vakcollege Rijnmond' },
+	{ role: 'parent', ...DEMO_PARENT, note: 'moeder van Sanne de Vries (ziet wat Sanne ook thuis deelt)' }
 ] as const;
 
 type Name = [given: string, prefix: string, family: string];
@@ -102,7 +105,14 @@ function username(given: string, prefix: string, family: string): string {
 }
 
 // Each feature adds its demo data here, in order (one line per feature keeps merges trivial).
-const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [seedReflections, seedGrowth, seedDialog, seedMatrix];
+const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [
+	seedReflections,
+	seedGrowth,
+	seedDialog,
+	seedMatrix,
+	seedParents,
+	seedProgramme
+];
 
 export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second: SecondSchool }> {
 	const [studentHash, mentorHash, coordinatorHash, adminHash] = await Promise.all([

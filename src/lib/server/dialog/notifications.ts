@@ -7,7 +7,7 @@ import { getDb, type Db } from '../db';
 import { prepared } from '../db/prepared';
 import * as core from '../db/schema';
 import { conversation, notification, NOTIFICATION_KINDS } from '../db/schema-dialog';
-import { reflection } from '../db/schema-portfolio';
+import { activity, reflection } from '../db/schema-portfolio';
 import { fullName } from '$lib/names';
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -19,6 +19,7 @@ export interface NewNotification {
 	studentId?: number | null;
 	reflectionId?: number | null;
 	conversationId?: number | null;
+	activityId?: number | null;
 }
 
 export function notify(db: Db, rows: NewNotification[]): void {
@@ -69,6 +70,8 @@ export interface NotificationItem {
 	/** The conversation, while the viewer may still read it; null (and no date) once they may not. */
 	conversationId: number | null;
 	conversationDate: string | null;
+	activityId: number | null;
+	activityTitle: string;
 	createdAt: number;
 	read: boolean;
 }
@@ -93,6 +96,8 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 			reflectionTitle: reflection.title,
 			conversationId: conversation.id,
 			conversationDate: conversation.plannedAt,
+			activityId: notification.activityId,
+			activityTitle: activity.title,
 			createdAt: notification.createdAt,
 			readAt: notification.readAt
 		})
@@ -116,6 +121,7 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 				studentSeen
 			)
 		)
+		.leftJoin(activity, eq(activity.id, notification.activityId))
 		.where(and(eq(notification.userId, viewer.userId), eq(notification.schoolId, viewer.schoolId)))
 		.orderBy(desc(notification.createdAt), desc(notification.id))
 		.limit(100)
@@ -129,6 +135,8 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 		reflectionTitle: r.reflectionTitle,
 		conversationId: r.conversationId,
 		conversationDate: r.conversationDate,
+		activityId: r.activityId,
+		activityTitle: r.activityTitle ?? '',
 		createdAt: r.createdAt.getTime(),
 		read: r.readAt !== null
 	}));

@@ -3,6 +3,7 @@
 // iconv-lite's: quoting rules and code pages are not something to hand-write.
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { decodeAs, type Encoding } from './encoding';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ROWS = 20_000;
@@ -12,14 +13,15 @@ export type CsvError =
 	'empty' | 'too_large' | 'binary' | 'too_many_columns' | 'too_many_rows' | 'malformed' | 'no_rows';
 
 export interface CsvTable {
-	encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+	encoding: Encoding | 'utf-16le' | 'utf-16be';
 	delimiter: ';' | ',' | '\t';
 	headers: string[];
 	rows: string[][];
 }
 
 export function decode(
-	bytes: Uint8Array
+	bytes: Uint8Array,
+	chosen?: Encoding
 ): { text: string; encoding: CsvTable['encoding'] } | { error: CsvError } {
 	if (bytes.length === 0) return { error: 'empty' };
 	if (bytes.length > MAX_FILE_BYTES) return { error: 'too_large' };
@@ -28,15 +30,12 @@ export function decode(
 		return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
 	if (buf[0] === 0xfe && buf[1] === 0xff)
 		return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
-	let text: string;
-	let encoding: CsvTable['encoding'];
-	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-		encoding = 'utf-8';
-	} catch {
+	let encoding: Encoding = chosen ?? 'utf-8';
+	let text = decodeAs(buf, encoding);
+	if (text === null) {
 		// Not valid UTF-8: the Windows code page Dutch school systems export with.
-		text = iconv.decode(buf, 'win1252');
 		encoding = 'windows-1252';
+		text = decodeAs(buf, encoding) ?? '';
 	}
 	// NUL bytes mean this is not a text file (a spreadsheet, an image, UTF-16 without a BOM).
 	if (text.includes('\u0000')) return { error: 'binary' };
@@ -52,13 +51,13 @@ export function detectDelimiter(text: string): CsvTable['delimiter'] {
 	return candidates.reduce((best, c) => (count(c) > count(best) ? c : best), ';');
 }
 
-export function readCsv(bytes: Uint8Array): CsvTable | { error: CsvError } {
-	const decoded = decode(bytes);
-	if ('error' in decoded) return decoded;
-	const delimiter = detectDelimiter(decoded.text);
+export function parseText(
+	text: string
+): Pick<CsvTable, 'delimiter' | 'headers' | 'rows'> | { error: CsvError } {
+	const delimiter = detectDelimiter(text);
 	let records: string[][];
 	try {
-		records = parse(decoded.text, {
+		records = parse(text, {
 			delimiter,
 			relax_column_count: true,
 			skip_empty_lines: true,
@@ -73,5 +72,14 @@ export function readCsv(bytes: Uint8Array): CsvTable | { error: CsvError } {
 	if (!headers || rows.length === 0) return { error: 'no_rows' };
 	if (records.some((r) => r.length > MAX_COLUMNS)) return { error: 'too_many_columns' };
 	if (rows.length > MAX_ROWS) return { error: 'too_many_rows' };
-	return { encoding: decoded.encoding, delimiter, headers, rows };
+	return { delimiter, headers, rows };
+}
+
+/** The file as a table; `encoding` is the admin's choice when the detected one read names wrongly. */
+export function readCsv(bytes: Uint8Array, encoding?: Encoding): CsvTable | { error: CsvError } {
+	const decoded = decode(bytes, encoding);
+	if ('error' in decoded) return decoded;
+	const parsed = parseText(decoded.text);
+	if ('error' in parsed) return parsed;
+	return { encoding: decoded.encoding, ...parsed };
 }

@@ -4,9 +4,17 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as table from '../db/schema';
 import { createTestDb, makeCast, makeUser, viewerOf } from '../testing';
+import { listMyAudit } from '../privacy/audit';
 import { readCsv } from './csv';
 import { guessMapping } from './mapping';
-import { applyImport, createImportBatch, previewImport, setImportMapping } from './students';
+import { applyImport, previewImport } from './students';
+import {
+	createImportBatch,
+	getImportBatch,
+	listEncodingCandidates,
+	setImportEncoding,
+	setImportMapping
+} from './batch';
 
 const MAGISTER = [
 	'Stamnummer;Roepnaam;Tussenvoegsel;Achternaam;Klas;Profiel;Mentor;E-mail',
@@ -155,16 +163,71 @@ describe('student import', () => {
 		expect(studentsByNumber()).toHaveLength(rows.length);
 	});
 
-	it('a newer file moves students, adds new ones and marks the missing as left', () => {
+	it('a newer file moves students, adds new ones and marks the missing as left when asked', () => {
 		const admin = viewerOf(cast.admin);
 		applyImport(admin, upload(MAGISTER));
 		const id = upload(SOMTODAY);
+		// Nobody leaves unless the admin ticks the box.
+		expect(previewImport(admin, id)!.plan.leaving).toEqual([]);
+		setImportMapping(admin, id, previewImport(admin, id)!.batch.mapping, true);
 		const plan = previewImport(admin, id)!.plan;
 		expect(plan.counts).toMatchObject({ move: 2 });
 		expect(plan.leaving.map((l) => l.studentNumber)).toContain('000125');
-		expect(applyImport(admin, id)).toMatchObject({ ok: true });
+		// One of the few students in this school is far more than a tenth: the number must be typed.
+		expect(plan.leaveNeedsConfirmation).toBe(true);
+		expect(applyImport(admin, id)).toEqual({ ok: false, reason: 'confirm' });
+		expect(applyImport(admin, id, '99')).toEqual({ ok: false, reason: 'confirm' });
+		expect(studentsByNumber().find((r) => r.nr === '000125')?.leftAt).toBeNull();
+		expect(applyImport(admin, id, String(plan.leaving.length))).toMatchObject({ ok: true });
 		const left = studentsByNumber().find((r) => r.nr === '000125');
 		expect(left?.leftAt).toBeInstanceOf(Date);
+	});
+
+	it("puts what an import changed into each student's own trail", () => {
+		const admin = viewerOf(cast.admin);
+		applyImport(admin, upload(MAGISTER));
+		applyImport(admin, upload(SOMTODAY));
+		const zoe = studentsByNumber().find((r) => r.nr === '000124')!;
+		const trail = listMyAudit(viewerOf(zoe.id)).map((e) => JSON.parse(e.detail));
+		expect(trail).toEqual([
+			{ file: 'export.csv', returned: false, changes: [{ field: 'group', from: '3KB-A', to: '4KB-A' }] },
+			{ file: 'export.csv', created: true, group: '3KB-A' }
+		]);
+	});
+
+	it('a partial file with the box untouched marks nobody as left', () => {
+		const admin = viewerOf(cast.admin);
+		applyImport(admin, upload(MAGISTER));
+		const id = upload(['Stamnummer;Roepnaam;Achternaam;Klas', '000124;Zoë;Linden;3KB-A'].join('\n'));
+		expect(applyImport(admin, id)).toMatchObject({ ok: true, counts: { leave: 0 } });
+		expect(studentsByNumber().filter((r) => r.leftAt)).toEqual([]);
+	});
+
+	it('a Mac Roman file cannot be applied until an encoding is chosen', () => {
+		const admin = viewerOf(cast.admin);
+		const text = [
+			'Stamnummer;Roepnaam;Tussenvoegsel;Achternaam;Klas',
+			'000201;Ömer;;Çelik;3KB-A',
+			'000202;Zoë;;Bakker;3KB-A'
+		].join('\r\n');
+		const file = iconv.encode(text, 'macintosh');
+		const csv = readCsv(file);
+		if ('error' in csv) throw new Error(csv.error);
+		expect(csv.encoding).toBe('windows-1252');
+		const id = createImportBatch(admin, 'mac.csv', csv, 'students', file)!;
+		expect(getImportBatch(admin, id)?.encodingChecked).toBe(false);
+		expect(applyImport(admin, id)).toEqual({ ok: false, reason: 'encoding' });
+		const candidates = listEncodingCandidates(admin, id)!;
+		const mac = candidates.find((c) => c.encoding === 'macintosh')!;
+		const win = candidates.find((c) => c.encoding === 'windows-1252')!;
+		expect(mac.samples).toEqual(['Ömer Çelik', 'Zoë Bakker']);
+		expect(win.samples).toEqual(['…mer ‚elik', 'Zo‘ Bakker']);
+		expect(win.suspect).toBeGreaterThan(0);
+		expect(mac.suspect).toBe(0);
+		expect(setImportEncoding(admin, id, 'macintosh')).toBe(true);
+		expect(getImportBatch(admin, id)).toMatchObject({ encodingChecked: true, encoding: 'macintosh' });
+		expect(applyImport(admin, id)).toMatchObject({ ok: true });
+		expect(studentsByNumber().some((r) => r.given === 'Ömer')).toBe(true);
 	});
 
 	it('lists every row problem and refuses to apply anything', () => {

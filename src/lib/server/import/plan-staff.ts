@@ -33,18 +33,40 @@ export interface ExistingAccount {
 
 export type StaffAction = 'create' | 'update' | 'add_role' | 'reactivate' | 'unchanged';
 
+export interface StaffChange {
+	field: 'email' | 'givenName' | 'familyNamePrefix' | 'familyName';
+	from: string;
+	to: string;
+}
+
+/** An account with the same name and another address: maybe the same colleague, maybe a namesake. */
+export interface LikelyDuplicate {
+	id: number;
+	name: string;
+	email: string;
+}
+
 export interface PlannedStaffRow {
 	row: StaffRow;
 	problems: StaffProblem[];
 	actions: StaffAction[];
 	existingId: number | null;
+	changes: StaffChange[];
+	duplicates: LikelyDuplicate[];
+	/** The admin's answer for a row with duplicates: an account id to link to, 0 for a new account. */
+	choice: number | null;
 }
 
 export interface StaffPlan {
 	rows: PlannedStaffRow[];
 	errorCount: number;
+	/** Rows with likely duplicates the admin has not decided on yet: nothing is applied until they have. */
+	undecided: number;
 	counts: Record<StaffAction, number>;
 }
+
+const nameKey = (a: { givenName: string; familyNamePrefix: string; familyName: string }) =>
+	matchKey(`${a.givenName} ${a.familyNamePrefix} ${a.familyName}`);
 
 const MAX_LENGTH = 100;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -90,8 +112,15 @@ function problemsOf(row: StaffRow): StaffProblem[] {
 	return problems;
 }
 
-export function planStaffImport(rows: StaffRow[], existing: ExistingAccount[]): StaffPlan {
+export function planStaffImport(
+	rows: StaffRow[],
+	existing: ExistingAccount[],
+	choices: Record<string, number> = {}
+): StaffPlan {
 	const byEmail = new Map(existing.filter((a) => a.email).map((a) => [a.email.toLowerCase(), a]));
+	const byName = new Map<string, ExistingAccount[]>();
+	for (const a of existing)
+		if (!a.roles.includes('student')) byName.set(nameKey(a), [...(byName.get(nameKey(a)) ?? []), a]);
 	const firstLine = new Map<string, number>();
 	const planned = rows.map((row): PlannedStaffRow => {
 		const problems = problemsOf(row);
@@ -100,23 +129,36 @@ export function planStaffImport(rows: StaffRow[], existing: ExistingAccount[]): 
 			if (other !== undefined) problems.push({ field: 'email', kind: 'duplicate', otherLine: other });
 			else firstLine.set(row.email, row.line);
 		}
-		const current = row.email ? byEmail.get(row.email) : undefined;
+		const byAddress = row.email ? byEmail.get(row.email) : undefined;
+		// Staff are keyed on e-mail; the same name under another address may be a changed address.
+		const duplicates = byAddress
+			? []
+			: (byName.get(nameKey(row)) ?? [])
+					.filter((a) => a.email.toLowerCase() !== row.email)
+					.map((a) => ({
+						id: a.id,
+						email: a.email,
+						name: [a.givenName, a.familyNamePrefix, a.familyName].filter(Boolean).join(' ')
+					}));
+		const chosen = choices[String(row.line)];
+		const choice =
+			duplicates.length && (chosen === 0 || duplicates.some((d) => d.id === chosen)) ? chosen : null;
+		const current = byAddress ?? (choice ? existing.find((a) => a.id === choice) : undefined);
 		// A student's address in a staff file is a mistake in the export, not a promotion.
 		if (current?.roles.includes('student')) problems.push({ field: 'email', kind: 'is_student' });
 		const actions: StaffAction[] = [];
+		const changes: StaffChange[] = [];
 		if (!current) actions.push('create');
 		else {
 			if (!current.active) actions.push('reactivate');
-			if (
-				current.givenName !== row.givenName ||
-				current.familyNamePrefix !== row.familyNamePrefix ||
-				current.familyName !== row.familyName
-			)
-				actions.push('update');
+			const now = { ...current, email: current.email.toLowerCase() };
+			for (const field of ['email', 'givenName', 'familyNamePrefix', 'familyName'] as const)
+				if (now[field] !== row[field]) changes.push({ field, from: current[field], to: row[field] });
+			if (changes.length) actions.push('update');
 			if (!current.roles.includes(row.role)) actions.push('add_role');
 			if (!actions.length) actions.push('unchanged');
 		}
-		return { row, problems, actions, existingId: current?.id ?? null };
+		return { row, problems, actions, existingId: current?.id ?? null, changes, duplicates, choice };
 	});
 	const counts: Record<StaffAction, number> = {
 		create: 0,
@@ -126,5 +168,10 @@ export function planStaffImport(rows: StaffRow[], existing: ExistingAccount[]): 
 		unchanged: 0
 	};
 	for (const p of planned) for (const a of p.actions) counts[a] += 1;
-	return { rows: planned, errorCount: planned.filter((p) => p.problems.length > 0).length, counts };
+	return {
+		rows: planned,
+		errorCount: planned.filter((p) => p.problems.length > 0).length,
+		undecided: planned.filter((p) => p.duplicates.length > 0 && p.choice === null).length,
+		counts
+	};
 }

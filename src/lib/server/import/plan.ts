@@ -38,11 +38,19 @@ export interface StaffMember {
 
 export type RowAction = 'create' | 'update' | 'move' | 'return' | 'unchanged';
 
+/** One field an import changes on an existing account, as the preview shows it. */
+export interface FieldChange {
+	field: ImportField;
+	from: string;
+	to: string;
+}
+
 export interface PlannedRow {
 	row: ImportRow;
 	problems: RowProblem[];
 	actions: RowAction[];
 	existingId: number | null;
+	changes: FieldChange[];
 	mentorId: number | null;
 	mentorUnknown: boolean;
 }
@@ -53,6 +61,13 @@ export interface ImportPlan {
 	newGroups: { name: string; programme: string }[];
 	errorCount: number;
 	counts: Record<RowAction | 'leave' | 'newGroups', number>;
+	/** Marking this many as left is a big step: the admin types the number to confirm it. */
+	leaveNeedsConfirmation: boolean;
+}
+
+/** More than a tenth of the school's students leaving at once is more likely a partial file than real. */
+export function leaveNeedsConfirmation(leaving: number, activeStudents: number): boolean {
+	return leaving > 0 && leaving > activeStudents * 0.1;
 }
 
 const MAX_LENGTH = 100;
@@ -111,13 +126,12 @@ export function matchKey(s: string): string {
 		.trim();
 }
 
-function sameName(a: ExistingStudent, r: ImportRow): boolean {
-	return (
-		a.givenName === r.givenName &&
-		a.familyNamePrefix === r.familyNamePrefix &&
-		a.familyName === r.familyName &&
-		(a.email ?? '') === r.email
-	);
+/** The name and e-mail fields that differ between the account and the file's row. */
+export function nameChanges(a: ExistingStudent, r: ImportRow): FieldChange[] {
+	const now = { ...a, email: a.email ?? '' };
+	return (['givenName', 'familyNamePrefix', 'familyName', 'email'] as const)
+		.filter((f) => now[f] !== r[f])
+		.map((f) => ({ field: f, from: now[f], to: r[f] }));
 }
 
 export function planImport(
@@ -143,12 +157,17 @@ export function planImport(
 		}
 		const current = byNumber.get(row.studentNumber);
 		const actions: RowAction[] = [];
+		const changes: FieldChange[] = [];
 		if (!current) actions.push('create');
 		else {
 			if (current.leftAt) actions.push('return');
-			if (!sameName(current, row)) actions.push('update');
+			changes.push(...nameChanges(current, row));
+			if (changes.length) actions.push('update');
 			const inGroup = current.groupNames.map(matchKey);
-			if (inGroup.length !== 1 || inGroup[0] !== matchKey(row.group)) actions.push('move');
+			if (inGroup.length !== 1 || inGroup[0] !== matchKey(row.group)) {
+				actions.push('move');
+				changes.push({ field: 'group', from: current.groupNames.join(', '), to: row.group });
+			}
 			if (!actions.length) actions.push('unchanged');
 		}
 		if (row.group && !groupsNow.has(matchKey(row.group)) && !newGroups.has(matchKey(row.group)))
@@ -159,6 +178,7 @@ export function planImport(
 			problems,
 			actions,
 			existingId: current?.id ?? null,
+			changes,
 			mentorId,
 			mentorUnknown: !!row.mentor && mentorId === null
 		};
@@ -202,6 +222,7 @@ export function planImport(
 		leaving,
 		newGroups: [...newGroups.values()],
 		errorCount: planned.filter((p) => p.problems.length > 0).length,
-		counts
+		counts,
+		leaveNeedsConfirmation: leaveNeedsConfirmation(leaving.length, existing.filter((s) => !s.leftAt).length)
 	};
 }

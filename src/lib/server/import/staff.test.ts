@@ -3,12 +3,13 @@ import iconv from 'iconv-lite';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as table from '../db/schema';
-import { createTestDb, makeCast, viewerOf } from '../testing';
+import { createTestDb, makeCast, makeUser, viewerOf } from '../testing';
 import { readCsv } from './csv';
 import { guessStaffMapping } from './mapping';
 import { roleFromText } from './plan-staff';
-import { applyStaffImport, previewStaffImport } from './staff';
-import { applyImport, createImportBatch } from './students';
+import { applyStaffImport, previewStaffImport, setStaffChoices } from './staff';
+import { applyImport } from './students';
+import { createImportBatch } from './batch';
 
 // A Magister "medewerkers" export, saved by Excel as Windows-1252.
 const MAGISTER_STAFF = [
@@ -46,6 +47,33 @@ beforeEach(() => {
 });
 
 describe('staff import', () => {
+	it('shows what changes per field, and lets the admin choose for the same name under another address', () => {
+		const admin = viewerOf(cast.admin);
+		const old = makeUser(cast.schoolA.schoolId, ['mentor'], { givenName: 'Pieter', familyName: 'Smet' });
+		getDb()
+			.update(table.user)
+			.set({ email: 'pieter.smet@oud.nl', familyNamePrefix: 'de' })
+			.where(eq(table.user.id, old))
+			.run();
+		applyStaffImport(admin, batch(admin, MAGISTER_STAFF.split('\r\n').slice(0, 2).join('\r\n')));
+		const id = batch(admin, MAGISTER_STAFF.replace(';Jansen;', ';Jansen-Bos;'));
+		const plan = previewStaffImport(admin, id)!.plan;
+		expect(plan.rows[0].changes).toEqual([{ field: 'familyName', from: 'Jansen', to: 'Jansen-Bos' }]);
+		const smet = plan.rows[1];
+		expect(smet.duplicates).toEqual([{ id: old, name: 'Pieter de Smet', email: 'pieter.smet@oud.nl' }]);
+		expect(plan.undecided).toBe(1);
+		expect(applyStaffImport(admin, id)).toEqual({ ok: false, reason: 'choices', undecided: 1 });
+		setStaffChoices(admin, id, { [String(smet.row.line)]: old });
+		const linked = previewStaffImport(admin, id)!.plan.rows[1];
+		expect(linked).toMatchObject({ existingId: old, choice: old, actions: ['update', 'add_role'] });
+		expect(linked.changes).toEqual([
+			{ field: 'email', from: 'pieter.smet@oud.nl', to: 'p.desmet@school.nl' }
+		]);
+		expect(applyStaffImport(admin, id)).toMatchObject({ ok: true });
+		expect(account('p.desmet@school.nl')).toMatchObject({ id: old, roles: ['mentor', 'staff'] });
+		expect(account('pieter.smet@oud.nl')).toBeUndefined();
+	});
+
 	it('guesses the columns and reads roles from the job title', () => {
 		expect(
 			guessStaffMapping(['Code', 'Roepnaam', 'Tussenvoegsel', 'Achternaam', 'E-mail', 'Functie'])

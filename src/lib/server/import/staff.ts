@@ -9,7 +9,7 @@ import { recordAudit } from '../privacy/audit';
 import type { StaffMapping } from './mapping';
 import { matchKey } from './plan';
 import { planStaffImport, toStaffRows, type ExistingAccount, type StaffPlan } from './plan-staff';
-import { getImportBatch, loadBatch, scoped, type ImportBatch } from './students';
+import { getImportBatch, loadBatch, scoped, type ImportBatch } from './batch';
 
 /** Every account of the school with its roles, in two queries. */
 function accounts(viewer: Viewer, db = getDb()): ExistingAccount[] {
@@ -32,7 +32,10 @@ function accounts(viewer: Viewer, db = getDb()): ExistingAccount[] {
 		.all();
 	const byUser = new Map<number, string[]>();
 	for (const r of roles) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r.role]);
-	return users.map((u) => ({ ...u, email: u.email ?? '', roles: byUser.get(u.id) ?? [] }));
+	// Parent accounts are left out: a staff import never matches (and so never promotes) a parent (issue 20).
+	return users
+		.map((u) => ({ ...u, email: u.email ?? '', roles: byUser.get(u.id) ?? [] }))
+		.filter((u) => !u.roles.includes('parent'));
 }
 
 export function previewStaffImport(
@@ -42,7 +45,11 @@ export function previewStaffImport(
 	const batch = getImportBatch(viewer, id);
 	const raw = loadBatch(viewer, id);
 	if (!batch || !raw || raw.kind !== 'staff') return undefined;
-	const plan = planStaffImport(toStaffRows(raw.rows, raw.mapping as StaffMapping), accounts(viewer));
+	const plan = planStaffImport(
+		toStaffRows(raw.rows, raw.mapping as StaffMapping),
+		accounts(viewer),
+		raw.choices ?? {}
+	);
 	return { batch, plan };
 }
 
@@ -59,8 +66,22 @@ function usernameFrom(email: string, taken: Set<string>): string {
 	return name;
 }
 
+/** The admin's answers for rows whose name matches an account with another address. */
+export function setStaffChoices(viewer: Viewer, id: number, choices: Record<string, number>): boolean {
+	const b = loadBatch(viewer, id);
+	if (!b || b.kind !== 'staff' || b.appliedAt) return false;
+	getDb()
+		.update(table.importBatch)
+		.set({ choices: { ...(b.choices ?? {}), ...choices } })
+		.where(scoped(viewer, id))
+		.run();
+	return true;
+}
+
 export type StaffApplyResult =
-	{ ok: true; counts: StaffPlan['counts'] } | { ok: false; reason: 'errors' | 'applied' };
+	| { ok: true; counts: StaffPlan['counts'] }
+	| { ok: false; reason: 'errors' | 'applied' | 'encoding' }
+	| { ok: false; reason: 'choices'; undecided: number };
 
 export function applyStaffImport(viewer: Viewer, id: number): StaffApplyResult | undefined {
 	const db = getDb();
@@ -68,11 +89,14 @@ export function applyStaffImport(viewer: Viewer, id: number): StaffApplyResult |
 		const raw = loadBatch(viewer, id);
 		if (!raw || raw.kind !== 'staff') return undefined;
 		if (raw.appliedAt) return { ok: false, reason: 'applied' } as const;
+		if (!raw.encodingChecked) return { ok: false, reason: 'encoding' } as const;
 		const plan = planStaffImport(
 			toStaffRows(raw.rows, raw.mapping as StaffMapping),
-			accounts(viewer, tx as unknown as typeof db)
+			accounts(viewer, tx as unknown as typeof db),
+			raw.choices ?? {}
 		);
 		if (plan.errorCount > 0) return { ok: false, reason: 'errors' } as const;
+		if (plan.undecided > 0) return { ok: false, reason: 'choices', undecided: plan.undecided } as const;
 		const schoolId = viewer.schoolId;
 		const now = new Date();
 		const taken = new Set(
@@ -102,6 +126,7 @@ export function applyStaffImport(viewer: Viewer, id: number): StaffApplyResult |
 			} else if (p.actions.includes('update')) {
 				tx.update(table.user)
 					.set({
+						email: r.email,
 						givenName: r.givenName,
 						familyNamePrefix: r.familyNamePrefix,
 						familyName: r.familyName,
@@ -120,12 +145,12 @@ export function applyStaffImport(viewer: Viewer, id: number): StaffApplyResult |
 				.where(and(inArray(table.user.id, reactivate), eq(table.user.schoolId, schoolId)))
 				.run();
 		tx.update(table.importBatch)
-			.set({ appliedAt: now, summary: plan.counts })
+			.set({ appliedAt: now, summary: plan.counts, source: null })
 			.where(scoped(viewer, id))
 			.run();
 		recordAudit(viewer, {
 			action: 'import.apply',
-			detail: `${raw.fileName} (staff): ${JSON.stringify(plan.counts)}`
+			detail: JSON.stringify({ file: raw.fileName, kind: 'staff', counts: plan.counts })
 		});
 		return { ok: true, counts: plan.counts } as const;
 	});

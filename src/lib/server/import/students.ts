@@ -1,15 +1,14 @@
 // Importing students and groups from a school administration export: upload → mapping → preview → apply.
 // Apply is one transaction; re-applying the same file changes nothing; students missing from a newer file
 // are marked as left, never deleted.
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { getDb } from '../db';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { getDb, type Db } from '../db';
 import * as table from '../db/schema';
-import { can } from '../access';
 import type { Viewer } from '../auth/viewer';
 import { getCurrentSchoolYear } from '../school/schools';
-import { recordAudit } from '../privacy/audit';
-import type { CsvTable } from './csv';
-import { guessMapping, guessStaffMapping, IMPORT_FIELDS, STAFF_FIELDS, type Mapping } from './mapping';
+import { recordAudit, recordAuditMany } from '../privacy/audit';
+import type { Mapping } from './mapping';
+import { getImportBatch, loadBatch, scoped, type ImportBatch } from './batch';
 import {
 	matchKey,
 	planImport,
@@ -19,124 +18,24 @@ import {
 	type StaffMember
 } from './plan';
 
-export type ImportKind = 'students' | 'staff';
-
-export interface ImportBatch {
-	id: number;
-	kind: ImportKind;
-	fileName: string;
-	encoding: string;
-	delimiter: string;
-	headers: string[];
-	rowCount: number;
-	/** Field → column; the fields depend on the kind (mapping.ts). */
-	mapping: Record<string, number>;
-	markLeft: boolean;
-	createdAt: Date;
-	appliedAt: Date | null;
-	summary: Record<string, number> | null;
-}
-
-export function scoped(viewer: Viewer, id: number) {
-	return and(eq(table.importBatch.id, id), eq(table.importBatch.schoolId, viewer.schoolId));
-}
-
-export function createImportBatch(
-	viewer: Viewer,
-	fileName: string,
-	csv: CsvTable,
-	kind: ImportKind = 'students'
-): number | undefined {
-	if (!can(viewer, 'people.manage')) return undefined;
-	return getDb()
-		.insert(table.importBatch)
-		.values({
-			schoolId: viewer.schoolId,
-			createdBy: viewer.userId,
-			kind,
-			fileName: fileName.slice(0, 200),
-			encoding: csv.encoding,
-			delimiter: csv.delimiter,
-			headers: csv.headers,
-			rows: csv.rows,
-			mapping: kind === 'staff' ? guessStaffMapping(csv.headers) : guessMapping(csv.headers),
-			// Staff missing from a file are not deactivated: nothing to mark.
-			markLeft: kind === 'students'
-		})
-		.returning({ id: table.importBatch.id })
-		.get().id;
-}
-
-export function listImportBatches(viewer: Viewer): Omit<ImportBatch, 'headers' | 'mapping'>[] {
-	if (!can(viewer, 'people.manage')) return [];
-	return getDb()
-		.select({
-			id: table.importBatch.id,
-			kind: table.importBatch.kind,
-			fileName: table.importBatch.fileName,
-			encoding: table.importBatch.encoding,
-			delimiter: table.importBatch.delimiter,
-			markLeft: table.importBatch.markLeft,
-			createdAt: table.importBatch.createdAt,
-			appliedAt: table.importBatch.appliedAt,
-			summary: table.importBatch.summary,
-			rowCount: sql<number>`json_array_length(${table.importBatch.rows})`
-		})
-		.from(table.importBatch)
-		.where(eq(table.importBatch.schoolId, viewer.schoolId))
-		.orderBy(desc(table.importBatch.createdAt))
-		.limit(20)
-		.all();
-}
-
-export function loadBatch(viewer: Viewer, id: number) {
-	if (!can(viewer, 'people.manage')) return undefined;
-	return getDb().select().from(table.importBatch).where(scoped(viewer, id)).get();
-}
-
-export function getImportBatch(viewer: Viewer, id: number): ImportBatch | undefined {
-	const b = loadBatch(viewer, id);
-	if (!b) return undefined;
-	return {
-		id: b.id,
-		kind: b.kind,
-		fileName: b.fileName,
-		encoding: b.encoding,
-		delimiter: b.delimiter,
-		headers: b.headers,
-		rowCount: b.rows.length,
-		mapping: b.mapping,
-		markLeft: b.markLeft,
-		createdAt: b.createdAt,
-		appliedAt: b.appliedAt,
-		summary: b.summary ?? null
-	};
-}
-
-export function setImportMapping(
-	viewer: Viewer,
-	id: number,
-	mapping: Record<string, number>,
-	markLeft: boolean
-): boolean {
-	const b = loadBatch(viewer, id);
-	if (!b || b.appliedAt) return false;
-	const clean: Record<string, number> = {};
-	for (const f of b.kind === 'staff' ? STAFF_FIELDS : IMPORT_FIELDS) {
-		const i = (mapping as Record<string, number | undefined>)[f];
-		if (i !== undefined && i >= 0 && i < b.headers.length) clean[f] = i;
-	}
-	getDb()
-		.update(table.importBatch)
-		.set({ mapping: clean, markLeft: b.kind === 'students' && markLeft })
-		.where(scoped(viewer, id))
-		.run();
-	return true;
+/**
+ * The year a file is for: the current one, or the staged next year (its groups wait, closed, until the
+ * year takes effect; students keep their current groups until then).
+ */
+function targetYear(viewer: Viewer, yearId: number | null, db: Db) {
+	const current = getCurrentSchoolYear(viewer.schoolId, db);
+	if (yearId === null || yearId === current?.id) return current && { ...current, staged: false };
+	const year = db
+		.select({ id: table.schoolYear.id, name: table.schoolYear.name, startsOn: table.schoolYear.startsOn })
+		.from(table.schoolYear)
+		.where(and(eq(table.schoolYear.id, yearId), eq(table.schoolYear.schoolId, viewer.schoolId)))
+		.get();
+	return year && { ...year, staged: true };
 }
 
 /** What the school has now, in four queries whatever the size of the file. */
-function currentState(viewer: Viewer, db = getDb()) {
-	const year = getCurrentSchoolYear(viewer.schoolId, db);
+function currentState(viewer: Viewer, yearId: number | null, db: Db = getDb()) {
+	const year = targetYear(viewer, yearId, db);
 	const students = db
 		.select({
 			id: table.user.id,
@@ -158,7 +57,9 @@ function currentState(viewer: Viewer, db = getDb()) {
 		? db
 				.select({ id: table.group.id, name: table.group.name })
 				.from(table.group)
-				.where(and(eq(table.group.schoolYearId, year.id), isNull(table.group.closedAt)))
+				.where(
+					and(eq(table.group.schoolYearId, year.id), year.staged ? undefined : isNull(table.group.closedAt))
+				)
 				.all()
 		: [];
 	const memberships = groups.length
@@ -219,19 +120,26 @@ function currentState(viewer: Viewer, db = getDb()) {
 export function previewImport(
 	viewer: Viewer,
 	id: number
-): { batch: ImportBatch; plan: ImportPlan } | undefined {
+):
+	| {
+			batch: ImportBatch;
+			plan: ImportPlan;
+			year: { name: string; startsOn?: string; staged: boolean } | null;
+	  }
+	| undefined {
 	const batch = getImportBatch(viewer, id);
 	const raw = loadBatch(viewer, id);
 	if (!batch || !raw || raw.kind !== 'students') return undefined;
-	const { existing, staff, groups } = currentState(viewer);
+	const { existing, staff, groups, year } = currentState(viewer, raw.schoolYearId);
 	const plan = planImport(
 		toRows(raw.rows, batch.mapping as Mapping),
 		existing,
 		staff,
 		groups.map((g) => g.name),
-		batch.markLeft
+		// Who leaves is decided for the year that runs, not for one still being prepared.
+		batch.markLeft && !year?.staged
 	);
-	return { batch, plan };
+	return { batch, plan, year: year ?? null };
 }
 
 function baseUsername(given: string, prefix: string, family: string): string {
@@ -240,31 +148,42 @@ function baseUsername(given: string, prefix: string, family: string): string {
 }
 
 export type ApplyResult =
-	{ ok: true; counts: ImportPlan['counts'] } | { ok: false; reason: 'errors' | 'applied' | 'no_year' };
+	| { ok: true; counts: ImportPlan['counts'] }
+	| { ok: false; reason: 'errors' | 'applied' | 'no_year' | 'encoding' | 'confirm' };
 
-export function applyImport(viewer: Viewer, id: number): ApplyResult | undefined {
+/** `confirmLeft`: the number of leaving students as the admin typed it, when that number is large. */
+export function applyImport(viewer: Viewer, id: number, confirmLeft = ''): ApplyResult | undefined {
 	const db = getDb();
 	return db.transaction((tx) => {
 		const raw = loadBatch(viewer, id);
 		if (!raw || raw.kind !== 'students') return undefined;
 		if (raw.appliedAt) return { ok: false, reason: 'applied' } as const;
-		const state = currentState(viewer, tx as unknown as typeof db);
+		if (!raw.encodingChecked) return { ok: false, reason: 'encoding' } as const;
+		const state = currentState(viewer, raw.schoolYearId, tx as unknown as Db);
 		if (!state.year) return { ok: false, reason: 'no_year' } as const;
 		const plan = planImport(
 			toRows(raw.rows, raw.mapping as Mapping),
 			state.existing,
 			state.staff,
 			state.groups.map((g) => g.name),
-			raw.markLeft
+			raw.markLeft && !state.year.staged
 		);
 		if (plan.errorCount > 0) return { ok: false, reason: 'errors' } as const;
+		if (plan.leaveNeedsConfirmation && confirmLeft.trim() !== String(plan.leaving.length))
+			return { ok: false, reason: 'confirm' } as const;
 		const schoolId = viewer.schoolId;
 		const now = new Date();
 		const groupIds = new Map(state.groups.map((g) => [matchKey(g.name), g.id]));
 		for (const g of plan.newGroups) {
 			const created = tx
 				.insert(table.group)
-				.values({ schoolId, schoolYearId: state.year.id, name: g.name, programme: g.programme })
+				.values({
+					schoolId,
+					schoolYearId: state.year.id,
+					name: g.name,
+					programme: g.programme,
+					closedAt: state.year.staged ? now : null
+				})
 				.returning({ id: table.group.id })
 				.get();
 			groupIds.set(matchKey(g.name), created.id);
@@ -277,6 +196,7 @@ export function applyImport(viewer: Viewer, id: number): ApplyResult | undefined
 				.map((r) => r.u)
 		);
 		const currentGroupIds = [...groupIds.values()];
+		const createdIds = new Map<number, number>();
 		for (const p of plan.rows) {
 			const r = p.row;
 			const groupId = groupIds.get(matchKey(r.group));
@@ -301,6 +221,7 @@ export function applyImport(viewer: Viewer, id: number): ApplyResult | undefined
 					.returning({ id: table.user.id })
 					.get().id;
 				tx.insert(table.userRole).values({ userId: studentId, schoolId, role: 'student' }).run();
+				createdIds.set(r.line, studentId);
 			} else if (p.actions.includes('update') || p.actions.includes('return')) {
 				tx.update(table.user)
 					.set({
@@ -350,13 +271,30 @@ export function applyImport(viewer: Viewer, id: number): ApplyResult | undefined
 			tx.delete(table.session).where(inArray(table.session.userId, leavingIds)).run();
 		}
 		tx.update(table.importBatch)
-			.set({ appliedAt: now, summary: plan.counts })
+			.set({ appliedAt: now, summary: plan.counts, source: null })
 			.where(scoped(viewer, id))
 			.run();
 		recordAudit(viewer, {
 			action: 'import.apply',
-			detail: `${raw.fileName}: ${JSON.stringify(plan.counts)}`
+			detail: JSON.stringify({ file: raw.fileName, kind: 'students', counts: plan.counts })
 		});
+		// Each student's own trail says what this import changed for them.
+		const file = raw.fileName;
+		recordAuditMany(viewer, [
+			...plan.rows.flatMap((p) => {
+				const subjectId = p.existingId ?? createdIds.get(p.row.line);
+				if (subjectId === undefined || p.actions.includes('unchanged')) return [];
+				const detail = p.actions.includes('create')
+					? { file, created: true, group: p.row.group }
+					: { file, returned: p.actions.includes('return'), changes: p.changes };
+				return [{ action: 'import.change' as const, subjectId, detail: JSON.stringify(detail) }];
+			}),
+			...plan.leaving.map((l) => ({
+				action: 'import.change' as const,
+				subjectId: l.id,
+				detail: JSON.stringify({ file, left: true })
+			}))
+		]);
 		return { ok: true, counts: plan.counts } as const;
 	});
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb, makeCast, viewerOf } from '../testing';
 import { activity, reflectionVersion } from '../db/schema-portfolio';
+import { activityGroup } from '../db/schema-programme';
 import type { Db } from '../db';
 import type { ReflectionContent } from '../../schemas/reflections';
 import { reflectionContentSchema, ownActivitySchema } from '../../schemas/reflections';
@@ -97,18 +98,28 @@ describe('scope', () => {
 	});
 
 	it('planned activities: school-wide and own groups only', () => {
-		const base = { schoolId: cast.schoolA.schoolId, type: 'beroepenmarkt' as const, date: '2026-11-01' };
+		const base = {
+			schoolId: cast.schoolA.schoolId,
+			schoolYearId: cast.schoolA.schoolYearId,
+			type: 'beroepenmarkt' as const,
+			date: '2026-11-01'
+		};
 		db.insert(activity)
 			.values({ ...base, title: 'Voor iedereen' })
 			.run();
+		for (const [title, groupId] of [
+			['Eigen groep', cast.group],
+			['Andere groep', cast.otherGroup]
+		] as const) {
+			const { id } = db
+				.insert(activity)
+				.values({ ...base, title, audience: 'groups' })
+				.returning({ id: activity.id })
+				.get();
+			db.insert(activityGroup).values({ activityId: id, groupId, schoolId: base.schoolId }).run();
+		}
 		db.insert(activity)
-			.values({ ...base, title: 'Eigen groep', groupId: cast.group })
-			.run();
-		db.insert(activity)
-			.values({ ...base, title: 'Andere groep', groupId: cast.otherGroup })
-			.run();
-		db.insert(activity)
-			.values({ ...base, schoolId: cast.schoolB.schoolId, title: 'Andere school' })
+			.values({ ...base, ...cast.schoolB, title: 'Andere school' })
 			.run();
 		const titles = listPlannedActivities(viewerOf(cast.studentA)).map((a) => a.title);
 		expect(titles.sort()).toEqual(['Eigen groep', 'Voor iedereen']);

@@ -41,6 +41,10 @@ describe('my data (right of access)', () => {
 		expect(mine.comments.map((c) => c.text)).toEqual([`Vraag aan ${cast.studentA}`]);
 		expect(mine.conversations.map((c) => c.summary)).toEqual([`Samenvatting ${cast.studentA}`]);
 		expect(mine.audit.map((a) => a.action)).toEqual(['loginCode.create']);
+		expect(mine.audit[0].who).not.toContain('  ');
+		expect(mine.account).toMatchObject({ studentNumber: expect.any(String), username: expect.any(String) });
+		expect(mine.groups).toHaveLength(1);
+		expect(mine.groups[0].mentors).toHaveLength(1);
 		expect(JSON.stringify(mine)).not.toContain('Werknotitie');
 		expect(JSON.stringify(mine)).not.toContain(`Vraag aan ${cast.studentB}`);
 	});

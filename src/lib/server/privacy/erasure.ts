@@ -20,7 +20,7 @@ export interface ErasureSummary {
 	counts: { reflections: number; attachments: number; goals: number; ratings: number; auditEntries: number };
 }
 
-function summarise(studentIds: number[]): Map<number, ErasureSummary['counts']> {
+export function summarise(studentIds: number[]): Map<number, ErasureSummary['counts']> {
 	const db = getDb();
 	const tally = <T extends { studentId: number | null; n: number }>(rows: T[]) =>
 		new Map(rows.map((r) => [r.studentId ?? 0, r.n]));
@@ -97,7 +97,7 @@ export function describeErasure(viewer: Viewer, studentId: number): ErasureSumma
 	};
 }
 
-function eraseRows(studentIds: number[]): string[] {
+export function eraseRows(studentIds: number[]): string[] {
 	const db = getDb();
 	const keys = db
 		.select({ key: portfolio.attachment.storageKey })
@@ -110,7 +110,7 @@ function eraseRows(studentIds: number[]): string[] {
 	return keys;
 }
 
-function removeFiles(keys: string[]): void {
+export function removeFiles(keys: string[]): void {
 	for (const key of keys) {
 		try {
 			rmSync(storedFilePath(key), { force: true });

@@ -1,10 +1,10 @@
-// The LOB activities a school plans (DOMAIN.md §3): for one group, or for the whole school (groupId null).
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+// The LOB activities a school plans (DOMAIN.md §3) that a student can start a reflection about.
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { ActivityType } from '../../portfolio';
 import type { Viewer } from '../auth/viewer';
 import { schoolScope } from '../access';
 import { getDb, type Db } from '../db';
-import * as core from '../db/schema';
+import { activitiesOfStudent } from '../programme/audience';
 import { activity } from '../db/schema-portfolio';
 
 export interface PlannedActivity {
@@ -15,17 +15,12 @@ export interface PlannedActivity {
 	place: string;
 }
 
-/** The viewer's own open groups, as a subquery (a student's classes). */
-function ownGroupIds(viewer: Viewer) {
-	return sql`(select ${core.groupStudent.groupId} from ${core.groupStudent}
-		inner join ${core.group} on ${core.group.id} = ${core.groupStudent.groupId}
-		where ${core.groupStudent.studentId} = ${viewer.userId} and ${core.group.closedAt} is null)`;
-}
-
+// Invited through the student's own open groups (programme/audience.ts); cancelled ones are not offered.
 function plannedScope(viewer: Viewer) {
 	return and(
 		schoolScope(viewer, activity.schoolId),
-		or(isNull(activity.groupId), inArray(activity.groupId, ownGroupIds(viewer)))
+		isNull(activity.cancelledAt),
+		inArray(activity.id, activitiesOfStudent(viewer.userId, viewer.schoolId))
 	);
 }
 

@@ -77,7 +77,7 @@ describe('listing', () => {
 	it('counts active people per role and the deactivated ones', () => {
 		setPersonActive(viewerOf(cast.admin), cast.studentB, false);
 		expect(countPeople(viewerOf(cast.admin))).toEqual({
-			active: { student: 2, mentor: 2, coordinator: 1, admin: 1, staff: 0 },
+			active: { student: 2, mentor: 2, coordinator: 1, admin: 1, staff: 0, parent: 0 },
 			activeTotal: 6,
 			deactivated: 1
 		});

@@ -2,13 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { readCsv, MAX_FILE_BYTES, type CsvError } from '$lib/server/import/csv';
-import { createImportBatch, listImportBatches } from '$lib/server/import/students';
+import { createImportBatch, listImportBatches } from '$lib/server/import/batch';
 import { m } from '$lib/paraglide/messages';
 import { importKindSchema } from '$lib/schemas/import';
+import { getStagedSchoolYear, getYearNames } from '$lib/server/school/school-years';
 
 export const load: PageServerLoad = () => {
 	const viewer = requireRole('admin');
-	return { batches: listImportBatches(viewer) };
+	return { batches: listImportBatches(viewer), years: getYearNames(viewer) };
 };
 
 const csvMessage: Record<CsvError, () => string> = {
@@ -38,9 +39,11 @@ export const actions: Actions = {
 				errors: { file: file instanceof File && file.name ? m.imp_err_empty() : m.imp_err_no_file() }
 			});
 		if (file.size > MAX_FILE_BYTES) return fail(400, { kind, errors: { file: m.imp_err_too_large() } });
-		const csv = readCsv(new Uint8Array(await file.arrayBuffer()));
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		const csv = readCsv(bytes);
 		if ('error' in csv) return fail(400, { kind, errors: { file: csvMessage[csv.error]() } });
-		const id = createImportBatch(viewer, file.name, csv, kind);
+		const staged = form.get('year') === 'staged' ? getStagedSchoolYear(viewer) : undefined;
+		const id = createImportBatch(viewer, file.name, csv, kind, bytes, staged?.id ?? null);
 		if (!id) return fail(404, { kind, errors: { file: m.error_not_found_text() } });
 		redirect(303, `/admin/import/${id}`);
 	}

@@ -6,10 +6,11 @@ import {
 	getRetentionYears,
 	listSchoolYears,
 	setRetentionYears,
-	startSchoolYear
+	stageSchoolYear,
+	startSchoolYearEarly
 } from '$lib/server/school/school-years';
 import { schoolYearFor } from '$lib/server/school/schools';
-import { retentionSchema, schoolYearSchema } from '$lib/schemas/school';
+import { earlyStartSchema, retentionSchema, schoolYearSchema } from '$lib/schemas/school';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = () => {
@@ -20,7 +21,19 @@ export const load: PageServerLoad = () => {
 	const next = schoolYearFor(
 		new Date(`${(current?.endsOn ?? schoolYearFor(new Date()).endsOn).slice(0, 4)}-09-01`)
 	);
-	return { years, suggestion: next, retentionYears: getRetentionYears(viewer) ?? 2 };
+	return {
+		years,
+		staged: years.find((y) => y.status === 'staged') ?? null,
+		suggestion: next,
+		retentionYears: getRetentionYears(viewer) ?? 2
+	};
+};
+
+const stageProblem: Record<string, typeof m.sch_year_name_taken> = {
+	name_taken: m.sch_year_name_taken,
+	end_before_start: m.sch_year_end_before_start,
+	staged_exists: m.sch_year_staged_exists,
+	before_current: m.sch_year_before_current
 };
 
 export const actions: Actions = {
@@ -31,17 +44,30 @@ export const actions: Actions = {
 		if (!setRetentionYears(viewer, parsed.data.years)) error(404, 'Not found');
 		return { retentionSaved: parsed.data.years };
 	},
-	start: async ({ request }) => {
+	stage: async ({ request }) => {
 		const viewer = requireRole('admin');
 		const parsed = await parseForm(request, schoolYearSchema);
 		if (!parsed.ok) return parsed.failure;
 		const { confirm: _confirm, ...input } = parsed.data;
-		const result = startSchoolYear(viewer, input);
+		const result = stageSchoolYear(viewer, input);
 		if (!result) error(404, 'Not found');
 		if (!result.ok) {
-			const message = result.field === 'name' ? m.sch_year_name_taken() : m.sch_year_end_before_start();
-			return invalid(parsed.values, { [result.field]: message });
+			const message = stageProblem[result.problem]();
+			const errors = { [result.field]: message };
+			return result.field === '_form'
+				? invalid(parsed.values, errors, message)
+				: invalid(parsed.values, errors);
 		}
-		return { started: { name: input.name, closedGroups: result.closedGroups } };
+		return { staged: { name: input.name, startsOn: input.startsOn, active: result.active } };
+	},
+	startEarly: async ({ request }) => {
+		const viewer = requireRole('admin');
+		const parsed = await parseForm(request, earlyStartSchema);
+		if (!parsed.ok) return parsed.failure;
+		const { yearId, ...input } = parsed.data;
+		const result = startSchoolYearEarly(viewer, yearId, input);
+		if (!result) error(404, 'Not found');
+		if (!result.ok) return invalid(parsed.values, { confirm: m.sch_year_early_confirm_wrong() });
+		return { started: { name: result.name, closedGroups: result.closedGroups } };
 	}
 };

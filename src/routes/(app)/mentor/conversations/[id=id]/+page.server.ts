@@ -11,6 +11,8 @@ import {
 } from '$lib/server/dialog/conversations';
 import { agendaSchema, recordSchema } from '$lib/schemas/dialog';
 import type { FormValues } from '$lib/server/forms';
+import { getParentInvite, setParentInvited } from '$lib/server/parents/ouder-kind';
+import { switchSchema } from '$lib/schemas/parents';
 
 function answer(result: ActionResult, values: FormValues, done: string) {
 	if (result === 'missing') error(404, 'Not found');
@@ -23,10 +25,18 @@ export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('mentor');
 	const conversation = getConversation(viewer, Number(params.id));
 	if (!conversation || conversation.mentorNote === null) error(404, 'Not found');
-	return { conversation };
+	return { conversation, parentInvite: getParentInvite(viewer, conversation.id) ?? null };
 };
 
 export const actions: Actions = {
+	// Issue 20: the ouder-kind-mentorgesprek.
+	inviteParent: async ({ params, request }) => {
+		const viewer = requireRole('mentor');
+		const parsed = await parseForm(request, switchSchema);
+		if (!parsed.ok) return parsed.failure;
+		if (!setParentInvited(viewer, Number(params.id), parsed.data.on)) error(404, 'Not found');
+		return { done: m.par_st_goals_saved() };
+	},
 	agenda: async ({ params, request }) => {
 		const viewer = requireRole('mentor');
 		const parsed = await parseForm(request, agendaSchema);

@@ -5,12 +5,14 @@ import { requireRole } from '$lib/server/auth/guard';
 import { invalid, parseForm } from '$lib/server/forms';
 import { addAgendaItem, confirmSummary, getConversation } from '$lib/server/dialog/conversations';
 import { agendaSchema } from '$lib/schemas/dialog';
+import { getConversationHome, setConversationHome } from '$lib/server/parents/sharing';
+import { switchSchema } from '$lib/schemas/parents';
 
 export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('student');
 	const conversation = getConversation(viewer, Number(params.id));
 	if (!conversation) error(404, 'Not found');
-	return { conversation };
+	return { conversation, home: getConversationHome(viewer, conversation.id) ?? null };
 };
 
 export const actions: Actions = {
@@ -23,6 +25,14 @@ export const actions: Actions = {
 		if (result === 'mentor_changed') return invalid(parsed.values, {}, m.dlg_sconv_mentor_changed_hint());
 		if (result !== 'ok') return invalid(parsed.values, {}, m.dlg_conv_agenda_closed());
 		return { done: m.dlg_conv_agenda_added() };
+	},
+	// Issue 20: the confirmed summary "ook thuis".
+	home: async ({ params, request }) => {
+		const viewer = requireRole('student');
+		const parsed = await parseForm(request, switchSchema);
+		if (!parsed.ok) return parsed.failure;
+		if (!setConversationHome(viewer, Number(params.id), parsed.data.on)) error(404, 'Not found');
+		return { done: m.par_st_goals_saved() };
 	},
 	confirm: ({ params }) => {
 		const viewer = requireRole('student');

@@ -11,12 +11,22 @@ import { parseForm } from '$lib/server/forms';
 import { visibilitySchema } from '$lib/schemas/reflections';
 import { commentActions, threadFor } from '$lib/server/http/comment-actions';
 import { notifyReflectionFinished } from '$lib/server/dialog/notifications';
+import { getReflectionHome, setNoteHidden, setReflectionHome } from '$lib/server/parents/sharing';
+import { noteIdSchema, switchSchema } from '$lib/schemas/parents';
+import { m } from '$lib/paraglide/messages';
+import { getReflectionActivity } from '$lib/server/programme/student';
 
 export const load: PageServerLoad = ({ params, url }) => {
 	const viewer = requireRole('student');
 	const reflection = getOwnReflection(viewer, Number(params.id));
 	if (!reflection) error(404, 'Not found');
-	return { reflection, saved: url.searchParams.has('saved'), comments: threadFor(viewer, reflection.id) };
+	return {
+		reflection,
+		saved: url.searchParams.has('saved'),
+		comments: threadFor(viewer, reflection.id),
+		home: getReflectionHome(viewer, reflection.id),
+		cancelled: getReflectionActivity(viewer, reflection.id)?.cancelled ?? false
+	};
 };
 
 // Each one-tap action answers 404 for a reflection that is not the student's own, like a missing one.
@@ -54,6 +64,28 @@ export const actions: Actions = {
 		const viewer = requireRole('student');
 		if (!setFinished(viewer, Number(params.id), false)) error(404, 'Not found');
 		return { done: true };
+	},
+	// "Ook thuis" and the notes from home (issue 20).
+	home: async ({ params, request }) => {
+		const viewer = requireRole('student');
+		const parsed = await parseForm(request, switchSchema);
+		if (!parsed.ok) return parsed.failure;
+		if (!setReflectionHome(viewer, Number(params.id), parsed.data.on)) error(404, 'Not found');
+		return { homeDone: m.par_rf_saved() };
+	},
+	hideNote: async ({ request }) => {
+		const viewer = requireRole('student');
+		const parsed = await parseForm(request, noteIdSchema);
+		if (!parsed.ok) return parsed.failure;
+		if (!setNoteHidden(viewer, parsed.data.noteId, true)) error(404, 'Not found');
+		return { homeDone: m.par_rf_saved() };
+	},
+	showNote: async ({ request }) => {
+		const viewer = requireRole('student');
+		const parsed = await parseForm(request, noteIdSchema);
+		if (!parsed.ok) return parsed.failure;
+		if (!setNoteHidden(viewer, parsed.data.noteId, false)) error(404, 'Not found');
+		return { homeDone: m.par_rf_saved() };
 	},
 	delete: ({ params }) => {
 		const viewer = requireRole('student');

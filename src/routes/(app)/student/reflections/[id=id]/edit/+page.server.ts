@@ -6,12 +6,13 @@ import { getOwnReflection, saveReflection } from '$lib/server/portfolio/reflecti
 import { parseForm } from '$lib/server/forms';
 import { reflectionSaveSchema } from '$lib/schemas/reflections';
 import { m } from '$lib/paraglide/messages';
+import { getReflectionActivity } from '$lib/server/programme/student';
 
 export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('student');
 	const reflection = getOwnReflection(viewer, Number(params.id));
 	if (!reflection) error(404, 'Not found');
-	return { reflection };
+	return { reflection, planned: getReflectionActivity(viewer, reflection.id) ?? null };
 };
 
 // Without JavaScript the form posts here; with JavaScript the page saves through ../autosave instead.
