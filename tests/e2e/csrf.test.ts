@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { writeEndpoints } from '../route-tree';
-import { clientAs, DB_PATH, roleFor, sharedWorld, urlOf, type Who, type World } from './hostile';
+import { ROLES, clientAs, DB_PATH, roleFor, sharedWorld, urlOf, type Who, type World } from './hostile';
 
 const EVIL = 'http://evil.example';
 
@@ -79,7 +79,7 @@ test.describe('cross-origin writes', () => {
 	test.beforeAll(async ({ baseURL }, info) => {
 		test.skip(info.project.name !== 'desktop', 'desktop only: one run is enough');
 		({ world } = sharedWorld('csrf'));
-		for (const who of ['anonymous', 'student', 'mentor', 'coordinator', 'admin', 'staff'] as const)
+		for (const who of ['anonymous', ...ROLES] as const)
 			clients.set(who, await clientAs(world, who, baseURL!));
 	});
 	test.afterAll(async () => {

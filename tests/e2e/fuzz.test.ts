@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { writeEndpoints, type WriteEndpoint } from '../route-tree';
-import { clientAs, roleFor, sharedWorld, urlOf, type Who, type World } from './hostile';
+import { ROLES, clientAs, roleFor, sharedWorld, urlOf, type Who, type World } from './hostile';
 import * as schemas from './schema-keys';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
@@ -112,7 +112,7 @@ test.describe('random forms at every action', () => {
 	test.beforeAll(async ({ baseURL }, info) => {
 		test.skip(info.project.name !== 'desktop', 'desktop only: one run is enough');
 		({ world } = sharedWorld('fuzz'));
-		for (const who of ['anonymous', 'student', 'mentor', 'coordinator', 'admin', 'staff'] as const)
+		for (const who of ['anonymous', ...ROLES] as const)
 			clients.set(who, await clientAs(world, who, baseURL!));
 	});
 	test.afterAll(async () => {

@@ -2,8 +2,8 @@
 // runs, and fills the xss school's forms through the server. The worlds go to WORLDS_FILE for the suites.
 // The revocation suite's schools (revocation-world.ts) are built here too.
 import { rmSync, writeFileSync } from 'node:fs';
-import type { FullConfig } from '@playwright/test';
-import { clientAs, makeWorld, WORLDS_FILE, type Who } from './hostile';
+import type { APIRequestContext, FullConfig } from '@playwright/test';
+import { ROLES, clientAs, makeWorld, WORLDS_FILE, type Who } from './hostile';
 import { postForms } from './xss-forms';
 import { PAYLOADS } from './xss-payloads';
 import { buildRevocationWorlds } from './revocation-setup';
@@ -16,9 +16,8 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
 	const fuzz = makeWorld(`fuzz${stamp}`);
 	const xss = makeWorld(`xss${stamp}`, PAYLOADS);
 	buildRevocationWorlds(`rv${stamp}`);
-	const roles: Who[] = ['student', 'mentor', 'coordinator', 'admin', 'staff'];
-	const clients = new Map(
-		await Promise.all(roles.map(async (who) => [who, await clientAs(xss, who, baseURL)] as const))
+	const clients = new Map<Who, APIRequestContext>(
+		await Promise.all(ROLES.map(async (who) => [who, await clientAs(xss, who, baseURL)] as const))
 	);
 	const formFields = await postForms(xss, (who) => clients.get(who)!, baseURL);
 	for (const c of clients.values()) await c.dispose();

@@ -127,6 +127,11 @@ function build(tag: string, payloads: string[]): World {
 		.where(eq(dialog.conversation.studentId, student))
 		.get();
 	const reflectionId = shared?.id ?? refl[0].id;
+	const planned = db
+		.select({ id: dialog.conversation.id })
+		.from(dialog.conversation)
+		.where(and(eq(dialog.conversation.studentId, student), eq(dialog.conversation.status, 'planned')))
+		.get()!.id;
 	const homeReflection = db
 		.select({ id: portfolio.reflection.id })
 		.from(portfolio.reflection)
@@ -162,7 +167,7 @@ function build(tag: string, payloads: string[]): World {
 		.values({ schoolId, reflectionId: homeReflection, studentId: student, parentId: parent, body: 'x' })
 		.run();
 	db.insert(home.conversationParentInvite)
-		.values({ conversationId: conv!.id, schoolId, invitedBy: mentor })
+		.values({ conversationId: planned, schoolId, invitedBy: mentor })
 		.run();
 	const mentorActivity = listMentorActivities(viewerOf(mentor))[0].id;
 	const activityId = db
@@ -238,7 +243,7 @@ function build(tag: string, payloads: string[]): World {
 			'/coordinator/programme/[id=id]': { id: activityId },
 			'/mentor/activities/[id=id]': { id: mentorActivity },
 			'/parent/[studentId=id]': { studentId: student },
-			'/parent/[studentId=id]/conversations/[cid=id]': { studentId: student, cid: conv!.id },
+			'/parent/[studentId=id]/conversations/[cid=id]': { studentId: student, cid: planned },
 			'/parent/[studentId=id]/reflections/[rid=id]': { studentId: student, rid: homeReflection },
 			'/agenda/[token].ics': { token: 'x' }
 		},

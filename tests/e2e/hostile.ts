@@ -13,6 +13,8 @@ export type { World };
 export const PORT = process.env.E2E_PORT ?? '4173';
 export const DB_PATH = `./data/e2e-${PORT}.db`;
 export type Who = 'anonymous' | keyof World['tokens'];
+/** Every role of the hostile school, each signed in as its own user. */
+export const ROLES = ['student', 'mentor', 'coordinator', 'admin', 'staff', 'parent'] as const;
 
 /** A new hostile school in the e2e database; with payloads, every free-text field holds one of them. */
 export function makeWorld(tag: string, payloads: string[] = []): World {

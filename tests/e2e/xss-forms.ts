@@ -70,6 +70,11 @@ export async function postForms(
 		note: payload(11)
 	});
 	await form('student', `/student/conversations/${conv}?/agenda`, { text: payload(12).slice(0, 500) });
+	// Before the mentor records the conversation: a parent adds points to a planned one only.
+	const invited = p['/parent/[studentId=id]/conversations/[cid=id]'].cid;
+	await form('parent', `/parent/${world.users.student}/conversations/${invited}?/point`, {
+		text: payload(28).slice(0, 300)
+	});
 	await form('mentor', `/mentor/conversations/${conv}?/agenda`, { text: payload(13) });
 	await form('mentor', `/mentor/conversations/${conv}?/record`, {
 		summary: payload(14),
@@ -118,6 +123,27 @@ export async function postForms(
 		studentNumber: '',
 		roles: 'student',
 		password: 'Hostile-Input-2026'
+	});
+	const child = world.users.student;
+	const home = p['/parent/[studentId=id]/reflections/[rid=id]'];
+	await form('parent', `/parent/${child}/reflections/${home.rid}?/note`, { body: payload(27) });
+	const [year] = query<{ id: number }>(
+		'SELECT id FROM school_year WHERE school_id = ? AND is_current = 1',
+		world.schoolId
+	);
+	await form('coordinator', '/coordinator/programme/new?/save', {
+		schoolYearId: String(year.id),
+		type: 'gastles',
+		title: payload(29).slice(0, 120),
+		date: '2027-01-15',
+		endDate: '',
+		startTime: '',
+		endTime: '',
+		place: payload(3).slice(0, 120),
+		audience: 'school',
+		preparationQuestion: payload(5).slice(0, 500),
+		competencies: 'kwaliteiten',
+		organiserId: String(world.users.coordinator)
 	});
 	return n;
 }

@@ -6,13 +6,12 @@
 import { parse } from 'csv-parse/sync';
 import { expect, test, type Page } from '@playwright/test';
 import { readableRoutes, fillRoute } from '../route-tree';
-import { clientAs, paramsFor, query, roleFor, sharedWorld, signIn, type World } from './hostile';
+import { ROLES, clientAs, paramsFor, query, roleFor, sharedWorld, signIn, type World } from './hostile';
 import { FREE_TEXT, NOT_FREE_TEXT } from './hostile-columns';
 import { PAYLOADS } from './xss-payloads';
 
 // Pages that more than their own area's role opens: everyone has an account page and notifications.
 const SHARED = ['/account', '/notifications', '/account/password'];
-const ROLES = ['student', 'mentor', 'coordinator', 'admin', 'staff'] as const;
 
 function pagesFor(world: World, who: (typeof ROLES)[number]): string[] {
 	const own = readableRoutes()
