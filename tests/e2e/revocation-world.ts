@@ -23,6 +23,12 @@ import { addGoal } from '../../src/lib/server/portfolio/growth';
 import { planConversation } from '../../src/lib/server/dialog/conversation-planning';
 import { addAgendaItem, recordConversation } from '../../src/lib/server/dialog/conversations';
 import { goalSchema } from '../../src/lib/schemas/growth';
+import { createInvitation, linkChild } from '../../src/lib/server/parents/invitations';
+import { setReflectionHome } from '../../src/lib/server/parents/sharing';
+import { setParentInvited } from '../../src/lib/server/parents/ouder-kind';
+import { listMyParents } from '../../src/lib/server/parents/links';
+import { createActivity } from '../../src/lib/server/programme/plan';
+import { activityFormSchema } from '../../src/lib/schemas/programme';
 import type { Role } from '../../src/lib/roles';
 
 export const MARKERS = ['name', 'title', 'text', 'file', 'goal', 'summary', 'agenda'] as const;
@@ -31,14 +37,17 @@ export type Marker = (typeof MARKERS)[number];
 export interface RevocationWorld {
 	name: string;
 	schoolId: number;
-	users: Record<'admin' | 'mentor' | 'mentor2' | 'student', number>;
-	tokens: Record<'admin' | 'mentor' | 'mentor2' | 'student', string>;
+	users: Record<'admin' | 'mentor' | 'mentor2' | 'student' | 'parent', number>;
+	tokens: Record<'admin' | 'mentor' | 'mentor2' | 'student' | 'parent', string>;
 	groupA: number;
 	groupB: number;
 	reflection: number;
 	attachment: number;
 	held: number;
 	planned: number;
+	/** A planned activity for group A (the mentor's page lists its students); the parent's link to S. */
+	activity: number;
+	parentLink: number;
 	/** The text each piece of the student's content carries: the student's family name, the reflection's
 	 * title and text, the attachment's bytes, the goal, the held conversation's summary, the agenda point. */
 	markers: Record<Marker, string>;
@@ -66,7 +75,8 @@ async function build(tag: string, name: string): Promise<RevocationWorld> {
 		admin: account('admin', ['admin']),
 		mentor: account('mentor', ['mentor']),
 		mentor2: account('mentor2', ['mentor']),
-		student: account('student', ['student'], markers.name)
+		student: account('student', ['student'], markers.name),
+		parent: account('parent', ['parent'])
 	};
 	const groupA = createGroupRecord({ schoolId, schoolYearId, name: `${base}-A` });
 	const groupB = createGroupRecord({ schoolId, schoolYearId, name: `${base}-B` });
@@ -108,6 +118,30 @@ async function build(tag: string, name: string): Promise<RevocationWorld> {
 	const planned = plan('2027-06-01');
 	must(addAgendaItem(student, planned, markers.agenda) === 'ok', 'agenda point');
 
+	// S's parent: linked by code, reads the shared reflection, invited to the planned conversation.
+	const invitation = must(createInvitation(student), 'parent invitation');
+	must(invitation.ok && linkChild(viewerOf(users.parent), invitation.code, base).ok, 'parent link');
+	must(setReflectionHome(student, reflection, true), 'sharing with home');
+	must(setParentInvited(mentor, planned, true), 'inviting the parent');
+	const parentLink = listMyParents(student)[0].linkId;
+	const today = new Date().toISOString().slice(0, 10);
+	const activity = createActivity(
+		mentor,
+		activityFormSchema.parse({
+			schoolYearId,
+			type: 'gastles',
+			title: `${base}-activiteit`,
+			date: today,
+			startTime: '',
+			endTime: '',
+			audience: 'groups',
+			groups: String(groupA),
+			competencies: 'kwaliteiten',
+			organiserId: String(users.mentor)
+		})
+	);
+	must(activity.ok && activity.id, 'activity');
+
 	const token = (id: number) => createSession(id, 'revocation-world').token;
 	return {
 		name,
@@ -117,7 +151,8 @@ async function build(tag: string, name: string): Promise<RevocationWorld> {
 			admin: token(users.admin),
 			mentor: token(users.mentor),
 			mentor2: token(users.mentor2),
-			student: token(users.student)
+			student: token(users.student),
+			parent: token(users.parent)
 		},
 		groupA,
 		groupB,
@@ -125,6 +160,8 @@ async function build(tag: string, name: string): Promise<RevocationWorld> {
 		attachment,
 		held,
 		planned,
+		activity: activity.ok ? activity.id : 0,
+		parentLink,
 		markers
 	};
 }

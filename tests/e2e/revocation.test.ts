@@ -5,6 +5,7 @@
 // loads) and the file; what was a direct URL of the content answers 404. Each case has a school of its own
 // (revocation-world.ts, built by global-setup.ts), so the cases run side by side; access ends through the
 // app's own forms, posted as a browser without JavaScript would. Over plain HTTP: one project is enough.
+// The same holds for a parent (issue #20): when the student revokes the link, the home view is gone at once.
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { tokenCookie } from './hostile';
 import { revocationWorld, type RevocationCase, type RevocationWorld } from './revocation-setup';
@@ -17,8 +18,11 @@ type Clients = Record<Who, APIRequestContext>;
 interface Probe {
 	path: string;
 	shows: Marker[];
-	/** 'missing': a direct URL of the content, a 404 afterwards; 'list': still there, without the content. */
-	after: 'missing' | 'list';
+	/** 'missing': a direct URL of the content, a 404 afterwards; 'list': still there, without the content;
+	 * 'either': a page about something else (an activity) that may be gone or stay, without the content. */
+	after: 'missing' | 'list' | 'either';
+	/** Whose page it is: the mentor's unless said. */
+	as?: 'mentor' | 'parent';
 	/** What a list may keep: a notification still names the student, just not what they wrote. */
 	mayKeep?: Marker[];
 }
@@ -56,8 +60,25 @@ const allProbes = (w: RevocationWorld): Probe[] => [
 	{ path: reflectionPage(w), shows: ['title', 'text'], after: 'missing' },
 	{ path: `/mentor/conversations/${w.held}`, shows: ['summary'], after: 'missing' },
 	{ path: `/mentor/conversations/${w.planned}`, shows: ['agenda'], after: 'missing' },
-	{ path: `/files/${w.attachment}`, shows: ['file'], after: 'missing' }
+	{ path: `/files/${w.attachment}`, shows: ['file'], after: 'missing' },
+	{ path: `/mentor/activities/${w.activity}`, shows: ['name'], after: 'either' }
 ];
+
+/** What the parent saw of the student's: the reflection and the conversation shared with home. */
+const parentProbes = (w: RevocationWorld): Probe[] => {
+	const child = `/parent/${w.users.student}`;
+	return [
+		{ path: '/parent', shows: [], after: 'list', as: 'parent' },
+		{ path: child, shows: ['title'], after: 'missing', as: 'parent' },
+		{
+			path: `${child}/reflections/${w.reflection}`,
+			shows: ['title', 'text'],
+			after: 'missing',
+			as: 'parent'
+		},
+		{ path: `${child}/conversations/${w.planned}`, shows: [], after: 'missing', as: 'parent' }
+	];
+};
 
 let origin = '';
 
@@ -151,6 +172,12 @@ const CASES: Record<RevocationCase, Case> = {
 				endsOn: `${new Date().getUTCFullYear() + 1}-07-31`,
 				confirm: 'on'
 			})
+	},
+	parentRevoked: {
+		title: "the student ends a parent's access",
+		gone: ['name', 'title', 'text'],
+		probes: parentProbes,
+		revoke: (w, as) => expectSuccess(as.student, '/student/privacy?/revoke', { linkId: String(w.parentLink) })
 	}
 };
 
@@ -166,14 +193,14 @@ async function read(client: APIRequestContext, path: string) {
 	return { status: res.status(), texts };
 }
 
-test.describe('revocation: a mentor loses what they may no longer see, at once', () => {
+test.describe('revocation: a mentor or parent loses what they may no longer see, at once', () => {
 	test.beforeEach(({ baseURL }, info) => {
 		test.skip(info.project.name !== 'desktop', 'plain HTTP: one project is enough');
 		origin = baseURL!;
 	});
 
 	for (const [name, c] of Object.entries(CASES) as [RevocationCase, Case][]) {
-		test(`${c.title}: every page of the mentor's drops the student's content`, async ({ baseURL }) => {
+		test(`${c.title}: every page drops the student's content`, async ({ baseURL }) => {
 			const w = revocationWorld(name);
 			const as = {} as Clients;
 			for (const who of Object.keys(w.tokens) as Who[])
@@ -185,7 +212,7 @@ test.describe('revocation: a mentor loses what they may no longer see, at once',
 				const probes = c.probes(w);
 				const before: string[] = [];
 				for (const p of probes) {
-					const { status, texts } = await read(as.mentor, p.path);
+					const { status, texts } = await read(as[p.as ?? 'mentor'], p.path);
 					if (status !== 200) before.push(`${p.path}: ${status}`);
 					for (const [n, text] of texts.entries())
 						for (const m of p.shows.filter((m) => !text.includes(w.markers[m])))
@@ -197,9 +224,9 @@ test.describe('revocation: a mentor loses what they may no longer see, at once',
 
 				const after: string[] = [];
 				for (const p of probes) {
-					const { status, texts } = await read(as.mentor, p.path);
-					const want = p.after === 'missing' ? 404 : 200;
-					if (status !== want) after.push(`${p.path}: ${status}, want ${want}`);
+					const { status, texts } = await read(as[p.as ?? 'mentor'], p.path);
+					const want = p.after === 'missing' ? [404] : p.after === 'list' ? [200] : [200, 404];
+					if (!want.includes(status)) after.push(`${p.path}: ${status}, want ${want.join(' or ')}`);
 					for (const [n, text] of texts.entries()) {
 						const where = `${p.path}${n ? ' __data.json' : ''}`;
 						// A page's load that answers 404 is an error node in its __data.json.
