@@ -1,5 +1,5 @@
-// THE authorization policy. One table says which role may do which operation on whom; scope helpers (here and
-// in access-scopes/) turn it into SQL conditions, so out-of-scope rows are never read at all (and look missing).
+// THE authorization policy. One table says which role may do which operation on whom; scope helpers (here
+// and in access-scopes/) turn it into SQL conditions, so out-of-scope rows are never read (and look missing).
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { HOME_ORDER, ROLE_HOME, STAFF_ROLES, type Role } from '../roles';

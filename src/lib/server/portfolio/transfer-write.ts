@@ -1,4 +1,4 @@
-// The rows a brought-in portfolio becomes, written in one transaction once its files are stored (transfer.ts).
+// The rows a brought-in portfolio becomes, in one transaction once its files are stored (transfer.ts).
 import { getDb, inTransaction } from '../db';
 import * as portfolio from '../db/schema-portfolio';
 import type { Viewer } from '../auth/viewer';
