@@ -1,10 +1,9 @@
-// THE authorization policy. One table says which role may do which operation on whom; scope helpers turn
-// the same table into SQL conditions so that out-of-scope rows are never read at all (and so look missing).
-import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+// THE authorization policy. One table says which role may do which operation on whom; scope helpers (here
+// and in access-scopes/) turn it into SQL conditions, so out-of-scope rows are never read (and look missing).
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { HOME_ORDER, ROLE_HOME, STAFF_ROLES, type Role } from '../roles';
 import * as core from './db/schema';
-import * as portfolio from './db/schema-portfolio';
 import * as parents from './db/schema-parents';
 import type { Viewer } from './auth/viewer';
 
@@ -60,7 +59,7 @@ export const OPERATIONS = [
 export type Operation = (typeof OPERATIONS)[number];
 
 // true = the operation is not about one student (an area or a school-wide task).
-type Grant = readonly Relation[] | true;
+export type Grant = readonly Relation[] | true;
 export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'student.home': { student: ['self'] },
 	'student.profile.read': { student: ['self'], mentor: ['mentee'], admin: ['schoolStudent'] },
@@ -124,7 +123,8 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'programme.reach': { coordinator: true }
 };
 
-function grants(viewer: Viewer, op: Operation): Grant[] {
+/** The viewer's grants for this operation, one per role of theirs that has one. */
+export function grants(viewer: Viewer, op: Operation): Grant[] {
 	const rule = POLICY[op];
 	return viewer.roles.flatMap((r) => (rule[r] === undefined ? [] : [rule[r]]));
 }
@@ -152,7 +152,8 @@ function schoolStudentIds(viewer: Viewer) {
 		where ${core.userRole.schoolId} = ${viewer.schoolId} and ${core.userRole.role} = 'student')`;
 }
 
-function relationCondition(viewer: Viewer, relation: Relation, studentId: SQLiteColumn): SQL {
+/** The students (by their id column) the viewer stands in this relation to, as a WHERE condition. */
+export function relationCondition(viewer: Viewer, relation: Relation, studentId: SQLiteColumn): SQL {
 	switch (relation) {
 		case 'self':
 			return eq(studentId, viewer.userId);
@@ -198,162 +199,6 @@ export function mentoredGroupScope(viewer: Viewer): SQL {
 			sql`(select ${core.groupMentor.groupId} from ${core.groupMentor} where ${core.groupMentor.mentorId} = ${viewer.userId})`
 		)
 	) as SQL;
-}
-
-/**
- * The reflections this viewer may read: their own (drafts and private ones included), and for a mentor
- * the finished reflections of their mentees that are shared with mentors or in the dossier. Coordinators
- * and admins read no reflection text (DOMAIN.md §5).
- */
-export function reflectionReadScope(viewer: Viewer): SQL {
-	const r = portfolio.reflection;
-	const conditions: SQL[] = [];
-	for (const g of grants(viewer, 'reflection.read')) {
-		if (g === true) continue;
-		if (g.includes('self')) conditions.push(eq(r.studentId, viewer.userId));
-		if (g.includes('mentee'))
-			conditions.push(
-				and(
-					relationCondition(viewer, 'mentee', r.studentId),
-					inArray(r.visibility, ['mentor', 'dossier']),
-					isNotNull(r.finishedAt)
-				) as SQL
-			);
-	}
-	if (!conditions.length) return sql`0`;
-	return and(eq(r.schoolId, viewer.schoolId), isNull(r.deletedAt), or(...conditions)) as SQL;
-}
-
-/** Only the student writes their own reflections. */
-export function reflectionWriteScope(viewer: Viewer): SQL {
-	const r = portfolio.reflection;
-	if (!canOn(viewer, 'reflection.write', 'self')) return sql`0`;
-	return and(eq(r.schoolId, viewer.schoolId), eq(r.studentId, viewer.userId), isNull(r.deletedAt)) as SQL;
-}
-
-/** The open groups a student is in, as a subquery. */
-function ownGroupIds(viewer: Viewer) {
-	return sql`(select ${core.groupStudent.groupId} from ${core.groupStudent}
-		inner join ${core.group} on ${core.group.id} = ${core.groupStudent.groupId}
-		where ${core.groupStudent.studentId} = ${viewer.userId} and ${core.group.closedAt} is null)`;
-}
-
-/** The open groups the viewer mentors, as a subquery. */
-function mentoredGroupIds(viewer: Viewer) {
-	return sql`(select ${core.groupMentor.groupId} from ${core.groupMentor}
-		inner join ${core.group} on ${core.group.id} = ${core.groupMentor.groupId}
-		where ${core.groupMentor.mentorId} = ${viewer.userId} and ${core.group.closedAt} is null)`;
-}
-
-// A group conversation has no student. The unary + keeps SQLite from answering "is null" with the student
-// index: its statistics see a few rows per student id and miss that every group conversation is null there.
-const groupWide = (studentId: SQLiteColumn) => sql`+${studentId} is null`;
-
-export interface ConversationColumns {
-	schoolId: SQLiteColumn;
-	studentId: SQLiteColumn;
-	groupId: SQLiteColumn;
-	mentorId: SQLiteColumn;
-}
-
-/**
- * The conversations the viewer may do this operation on. Access follows the current mentorship, like
- * reflections (DOMAIN.md §5): a student has their own and their open groups' ones; a mentor those of the
- * students in their open groups right now, whoever held them (the next mentor inherits the history), and
- * the group conversations of the open groups they mentor. A former mentor keeps none of them, not even the
- * ones they held themselves.
- */
-export function conversationScope(viewer: Viewer, op: Operation, c: ConversationColumns): SQL {
-	const conditions: SQL[] = [];
-	for (const g of grants(viewer, op)) {
-		if (g === true) continue;
-		if (g.includes('self'))
-			conditions.push(
-				or(
-					eq(c.studentId, viewer.userId),
-					and(groupWide(c.studentId), sql`${c.groupId} in ${ownGroupIds(viewer)}`)
-				) as SQL
-			);
-		if (g.includes('mentee'))
-			conditions.push(
-				or(
-					relationCondition(viewer, 'mentee', c.studentId),
-					and(groupWide(c.studentId), sql`${c.groupId} in ${mentoredGroupIds(viewer)}`)
-				) as SQL
-			);
-	}
-	if (!conditions.length) return sql`0`;
-	return and(eq(c.schoolId, viewer.schoolId), or(...conditions)) as SQL;
-}
-
-/**
- * The reflections a parent may read: finished ones of their linked children that the student shared with
- * their mentor or dossier and also marked "ook thuis". Never drafts, private ones or deleted ones.
- */
-export function homeReflectionScope(viewer: Viewer): SQL {
-	const r = portfolio.reflection;
-	if (!canOn(viewer, 'parent.child.read', 'child')) return sql`0`;
-	return and(
-		eq(r.schoolId, viewer.schoolId),
-		isNull(r.deletedAt),
-		isNotNull(r.finishedAt),
-		inArray(r.visibility, ['mentor', 'dossier']),
-		relationCondition(viewer, 'child', r.studentId),
-		inArray(
-			r.id,
-			sql`(select ${parents.reflectionHomeShare.reflectionId} from ${parents.reflectionHomeShare})`
-		)
-	) as SQL;
-}
-
-/**
- * The conversations a parent may see: one-to-one conversations of a linked child to which the mentor
- * invited the parents, or whose confirmed summary the student shared with home.
- */
-export function homeConversationScope(
-	viewer: Viewer,
-	c: { id: SQLiteColumn; schoolId: SQLiteColumn; studentId: SQLiteColumn; summaryConfirmedAt: SQLiteColumn }
-): SQL {
-	if (!canOn(viewer, 'parent.child.read', 'child')) return sql`0`;
-	return and(
-		eq(c.schoolId, viewer.schoolId),
-		relationCondition(viewer, 'child', c.studentId),
-		or(
-			inArray(
-				c.id,
-				sql`(select ${parents.conversationParentInvite.conversationId} from ${parents.conversationParentInvite})`
-			),
-			and(
-				isNotNull(c.summaryConfirmedAt),
-				inArray(
-					c.id,
-					sql`(select ${parents.conversationHomeShare.conversationId} from ${parents.conversationHomeShare})`
-				)
-			)
-		)
-	) as SQL;
-}
-
-/** Conversations the viewer may read (see conversationScope). */
-export function conversationReadScope(viewer: Viewer, c: ConversationColumns): SQL {
-	return conversationScope(viewer, 'conversation.read', c);
-}
-
-/**
- * Is the mentor who planned the conversation still a mentor of its student (or of its group, still open)?
- * When not, the conversation stays in the history but takes nothing new: the student plans a new one with
- * their new mentor. Not about the viewer: the same answer for everyone who may read the conversation.
- */
-export function conversationMentorIsCurrent(c: ConversationColumns): SQL {
-	return sql`(case when ${c.studentId} is not null then exists (select 1 from ${core.groupStudent}
-			inner join ${core.groupMentor} on ${core.groupMentor.groupId} = ${core.groupStudent.groupId}
-			inner join ${core.group} on ${core.group.id} = ${core.groupStudent.groupId}
-			where ${core.groupStudent.studentId} = ${c.studentId} and ${core.groupMentor.mentorId} = ${c.mentorId}
-				and ${core.group.closedAt} is null)
-		else exists (select 1 from ${core.groupMentor}
-			inner join ${core.group} on ${core.group.id} = ${core.groupMentor.groupId}
-			where ${core.groupMentor.groupId} = ${c.groupId} and ${core.groupMentor.mentorId} = ${c.mentorId}
-				and ${core.group.closedAt} is null) end)`;
 }
 
 /** Is this student in one of the viewer's open groups right now? (for actions: the student may have left) */

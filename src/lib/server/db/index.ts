@@ -30,8 +30,7 @@ export function openDatabase(path: string): Db {
 	client.pragma('synchronous = FULL');
 	client.pragma('foreign_keys = ON');
 	client.pragma('busy_timeout = 5000');
-	// 32 MB of page cache instead of SQLite's 2 MB: with a million reflections the upper levels of the indexes
-	// a page walks then stay in memory (the bench's scale 10). Well within the server's memory budget.
+	// 32 MB of page cache, not SQLite's 2 MB: the upper index levels of a million reflections stay in memory.
 	client.pragma('cache_size = -32000');
 	// Counts statements and their time per request for the Server-Timing header.
 	instrumentClient(client);

@@ -1,7 +1,4 @@
-// Reuses prepared statements. drizzle's better-sqlite3 driver calls client.prepare(sql) on every query, and
-// better-sqlite3 does not cache: SQLite parsed and planned the same few hundred statements again on every
-// request. drizzle binds values as parameters, so a query shape has one SQL text and its statement can be
-// kept and run again.
+// Reuses prepared statements: drizzle prepares every query afresh, and one query shape is one SQL text.
 import type Database from 'better-sqlite3';
 
 type Statement = Database.Statement;

@@ -2,7 +2,8 @@
 // (reflectionReadScope): a mentor only on finished reflections shared with them, the student on their own.
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
-import { can, reflectionReadScope } from '../access';
+import { can } from '../access';
+import { reflectionReadScope } from '../access-scopes/reflections';
 import { getDb, inTransaction, type Db } from '../db';
 import * as core from '../db/schema';
 import { comment } from '../db/schema-dialog';

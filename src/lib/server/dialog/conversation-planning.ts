@@ -1,14 +1,9 @@
 // Planning a loopbaangesprek: Koers proposes an agenda from what happened since the last held conversation.
 import { and, asc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
-import {
-	canOn,
-	conversationReadScope,
-	menteeCondition,
-	mentoredGroupScope,
-	reflectionReadScope,
-	studentScope
-} from '../access';
+import { canOn, menteeCondition, mentoredGroupScope, studentScope } from '../access';
+import { conversationReadScope } from '../access-scopes/conversations';
+import { reflectionReadScope } from '../access-scopes/reflections';
 import { getDb, inTransaction, type Db } from '../db';
 import * as core from '../db/schema';
 import { conversation, conversationAgendaItem } from '../db/schema-dialog';

@@ -6,7 +6,8 @@ import { createTestDb, makeCast, makeGroup, makeUser, viewerOf } from '../testin
 import { getDb } from '../db';
 import { goal } from '../db/schema-portfolio';
 import { addGroupMembers } from '../school/schools';
-import { addMembers, removeMember, setGroupClosed } from '../school/groups';
+import { setGroupClosed } from '../school/groups';
+import { addMembers, removeMember } from '../school/group-members';
 import { planConversation, proposeAgenda } from './conversation-planning';
 import { groupOverview } from '../mentor/group-overview';
 import {

@@ -3,13 +3,12 @@
 // optional working note for mentors only.
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
+import { canOn, studentScope } from '../access';
 import {
-	canOn,
 	conversationMentorIsCurrent,
 	conversationReadScope,
-	conversationScope,
-	studentScope
-} from '../access';
+	conversationScope
+} from '../access-scopes/conversations';
 import { getDb, inTransaction, type Db } from '../db';
 import * as core from '../db/schema';
 import { agreement, conversation, conversationAgendaItem, AGENDA_SOURCES } from '../db/schema-dialog';

@@ -7,7 +7,7 @@ import { addComment } from './comments';
 import { listNotifications, notifyReflectionFinished, type NotificationItem } from './notifications';
 import { planConversation } from './conversation-planning';
 import { getConversation } from './conversations';
-import { removeMember } from '../school/groups';
+import { removeMember } from '../school/group-members';
 import type { Visibility } from '../../portfolio';
 
 let cast: ReturnType<typeof makeCast>;

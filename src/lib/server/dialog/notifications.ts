@@ -2,7 +2,9 @@
 // finished reflections and replies. A user only ever reads and marks their own.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
-import { conversationReadScope, reflectionReadScope, studentScope } from '../access';
+import { studentScope } from '../access';
+import { conversationReadScope } from '../access-scopes/conversations';
+import { reflectionReadScope } from '../access-scopes/reflections';
 import { getDb, type Db } from '../db';
 import { prepared } from '../db/prepared';
 import * as core from '../db/schema';

@@ -1,7 +1,7 @@
 // The mentor's feedback queue: finished reflections shared with them that nobody on staff answered yet.
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
-import { reflectionReadScope } from '../access';
+import { reflectionReadScope } from '../access-scopes/reflections';
 import { getDb, type Db } from '../db';
 import { fullName } from '$lib/names';
 import { pageOf } from '../http/paging';

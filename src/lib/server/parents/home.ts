@@ -8,7 +8,9 @@ import { getDb } from '../db';
 import { goal, reflection, reflectionCompetency } from '../db/schema-portfolio';
 import { agreement, conversation, conversationAgendaItem } from '../db/schema-dialog';
 import { conversationParentInvite, parentNote } from '../db/schema-parents';
-import { canOn, homeConversationScope, homeReflectionScope } from '../access';
+import { canOn } from '../access';
+import { homeConversationScope } from '../access-scopes/conversations';
+import { homeReflectionScope } from '../access-scopes/reflections';
 import type { Viewer } from '../auth/viewer';
 import { sharesGoals } from './links';
 

@@ -13,7 +13,8 @@ import {
 	parentNote,
 	reflectionHomeShare
 } from '../db/schema-parents';
-import { canOn, reflectionWriteScope } from '../access';
+import { canOn } from '../access';
+import { reflectionWriteScope } from '../access-scopes/reflections';
 import type { Viewer } from '../auth/viewer';
 import { fullName } from '$lib/names';
 

@@ -9,7 +9,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import { getDb } from '../db';
 import * as portfolio from '../db/schema-portfolio';
-import { reflectionReadScope, reflectionWriteScope } from '../access';
+import { reflectionReadScope, reflectionWriteScope } from '../access-scopes/reflections';
 import type { Viewer } from '../auth/viewer';
 import { logger } from '../ops/logger';
 

@@ -7,7 +7,7 @@ import type { Archiver, ArchiverOptions } from 'archiver';
 import { getDb } from '../db';
 import * as core from '../db/schema';
 import * as portfolio from '../db/schema-portfolio';
-import { reflectionWriteScope } from '../access';
+import { reflectionWriteScope } from '../access-scopes/reflections';
 import type { Viewer } from '../auth/viewer';
 import { COMPETENCY_SLUGS, type CompetencySlug } from '../../competencies';
 import { REFLECTION_PARTS, type ActivityType, type Visibility } from '../../portfolio';

@@ -4,7 +4,8 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as portfolio from '../db/schema-portfolio';
-import { canOn, reflectionWriteScope, studentScope } from '../access';
+import { canOn, studentScope } from '../access';
+import { reflectionWriteScope } from '../access-scopes/reflections';
 import type { Viewer } from '../auth/viewer';
 import { COMPETENCY_SLUGS, type CompetencySlug } from '../../competencies';
 import type { GoalStatus } from '../../portfolio';

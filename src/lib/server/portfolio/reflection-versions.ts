@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { COMPETENCY_SLUGS, type CompetencySlug } from '../../competencies';
 import type { ReflectionContent } from '../../schemas/reflections';
 import type { Viewer } from '../auth/viewer';
-import { reflectionWriteScope } from '../access';
+import { reflectionWriteScope } from '../access-scopes/reflections';
 import { getDb, type Db } from '../db';
 import { reflection, reflectionVersion } from '../db/schema-portfolio';
 

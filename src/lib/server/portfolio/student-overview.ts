@@ -3,7 +3,7 @@
 import { and, count, desc, eq, max } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as portfolio from '../db/schema-portfolio';
-import { reflectionReadScope } from '../access';
+import { reflectionReadScope } from '../access-scopes/reflections';
 import type { Viewer } from '../auth/viewer';
 import { COMPETENCY_SLUGS } from '../../competencies';
 import type { CompetencyStat, TimelineItem } from '../../growth-view';

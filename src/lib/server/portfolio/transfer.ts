@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { getDb, inTransaction } from '../db';
+import { getDb } from '../db';
 import * as portfolio from '../db/schema-portfolio';
 import { canOn } from '../access';
 import type { Viewer } from '../auth/viewer';
@@ -16,8 +16,8 @@ import {
 	uploadsPath
 } from './attachments';
 import { openSafeZip, ZipRefused, type ZipContents, type ZipLimits, type ZipProblem } from './zip-reader';
+import { writeTransfer, type StoredFile } from './transfer-write';
 import { portfolioExportSchema, type PortfolioFile } from '../../schemas/transfer';
-import { REFLECTION_PARTS } from '../../portfolio';
 import { logger } from '../ops/logger';
 
 /** The largest ZIP the form takes (the request body limit in hooks.server.ts follows it). */
@@ -45,15 +45,6 @@ export type TransferProblem =
 export type TransferResult =
 	| { ok: true; transferId: number; reflections: number; goals: number; ratings: number; files: number }
 	| { ok: false; reason: TransferProblem };
-
-interface StoredFile {
-	reflectionId: number;
-	fileName: string;
-	mimeType: string;
-	size: number;
-	storageKey: string;
-	createdAt: Date;
-}
 
 const fail = (reason: TransferProblem): TransferResult => ({ ok: false, reason });
 
@@ -176,133 +167,4 @@ function findTransfer(viewer: Viewer, contentHash: string) {
 		.from(t)
 		.where(and(eq(t.studentId, viewer.userId), eq(t.contentHash, contentHash)))
 		.get();
-}
-
-/** One transaction: the transfer row, then everything that came with it. Undefined if it was already in. */
-function writeTransfer(
-	viewer: Viewer,
-	file: PortfolioFile,
-	files: StoredFile[],
-	contentHash: string,
-	keepVisibility: boolean
-): number | undefined {
-	const { schoolId, userId: studentId } = viewer;
-	return inTransaction(getDb(), (db) => {
-		const t = portfolio.transfer;
-		const made = db
-			.insert(t)
-			.values({
-				schoolId,
-				studentId,
-				fromSchool: file.student.school.trim() || '?',
-				exportedAt: file.exportedAt,
-				contentHash,
-				reflections: file.reflections.length,
-				goals: file.goals.length,
-				ratings: file.selfRatings.length,
-				files: files.length
-			})
-			.onConflictDoNothing()
-			.returning({ id: t.id })
-			.get();
-		if (!made) return undefined;
-		const transferId = made.id;
-		const newId = new Map<number, number>();
-		for (const r of file.reflections) {
-			const content = {
-				title: r.title,
-				...Object.fromEntries(REFLECTION_PARTS.map((p) => [p, r.parts[p]])),
-				visibility: keepVisibility ? r.visibility : ('private' as const)
-			} as {
-				title: string;
-				doel: string;
-				resultaat: string;
-				evaluatie: string;
-				vervolg: string;
-				visibility: 'private' | 'mentor' | 'dossier';
-			};
-			const row = db
-				.insert(portfolio.reflection)
-				.values({
-					schoolId,
-					studentId,
-					activityType: r.activity.type,
-					activityDate: r.activity.date,
-					activityPlace: r.activity.place,
-					...content,
-					finishedAt: r.finishedAt,
-					createdAt: r.createdAt,
-					updatedAt: r.updatedAt,
-					transferId
-				})
-				.returning({ id: portfolio.reflection.id })
-				.get();
-			newId.set(r.id, row.id);
-			if (r.competencies.length)
-				db.insert(portfolio.reflectionCompetency)
-					.values(
-						[...new Set(r.competencies)].map((competency) => ({ reflectionId: row.id, schoolId, competency }))
-					)
-					.run();
-			db.insert(portfolio.reflectionVersion)
-				.values({
-					reflectionId: row.id,
-					schoolId,
-					version: 1,
-					...content,
-					competencies: [...new Set(r.competencies)],
-					kind: 'save',
-					savedAt: r.updatedAt
-				})
-				.run();
-		}
-		if (files.length)
-			db.insert(portfolio.attachment)
-				.values(
-					files.map((f) => ({
-						schoolId,
-						studentId,
-						reflectionId: newId.get(f.reflectionId)!,
-						fileName: f.fileName,
-						mimeType: f.mimeType,
-						size: f.size,
-						storageKey: f.storageKey,
-						createdAt: f.createdAt
-					}))
-				)
-				.run();
-		for (const g of file.goals)
-			db.insert(portfolio.goal)
-				.values({
-					schoolId,
-					studentId,
-					competency: g.competency,
-					title: g.title,
-					description: g.description,
-					dueOn: g.dueOn,
-					status: g.status,
-					// A goal that names a reflection not in the file simply loses the link.
-					sourceReflectionId: g.fromReflectionId === null ? null : (newId.get(g.fromReflectionId) ?? null),
-					createdBy: studentId,
-					createdAt: g.createdAt,
-					updatedAt: g.updatedAt,
-					transferId
-				})
-				.run();
-		if (file.selfRatings.length)
-			db.insert(portfolio.selfRating)
-				.values(
-					file.selfRatings.map((s) => ({
-						schoolId,
-						studentId,
-						competency: s.competency,
-						level: s.level,
-						note: s.note,
-						createdAt: s.createdAt,
-						transferId
-					}))
-				)
-				.run();
-		return transferId;
-	});
 }

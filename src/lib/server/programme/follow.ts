@@ -3,7 +3,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ActivityState } from '../../programme';
 import type { Viewer } from '../auth/viewer';
-import { can, canOn, menteeCondition, reflectionReadScope } from '../access';
+import { can, canOn, menteeCondition } from '../access';
+import { reflectionReadScope } from '../access-scopes/reflections';
 import { getDb, type Db } from '../db';
 import * as core from '../db/schema';
 import { activity, reflection } from '../db/schema-portfolio';

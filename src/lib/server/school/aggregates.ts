@@ -76,9 +76,8 @@ export function getSchoolAggregates(viewer: Viewer): SchoolAggregates | undefine
 		.groupBy(gs.groupId, rc.competency)
 		.all();
 	const c = dialog.conversation;
-	// A group conversation counts for its group; a one-to-one conversation for the student's groups. Two
-	// joins, each on its own index: one join on "same group or same student" read every conversation of the
-	// school for every student, and every other request waited.
+	// A group conversation counts for its group, a one-to-one one for the student's groups: two joins, each
+	// on its own index (one join on "same group or same student" reads every conversation per student).
 	const heldThisYear = and(eq(c.schoolId, viewer.schoolId), eq(c.status, 'held'), gte(c.heldAt, since));
 	const perGroup = (on: SQL) =>
 		db

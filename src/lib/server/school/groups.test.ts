@@ -1,15 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, makeCast, makeGroup, makeUser, viewerOf } from '../testing';
-import {
-	addMembers,
-	createGroup,
-	getGroup,
-	listCandidates,
-	listGroups,
-	removeMember,
-	setGroupClosed,
-	updateGroup
-} from './groups';
+import { createGroup, getGroup, listGroups, setGroupClosed, updateGroup } from './groups';
+import { addMembers, listCandidates, removeMember } from './group-members';
 import { listMentorGroups } from '../mentor/groups';
 import { setPersonActive } from './person-changes';
 

@@ -1,12 +1,12 @@
-// Groups (klassen, stamgroepen) as the functioneel beheerder manages them. Policy: groups.manage (admins
-// only), every query limited to the viewer's own school; another school's ids read like missing ones.
-import { and, asc, count, eq, inArray, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+// Groups (klassen, stamgroepen) as the functioneel beheerder manages them; their members in group-members.ts.
+// Policy: groups.manage (admins only), every query limited to the viewer's own school; another school's ids
+// read like missing ones.
+import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as table from '../db/schema';
 import { can, schoolScope } from '../access';
-import { addGroupMembers, createGroupRecord, getCurrentSchoolYear } from './schools';
-import { personSearch, usersWithRole } from './people';
-import { fullName, sortName } from '$lib/names';
+import { createGroupRecord, getCurrentSchoolYear } from './schools';
+import { fullName, sortName, type NameParts } from '$lib/names';
 import type { GroupInput } from '../../schemas/groups';
 import type { Viewer } from '../auth/viewer';
 
@@ -28,7 +28,7 @@ export interface GroupSummary {
 
 const g = table.group;
 const u = table.user;
-const nameColumns = {
+export const nameColumns = {
 	givenName: u.givenName,
 	familyNamePrefix: u.familyNamePrefix,
 	familyName: u.familyName
@@ -95,26 +95,35 @@ export interface GroupDetail {
 	mentors: GroupMember[];
 }
 
+export const memberColumns = { id: u.id, ...nameColumns, studentNumber: u.studentNumber, active: u.active };
+
+export function toMember(
+	r: NameParts & { id: number; studentNumber: string | null; active: boolean }
+): GroupMember {
+	return {
+		id: r.id,
+		name: fullName(r),
+		sortName: sortName(r),
+		studentNumber: r.studentNumber,
+		active: r.active
+	};
+}
+
 function members(viewer: Viewer, groupId: number, kind: MemberKind): GroupMember[] {
 	const link = kind === 'student' ? table.groupStudent : table.groupMentor;
 	const userId = kind === 'student' ? table.groupStudent.studentId : table.groupMentor.mentorId;
 	return getDb()
-		.select({ id: u.id, ...nameColumns, studentNumber: u.studentNumber, active: u.active })
+		.select(memberColumns)
 		.from(link)
 		.innerJoin(u, eq(u.id, userId))
 		.where(and(eq(link.groupId, groupId), schoolScope(viewer, u.schoolId)))
 		.orderBy(asc(u.familyName), asc(u.givenName))
 		.all()
-		.map((r) => ({
-			id: r.id,
-			name: fullName(r),
-			sortName: sortName(r),
-			studentNumber: r.studentNumber,
-			active: r.active
-		}));
+		.map(toMember);
 }
 
-function findGroup(viewer: Viewer, id: number) {
+/** The group as its admin may change it; undefined when it is not theirs (or they are no admin). */
+export function findGroup(viewer: Viewer, id: number) {
 	if (!can(viewer, 'groups.manage')) return undefined;
 	return getDb()
 		.select({
@@ -144,64 +153,6 @@ export function getGroup(viewer: Viewer, id: number): GroupDetail | undefined {
 		closed: row.closedAt !== null,
 		students: members(viewer, id, 'student'),
 		mentors: members(viewer, id, 'mentor')
-	};
-}
-
-export interface Candidates {
-	rows: GroupMember[];
-	/** More match than are shown: the admin should search more precisely. */
-	more: boolean;
-}
-
-export const CANDIDATE_LIMIT = 40;
-
-/**
- * Active students (or mentors) of the school who are not yet in this group, matching the search. With
- * withoutGroup, only students in no open group of the current school year (the ones still to place).
- */
-export function listCandidates(
-	viewer: Viewer,
-	groupId: number,
-	kind: MemberKind,
-	filter: { q: string; withoutGroup?: boolean }
-): Candidates {
-	const group = findGroup(viewer, groupId);
-	if (!group) return { rows: [], more: false };
-	const link = kind === 'student' ? table.groupStudent : table.groupMentor;
-	const linkUser = kind === 'student' ? table.groupStudent.studentId : table.groupMentor.mentorId;
-	const conditions: (SQL | undefined)[] = [
-		schoolScope(viewer, u.schoolId),
-		eq(u.active, true),
-		inArray(u.id, usersWithRole(viewer, kind)),
-		notInArray(u.id, sql`(select ${linkUser} from ${link} where ${link.groupId} = ${groupId})`),
-		personSearch(filter.q)
-	];
-	if (kind === 'student' && filter.withoutGroup) {
-		const gs = table.groupStudent;
-		conditions.push(
-			notInArray(
-				u.id,
-				sql`(select ${gs.studentId} from ${gs} inner join ${g} on ${g.id} = ${gs.groupId}
-					where ${g.schoolYearId} = ${group.schoolYearId} and ${g.closedAt} is null)`
-			)
-		);
-	}
-	const rows = getDb()
-		.select({ id: u.id, ...nameColumns, studentNumber: u.studentNumber, active: u.active })
-		.from(u)
-		.where(and(...conditions))
-		.orderBy(asc(u.familyName), asc(u.givenName), asc(u.id))
-		.limit(CANDIDATE_LIMIT + 1)
-		.all();
-	return {
-		rows: rows.slice(0, CANDIDATE_LIMIT).map((r) => ({
-			id: r.id,
-			name: fullName(r),
-			sortName: sortName(r),
-			studentNumber: r.studentNumber,
-			active: r.active
-		})),
-		more: rows.length > CANDIDATE_LIMIT
 	};
 }
 
@@ -235,61 +186,6 @@ export function updateGroup(viewer: Viewer, id: number, input: GroupInput): Grou
 		return { ok: false, field: 'name', problem: 'nameTaken' };
 	getDb().update(g).set(input).where(eq(g.id, id)).run();
 	return { ok: true, id };
-}
-
-/**
- * Adds active students (or mentors) of the school. Undefined (a 404) when the group or any of the ids is
- * not the viewer's to use, so nothing half-happens.
- */
-export function addMembers(
-	viewer: Viewer,
-	groupId: number,
-	kind: MemberKind,
-	userIds: number[]
-): GroupResult | undefined {
-	const group = findGroup(viewer, groupId);
-	if (!group) return undefined;
-	const wanted = [...new Set(userIds)];
-	const found = getDb()
-		.select({ n: count() })
-		.from(u)
-		.where(
-			and(
-				inArray(u.id, wanted),
-				schoolScope(viewer, u.schoolId),
-				eq(u.active, true),
-				inArray(u.id, usersWithRole(viewer, kind))
-			)
-		)
-		.get();
-	if (found?.n !== wanted.length) return undefined;
-	if (group.closedAt) return { ok: false, field: '_form', problem: 'closed' };
-	addGroupMembers({
-		schoolId: viewer.schoolId,
-		groupId,
-		...(kind === 'student' ? { studentIds: wanted } : { mentorIds: wanted })
-	});
-	return { ok: true, id: groupId };
-}
-
-/** Undefined when the group is not the viewer's or the person is not in it; on success, who left. */
-export function removeMember(
-	viewer: Viewer,
-	groupId: number,
-	kind: MemberKind,
-	userId: number
-): GroupResult | undefined {
-	const group = findGroup(viewer, groupId);
-	if (!group) return undefined;
-	const link = kind === 'student' ? table.groupStudent : table.groupMentor;
-	const linkUser = kind === 'student' ? table.groupStudent.studentId : table.groupMentor.mentorId;
-	const where = and(eq(link.groupId, groupId), eq(linkUser, userId), schoolScope(viewer, link.schoolId));
-	const db = getDb();
-	const member = db.select(nameColumns).from(link).innerJoin(u, eq(u.id, linkUser)).where(where).get();
-	if (!member) return undefined;
-	if (group.closedAt) return { ok: false, field: '_form', problem: 'closed' };
-	db.delete(link).where(where).run();
-	return { ok: true, id: groupId, name: fullName(member) };
 }
 
 /**

@@ -3,16 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole, type Viewer } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
 import {
-	addMembers,
-	CANDIDATE_LIMIT,
 	getGroup,
-	listCandidates,
-	removeMember,
 	setGroupClosed,
 	updateGroup,
 	type GroupResult,
 	type MemberKind
 } from '$lib/server/school/groups';
+import { addMembers, CANDIDATE_LIMIT, listCandidates, removeMember } from '$lib/server/school/group-members';
 import { addMembersSchema, candidateFilterSchema, groupSchema, memberSchema } from '$lib/schemas/groups';
 import { groupFailure } from '../../helpers';
 
