@@ -31,6 +31,8 @@ export interface Manifest {
 	writer: string;
 	autosaveReflectionIds: number[];
 	roundId: number;
+	/** A planned activity for the whole school: every mentor follows it. */
+	activityId: number;
 	generateSeconds: number;
 }
 
@@ -99,6 +101,7 @@ export function generate(path: string, scale: number, log: (line: string) => voi
 		writer: 'bench.s2',
 		autosaveReflectionIds: own.map((r) => r.id),
 		roundId,
+		activityId: 1,
 		generateSeconds: (Date.now() - started) / 1000
 	};
 }

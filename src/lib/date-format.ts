@@ -26,3 +26,16 @@ export function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
 export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
 	return once(`number|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
 }
+
+const DAY_FORMAT: Intl.DateTimeFormatOptions = {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'Europe/Amsterdam'
+};
+
+/** A calendar date (YYYY-MM-DD) or a moment, as "12 maart 2027" in the reader's language. */
+export function formatDay(value: string | Date | number, locale: string): string {
+	const d = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : new Date(value);
+	return dateFormat(locale, DAY_FORMAT).format(d);
+}

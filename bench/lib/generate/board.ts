@@ -26,7 +26,10 @@ const SQL = {
 	group: `insert into "group" (id, school_id, school_year_id, name, programme) values (?, bench_school(), bench_school(), ?, ?)`,
 	groupStudent: `insert into group_student (group_id, student_id, school_id) values (?, ?, bench_school())`,
 	groupMentor: `insert into group_mentor (group_id, mentor_id, school_id) values (?, ?, bench_school())`,
-	activity: `insert into activity (id, school_id, type, title, date, place, group_id) values (?, 1, ?, ?, ?, ?, ?)`,
+	activity: `insert into activity (id, school_id, school_year_id, type, title, date, start_time, place, audience, preparation_question, organiser_id)
+		values (?, 1, 1, ?, ?, ?, '09:00', ?, ?, 'Wat wil je te weten komen?', ?)`,
+	activityGroup: `insert into activity_group (activity_id, group_id, school_id) values (?, ?, 1)`,
+	activityCompetency: `insert into activity_competency (activity_id, competency, school_id) values (?, ?, 1)`,
 	reflection: `insert into reflection (id, school_id, student_id, activity_id, activity_type, activity_date, activity_place,
 		title, doel, resultaat, evaluatie, vervolg, visibility, version, finished_at, created_at, updated_at)
 		values (@id, bench_school(), @studentId, @activityId, @type, @date, @place, @title, @doel, @resultaat, @evaluatie, @vervolg,

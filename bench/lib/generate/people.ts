@@ -2,6 +2,7 @@
 // groups (and one cohort of 100) and the school's planned activities.
 import { GEN } from '../shape';
 import { ACTIVITY_TYPES } from '../../../src/lib/portfolio';
+import { COMPETENCY_SLUGS } from '../../../src/lib/competencies';
 import { DAY, isoDay, primaryMentor, schoolOfGroup, type Board } from './board';
 
 const GIVEN = [
@@ -104,7 +105,18 @@ export function fillPeople(
 		st.role.run(ids.admin, 'admin');
 		for (let a = 1; a <= GEN.activities; a++) {
 			const date = isoDay(yearStart + a * 7 * DAY);
-			st.activity.run(a, pick(ACTIVITY_TYPES), `Activiteit ${a}`, date, 'Utrecht', a % 3 ? null : a);
+			// Every third activity is for one group (the programme's "chosen groups"), the rest for the school.
+			st.activity.run(
+				a,
+				pick(ACTIVITY_TYPES),
+				`Activiteit ${a}`,
+				date,
+				'Utrecht',
+				a % 3 ? 'school' : 'groups',
+				ids.coordinator
+			);
+			if (a % 3 === 0) st.activityGroup.run(a, a);
+			st.activityCompetency.run(a, COMPETENCY_SLUGS[a % COMPETENCY_SLUGS.length]);
 		}
 	})();
 }

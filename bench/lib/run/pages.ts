@@ -104,6 +104,14 @@ export function pagesFor(m: Manifest): Page[] {
 			weigh: { student: false, hasChart: true }
 		},
 		{
+			key: 'mentor-activity',
+			kind: 'mentor',
+			label: "mentor's page of an activity",
+			path: `/mentor/activities/${m.activityId}`,
+			who: 'mentor4',
+			weigh: { student: false, hasChart: false }
+		},
+		{
 			key: 'matrix',
 			kind: 'staff',
 			label: 'coordinator matrix round',
@@ -124,6 +132,14 @@ export function pagesFor(m: Manifest): Page[] {
 			kind: 'staff',
 			label: 'school overview',
 			path: '/coordinator',
+			who: 'coordinator',
+			weigh: { student: false, hasChart: false }
+		},
+		{
+			key: 'programme',
+			kind: 'staff',
+			label: 'LOB programme (year view)',
+			path: '/coordinator/programme',
 			who: 'coordinator',
 			weigh: { student: false, hasChart: false }
 		},

@@ -39,7 +39,7 @@ export const PREPARED = sql.raw(`r.doel <> ''`);
 export const REFLECTED = sql.raw(`(r.resultaat <> '' or r.evaluatie <> '' or r.vervolg <> '')`);
 
 /** Per activity for a mentor's own open groups: their invited students and how many prepared / reflected. */
-export function activitiesOfMentor(mentorId: number, schoolId: number): SQL {
+export function activitiesOfMentor(mentorId: number, schoolId: number, activityId?: number): SQL {
 	return sql`select a.id, a.title, a.date, a.place, a.cancelled_at is not null cancelled,
 			count(distinct gs.student_id) invited,
 			count(distinct case when exists (select 1 from ${reflection} r where r.activity_id = a.id
@@ -50,7 +50,7 @@ export function activitiesOfMentor(mentorId: number, schoolId: number): SQL {
 		join ${core.group} g on ${groupInvited('a', 'g')} and g.closed_at is null
 		join ${core.groupMentor} gm on gm.group_id = g.id and gm.mentor_id = ${mentorId}
 		join ${core.groupStudent} gs on gs.group_id = g.id
-		where a.school_id = ${schoolId}
+		where a.school_id = ${schoolId} ${activityId === undefined ? sql`` : sql`and a.id = ${activityId}`}
 		group by a.id
 		order by a.date, a.id`;
 }

@@ -1,6 +1,6 @@
 // A mentor follows their own groups through the programme: per activity who prepared, who reflected and
 // who did not yet, a link only to what the student shared, and a nudge at most once a week.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ActivityState } from '../../programme';
 import type { Viewer } from '../auth/viewer';
 import { can, canOn, menteeCondition } from '../access';
@@ -63,7 +63,17 @@ export function listActivityStudents(
 		db
 			.select({ id: reflection.id, studentId: reflection.studentId })
 			.from(reflection)
-			.where(and(eq(reflection.activityId, activityId), reflectionReadScope(viewer)))
+			// By student first: reflection has an index on student_id, not on activity_id.
+			.where(
+				and(
+					inArray(
+						reflection.studentId,
+						rows.map((r) => r.id)
+					),
+					eq(reflection.activityId, activityId),
+					reflectionReadScope(viewer)
+				)
+			)
 			.all()
 			.map((r) => [r.studentId, r.id])
 	);
@@ -121,7 +131,11 @@ export interface MentorActivity {
 }
 
 /** The activities for the mentor's own open groups in the current year, with counts for their students. */
-export function listMentorActivities(viewer: Viewer, db: Db = getDb()): MentorActivity[] {
+export function listMentorActivities(
+	viewer: Viewer,
+	db: Db = getDb(),
+	activityId?: number
+): MentorActivity[] {
 	if (!can(viewer, 'programme.follow')) return [];
 	return db
 		.all<{
@@ -133,6 +147,11 @@ export function listMentorActivities(viewer: Viewer, db: Db = getDb()): MentorAc
 			invited: number;
 			prepared: number;
 			reflected: number;
-		}>(activitiesOfMentor(viewer.userId, viewer.schoolId))
+		}>(activitiesOfMentor(viewer.userId, viewer.schoolId, activityId))
 		.map((r) => ({ ...r, cancelled: Boolean(r.cancelled) }));
+}
+
+/** One activity of the mentor's own groups, with the same counts; undefined when it is not for them. */
+export function getMentorActivity(viewer: Viewer, activityId: number, db: Db = getDb()) {
+	return listMentorActivities(viewer, db, activityId)[0];
 }

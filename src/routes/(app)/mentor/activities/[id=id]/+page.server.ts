@@ -2,13 +2,13 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { listActivityStudents, listMentorActivities, nudgeStudent } from '$lib/server/programme/follow';
+import { getMentorActivity, listActivityStudents, nudgeStudent } from '$lib/server/programme/follow';
 import { nudgeSchema } from '$lib/schemas/programme';
 
 export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('mentor');
 	const id = Number(params.id);
-	const activity = listMentorActivities(viewer).find((a) => a.id === id);
+	const activity = getMentorActivity(viewer, id);
 	const students = listActivityStudents(viewer, id);
 	if (!activity || !students) error(404, 'Not found');
 	return { activity, students };
