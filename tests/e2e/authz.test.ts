@@ -606,7 +606,10 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: () => '/admin/school-year',
 				form: () => ({ yearId: '999999', confirm: 'authz-probe', reason: 'authz probe reason' }),
 				allowed: ADMINS,
-				check: () => ['SELECT * FROM school_year ORDER BY id', 'SELECT * FROM "group" ORDER BY id']
+				check: () => [
+					`SELECT (SELECT group_concat(id || ':' || is_current || ':' || coalesce(starts_on, '')) FROM school_year) AS years,
+					 (SELECT group_concat(id || ':' || coalesce(closed_at, '')) FROM "group") AS groups`
+				]
 			})
 		]
 	}),
