@@ -116,6 +116,10 @@ export const reflection = sqliteTable(
 	(t) => [
 		index('reflection_student_updated_idx').on(t.studentId, t.updatedAt),
 		index('reflection_school_idx').on(t.schoolId),
+		// The programme asks per activity who prepared and who reflected (mentor's activity page, reach).
+		index('reflection_activity_idx')
+			.on(t.activityId, t.studentId)
+			.where(sql`activity_id is not null`),
 		// What mentors see (finished, not deleted), per student, with every column the mentor overview and
 		// feedback queue read: those pages are answered from this index without touching the table.
 		index('reflection_shared_idx')

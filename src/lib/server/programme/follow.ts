@@ -1,6 +1,6 @@
 // A mentor follows their own groups through the programme: per activity who prepared, who reflected and
 // who did not yet, a link only to what the student shared, and a nudge at most once a week.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ActivityState } from '../../programme';
 import type { Viewer } from '../auth/viewer';
 import { can, canOn, menteeCondition } from '../access';
@@ -63,17 +63,7 @@ export function listActivityStudents(
 		db
 			.select({ id: reflection.id, studentId: reflection.studentId })
 			.from(reflection)
-			// By student first: reflection has an index on student_id, not on activity_id.
-			.where(
-				and(
-					inArray(
-						reflection.studentId,
-						rows.map((r) => r.id)
-					),
-					eq(reflection.activityId, activityId),
-					reflectionReadScope(viewer)
-				)
-			)
+			.where(and(eq(reflection.activityId, activityId), reflectionReadScope(viewer)))
 			.all()
 			.map((r) => [r.studentId, r.id])
 	);

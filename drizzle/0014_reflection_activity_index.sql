@@ -1,0 +1,1 @@
+CREATE INDEX `reflection_activity_idx` ON `reflection` (`activity_id`,`student_id`) WHERE activity_id is not null;
