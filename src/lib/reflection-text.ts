@@ -1,6 +1,5 @@
 // Client-safe texts for reflections: labels per activity type, per part and per visibility, all from the
-// catalogue. The helping question of a part depends on the kind of experience (a stage asks other
-// questions than an open dag).
+// catalogue. The helping questions of the editor are in part-help.ts.
 import { dateFormat } from './date-format';
 import { m } from '$lib/paraglide/messages';
 import type { ActivityType, ReflectionPart, Visibility } from './portfolio';
@@ -27,61 +26,6 @@ export const activityTypeText: Record<ActivityType, Text> = {
 	praktijkopdracht: m.refl_type_praktijkopdracht,
 	anders: m.refl_type_anders
 };
-
-/** Experiences that ask the same kind of questions. */
-export type ActivityKind = 'work' | 'school' | 'talk' | 'self';
-
-export const ACTIVITY_KIND: Record<ActivityType, ActivityKind> = {
-	meeloopdag: 'work',
-	snuffelstage: 'work',
-	stage: 'work',
-	bpv: 'work',
-	bedrijfsbezoek: 'work',
-	buddystage: 'work',
-	bijbaan: 'work',
-	vrijwilligerswerk: 'work',
-	praktijkopdracht: 'work',
-	open_dag: 'school',
-	proefstuderen: 'school',
-	beroepenmarkt: 'talk',
-	gastles: 'talk',
-	ouder_kind_gesprek: 'talk',
-	lob_les: 'self',
-	test: 'self',
-	hobby: 'self',
-	anders: 'self'
-};
-
-const HELP: Record<ActivityKind, Record<ReflectionPart, Text>> = {
-	work: {
-		doel: m.refl_help_work_doel,
-		resultaat: m.refl_help_work_resultaat,
-		evaluatie: m.refl_help_work_evaluatie,
-		vervolg: m.refl_help_work_vervolg
-	},
-	school: {
-		doel: m.refl_help_school_doel,
-		resultaat: m.refl_help_school_resultaat,
-		evaluatie: m.refl_help_school_evaluatie,
-		vervolg: m.refl_help_school_vervolg
-	},
-	talk: {
-		doel: m.refl_help_talk_doel,
-		resultaat: m.refl_help_talk_resultaat,
-		evaluatie: m.refl_help_talk_evaluatie,
-		vervolg: m.refl_help_talk_vervolg
-	},
-	self: {
-		doel: m.refl_help_self_doel,
-		resultaat: m.refl_help_self_resultaat,
-		evaluatie: m.refl_help_self_evaluatie,
-		vervolg: m.refl_help_self_vervolg
-	}
-};
-
-export function partHelp(type: ActivityType, part: ReflectionPart): string {
-	return HELP[ACTIVITY_KIND[type]][part]();
-}
 
 export const partText: Record<ReflectionPart, { label: Text; term: Text; starter: Text; missing: Text }> = {
 	doel: {
