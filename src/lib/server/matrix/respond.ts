@@ -1,7 +1,7 @@
 // Respondents: staff members the coordinator invites to give their own view of a round. Their answers are
 // kept apart from the agreed matrix; the coordinator compares them and records what the team agrees.
 import { and, countDistinct, desc, eq, inArray } from 'drizzle-orm';
-import { getDb } from '../db';
+import { getDb, inTransaction } from '../db';
 import * as core from '../db/schema';
 import * as mx from '../db/schema-matrix';
 import { schoolScope } from '../access';
@@ -41,8 +41,7 @@ export function inviteRespondent(
 	if (!round || !listStaff(viewer).some((s) => s.id === userId)) return 'notFound';
 	if (round.status === 'closed') return 'closed';
 	if (actorId !== null && !linkActorUser(viewer, actorId, userId)) return 'notFound';
-	const db = getDb();
-	db.transaction((tx) => {
+	inTransaction(getDb(), (tx) => {
 		const added = tx
 			.insert(rs)
 			.values({ schoolId: viewer.schoolId, roundId, userId })
@@ -71,7 +70,7 @@ export function remindRespondent(viewer: Viewer, roundId: number, respondentId: 
 	const who = round && respondentOf(viewer, roundId, respondentId);
 	if (!round || !who) return 'notFound';
 	if (round.status === 'closed') return 'closed';
-	getDb().transaction((tx) => {
+	inTransaction(getDb(), (tx) => {
 		tx.update(rs).set({ remindedAt: new Date() }).where(eq(rs.id, who.id)).run();
 		notify(tx, [
 			{ schoolId: viewer.schoolId, userId: who.userId, kind: 'matrixInvite', matrixRoundId: roundId }

@@ -128,3 +128,40 @@ export function listDifferences(
 	}
 	return { respondents, open, settled };
 }
+
+export interface RoundAnswer {
+	name: string;
+	taskId: number;
+	actorId: number;
+	part: Part;
+	how: string;
+	rating: number | null;
+	wish: string;
+}
+
+/** Every answer of the round with who gave it, for the export. */
+export function listRoundAnswers(viewer: Viewer, roundId: number): RoundAnswer[] {
+	assertMatrix(viewer, 'matrix.edit');
+	return getDb()
+		.select({
+			givenName: core.user.givenName,
+			familyNamePrefix: core.user.familyNamePrefix,
+			familyName: core.user.familyName,
+			...cellFields(ans)
+		})
+		.from(ans)
+		.innerJoin(rs, eq(rs.id, ans.respondentId))
+		.innerJoin(core.user, eq(core.user.id, rs.userId))
+		.where(and(eq(rs.roundId, roundId), schoolScope(viewer, rs.schoolId)))
+		.orderBy(asc(core.user.familyName), asc(core.user.givenName), asc(ans.id))
+		.all()
+		.map((x) => ({
+			name: fullName(x),
+			taskId: x.taskId,
+			actorId: x.actorId,
+			part: x.part,
+			how: x.how,
+			rating: x.rating,
+			wish: x.wish
+		}));
+}
