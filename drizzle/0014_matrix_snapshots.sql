@@ -36,7 +36,9 @@ ALTER TABLE `matrix_respondent` ADD `reminded_at` integer;--> statement-breakpoi
 -- round's agreed cells or answers point at), so later edits to the lists never rewrite it. Open rounds read
 -- the live lists and get their snapshot when they are closed.
 INSERT INTO `matrix_round_task` (`school_id`, `round_id`, `task_id`, `kind`, `name`, `description`, `position`)
-SELECT r.`school_id`, r.`id`, t.`id`, t.`kind`, t.`name`, t.`description`, t.`position`
+SELECT r.`school_id`, r.`id`, t.`id`, t.`kind`, t.`name`, t.`description`,
+	-- In the order the app shows: by kind, then by the list's position.
+	(CASE t.`kind` WHEN 'begeleidend' THEN 0 WHEN 'coordinerend' THEN 1 WHEN 'beleidsmatig' THEN 2 ELSE 3 END) * 1000000 + t.`position`
 FROM `matrix_round` r JOIN `matrix_task` t ON t.`school_id` = r.`school_id`
 WHERE r.`status` = 'closed' AND (t.`archived_at` IS NULL
 	OR t.`id` IN (SELECT c.`task_id` FROM `matrix_cell` c WHERE c.`round_id` = r.`id` AND c.`part` <> 'geen')
