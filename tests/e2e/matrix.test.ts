@@ -71,7 +71,7 @@ test.describe('desktop flows', () => {
 		);
 
 		// Invite r.elamrani as a mentor.
-		await page.getByRole('link', { name: 'Respondenten' }).click();
+		await page.getByRole('link', { name: 'Respondenten', exact: true }).click();
 		await expect(page.getByText('Pieter de Smet', { exact: true })).toBeVisible();
 		await page.getByLabel('Collega').selectOption({ label: 'Rachid el Amrani' });
 		await page.getByLabel('Kolom in de matrix').selectOption({ label: "Mentor/SLB'er" });
