@@ -145,7 +145,7 @@ test.describe('the team judgement per cell', () => {
 		// The browser itself refuses an empty choice (required); nothing is agreed.
 		await expect(card.getByLabel('Afspreken als')).toHaveValue('');
 		await card.getByLabel('Afspreken als').selectOption('uitvoerend');
-		await card.getByLabel('Hoe gaat het nu?').selectOption('3');
+		await card.getByLabel('Hoe goed gaat het nu?').selectOption('3');
 		await card.getByRole('button', { name: 'Vastleggen' }).click();
 		await expect(page.getByText('Afspraak vastgelegd.')).toBeVisible();
 		// The row leaves the list, and can be brought back.

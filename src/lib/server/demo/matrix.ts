@@ -213,7 +213,10 @@ export function seedMatrix(ctx: DemoContext): void {
 		'open',
 		cijfers
 	);
-	action(thisYear, 20, 'Evaluatie van LOB met de leerlingenraad', 'Teamleider', '2027-04-15', 'open');
+	const evaluatie = action(thisYear, 20, 'Evaluatie van LOB met de leerlingenraad', '', '2027-04-15', 'open');
+
+	// An owner from the school's staff (the others are named in free text).
+	db.update(mx.matrixAction).set({ ownerUserId: bos }).where(eq(mx.matrixAction.id, evaluatie)).run();
 
 	// Who stands in which column, for "mijn LOB-taken".
 	const links: [number, number][] = [
