@@ -152,7 +152,11 @@ test.describe('the team judgement per cell', () => {
 		await expect(card).toHaveCount(0);
 		const settled = page.getByRole('region', { name: 'Afgesproken in dit overleg' });
 		await expect(settled).toContainText(`${TASK} – ${ACTOR}: Uitvoerend · 3`);
-		await settled.getByRole('button', { name: `Terugzetten in de lijst: ${TASK} – ${ACTOR}` }).click();
+		await settled
+			.getByRole('listitem')
+			.filter({ hasText: TASK })
+			.getByRole('button', { name: /Terugzetten in de lijst/ })
+			.click();
 		await expect(page.getByText('Het vakje staat weer in de lijst.')).toBeVisible();
 		await expect(card.getByLabel('Afspreken als')).toHaveValue('uitvoerend');
 		await page.goto(roundUrl);
