@@ -87,7 +87,8 @@ describe('compareRounds', () => {
 	it('reports changed parts, rating moves and closed or new gaps', () => {
 		const before = [cell(1, 10, 'eindverantwoordelijk', 2), cell(3, 10, 'uitvoerend', 3)];
 		const after = [cell(1, 10, 'eindverantwoordelijk', 3), cell(2, 11, 'uitvoerend'), cell(3, 10, 'geen', 2)];
-		const c = compareRounds(tasks, actors, before, after);
+		const same = { tasks, actors };
+		const c = compareRounds({ before: same, after: same }, before, after);
 		expect(c.changed).toEqual([
 			{ taskId: 2, actorId: 11, before: 'geen', after: 'uitvoerend' },
 			{ taskId: 3, actorId: 10, before: 'uitvoerend', after: 'geen' }
@@ -99,19 +100,72 @@ describe('compareRounds', () => {
 	});
 });
 
+describe('compareRounds with the lists each round was held with', () => {
+	it('reports a task only one round had as added or removed, never as a gap closed or opened', () => {
+		const renamed = { ...tasks[0], name: 'Gesprekken' };
+		const fresh: TaskRef = { id: 4, kind: 'management', name: 'Nieuw' };
+		const c = compareRounds(
+			{ before: { tasks, actors }, after: { tasks: [renamed, tasks[1], fresh], actors } },
+			[cell(1, 10, 'eindverantwoordelijk', 2), cell(3, 10, 'uitvoerend')],
+			[cell(1, 10, 'eindverantwoordelijk', 3), cell(4, 10, 'uitvoerend')]
+		);
+		expect(c.added.map((t) => t.id)).toEqual([4]);
+		expect(c.removed.map((t) => t.id)).toEqual([3]);
+		expect(c.ratingUp).toEqual([{ taskId: 1, actorId: 10, before: 2, after: 3 }]);
+		expect([...c.gapsClosed, ...c.newGaps]).toEqual([]);
+		expect(c.changed).toEqual([]);
+	});
+});
+
 describe('findSplits', () => {
-	it('marks a cell where one says "uitvoerend" and another left it empty', () => {
-		const answers = [
-			{ ...cell(1, 11, 'uitvoerend'), respondentId: 1 },
-			{ ...cell(1, 10, 'uitvoerend'), respondentId: 1 },
-			{ ...cell(1, 10, 'uitvoerend'), respondentId: 2 }
-		];
-		expect(findSplits([1, 2], answers)).toEqual([
-			{ taskId: 1, actorId: 11, counts: { uitvoerend: 1, geen: 1 } }
-		]);
+	const ans = (respondentId: number, c: CellValue) => ({ ...c, respondentId });
+
+	it('never counts a cell left empty as "geen": one answer against silence is no difference', () => {
+		const answers = [ans(1, cell(1, 11, 'uitvoerend')), ans(1, cell(1, 10, 'uitvoerend'))];
+		expect(findSplits(answers)).toEqual([]);
 	});
 
-	it('needs two respondents to see a difference', () => {
-		expect(findSplits([1], [{ ...cell(1, 11, 'uitvoerend'), respondentId: 1 }])).toEqual([]);
+	it('finds differences in part and ratings two or more apart', () => {
+		const answers = [
+			ans(1, cell(1, 10, 'uitvoerend', 2)),
+			ans(2, cell(1, 10, 'eindverantwoordelijk', 3)),
+			ans(1, cell(2, 10, 'uitvoerend', 2)),
+			ans(2, cell(2, 10, 'uitvoerend', 4)),
+			ans(3, cell(2, 10, 'uitvoerend')),
+			ans(1, cell(3, 10, 'uitvoerend', 2)),
+			ans(2, cell(3, 10, 'uitvoerend', 3))
+		];
+		expect(findSplits(answers)).toEqual([
+			{
+				taskId: 1,
+				actorId: 10,
+				counts: { uitvoerend: 1, eindverantwoordelijk: 1 },
+				ratings: [2, 3],
+				answered: 2,
+				roleDiffers: true,
+				ratingDiffers: false
+			},
+			{
+				taskId: 2,
+				actorId: 10,
+				counts: { uitvoerend: 3 },
+				ratings: [2, 4],
+				answered: 3,
+				roleDiffers: false,
+				ratingDiffers: true
+			}
+		]);
+	});
+});
+
+describe('the weakest tasks', () => {
+	it('keeps every task tied with the fifth', () => {
+		const many: TaskRef[] = Array.from({ length: 7 }, (_, i) => ({
+			id: i + 1,
+			kind: 'begeleidend' as const,
+			name: `Taak ${i + 1}`
+		}));
+		const cells = many.map((t) => cell(t.id, 10, 'uitvoerend', t.id <= 2 ? 1 : 2));
+		expect(analyse(many, actors, cells).weakest).toHaveLength(7);
 	});
 });

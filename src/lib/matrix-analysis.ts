@@ -77,15 +77,17 @@ export function analyse(tasks: TaskRef[], actors: ActorRef[], cells: CellPartVal
 		return { actor, counts, active, overloaded: tasks.length > 0 && active / tasks.length > OVERLOAD_SHARE };
 	});
 
-	const weakest = tasks
+	const rated = tasks
 		.map((task) => {
 			const rated = (byTask.get(task.id) ?? []).filter((c) => c.rating !== null && c.part !== 'geen');
 			const sum = rated.reduce((s, c) => s + (c.rating ?? 0), 0);
 			return { task, ratings: rated.length, average: rated.length ? sum / rated.length : 0 };
 		})
 		.filter((w) => w.ratings > 0 && w.average < WEAK_BELOW)
-		.sort((a, b) => a.average - b.average || a.task.name.localeCompare(b.task.name))
-		.slice(0, WEAKEST_MAX);
+		.sort((a, b) => a.average - b.average || a.task.name.localeCompare(b.task.name));
+	// The five weakest, and every task tied with the fifth: a cut through a tie would pick one at random.
+	const cutoff = rated[WEAKEST_MAX - 1]?.average;
+	const weakest = cutoff === undefined ? rated : rated.filter((w) => w.average <= cutoff);
 
 	return { gaps, ownerIssues, load, weakest };
 }
@@ -129,6 +131,9 @@ export interface RatingChange {
 	after: number;
 }
 export interface Comparison {
+	/** Tasks only the later round has, and tasks only the earlier round had. */
+	added: TaskRef[];
+	removed: TaskRef[];
 	changed: CellChange[];
 	ratingUp: RatingChange[];
 	ratingDown: RatingChange[];
@@ -136,13 +141,25 @@ export interface Comparison {
 	newGaps: TaskRef[];
 }
 
-/** What changed from one round's agreed matrix to another's; a missing cell means "geen". */
+/**
+ * What changed from one round's agreed matrix to another's, each with the tasks and actors it was held with.
+ * Tasks and actors are matched by identity (a renamed task is the same task); cells are compared on those
+ * both rounds had, and a task only one round had is reported as added or removed, never as a gap closed.
+ * A missing cell means "geen".
+ */
 export function compareRounds(
-	tasks: TaskRef[],
-	actors: ActorRef[],
-	before: CellValue[],
-	after: CellValue[]
+	lists: {
+		before: { tasks: TaskRef[]; actors: ActorRef[] };
+		after: { tasks: TaskRef[]; actors: ActorRef[] };
+	},
+	before: CellPartValue[],
+	after: CellPartValue[]
 ): Comparison {
+	const hadTask = new Set(lists.before.tasks.map((t) => t.id));
+	const hasTask = new Set(lists.after.tasks.map((t) => t.id));
+	const hadActor = new Set(lists.before.actors.map((x) => x.id));
+	const tasks = lists.after.tasks.filter((t) => hadTask.has(t.id));
+	const actors = lists.after.actors.filter((x) => hadActor.has(x.id));
 	const a = new Map(before.map((c) => [cellKey(c.taskId, c.actorId), c]));
 	const b = new Map(after.map((c) => [cellKey(c.taskId, c.actorId), c]));
 	const changed: CellChange[] = [];
@@ -163,6 +180,8 @@ export function compareRounds(
 	const gapsBefore = new Set(analyse(tasks, actors, before).gaps.map((t) => t.id));
 	const gapsAfter = new Set(analyse(tasks, actors, after).gaps.map((t) => t.id));
 	return {
+		added: lists.after.tasks.filter((t) => !hadTask.has(t.id)),
+		removed: lists.before.tasks.filter((t) => !hasTask.has(t.id)),
 		changed,
 		ratingUp,
 		ratingDown,
@@ -171,38 +190,48 @@ export function compareRounds(
 	};
 }
 
+// Ratings of one cell that lie this far apart (e.g. 2 and 4) are a difference worth discussing.
+export const RATING_SPREAD = 2;
+
 export interface Split {
 	taskId: number;
 	actorId: number;
+	/** The parts given by those who answered the cell; a cell left empty is not a part. */
 	counts: Partial<Record<Part, number>>;
+	/** The ratings given, lowest first. */
+	ratings: number[];
+	answered: number;
+	roleDiffers: boolean;
+	ratingDiffers: boolean;
 }
 
 /**
- * Cells where respondents disagree about the part. A respondent who left a cell empty said "geen" there,
- * so one "uitvoerend" against silence stands out too.
+ * Cells where the answers differ: in the part given, or in ratings at least RATING_SPREAD apart. Only
+ * answers count: a respondent who left a cell empty did not answer it, which is not "geen".
  */
-export function findSplits(
-	respondentIds: number[],
-	answers: (CellValue & { respondentId: number })[]
-): Split[] {
-	if (respondentIds.length < 2) return [];
-	const byCell = new Map<string, Map<number, Part>>();
+export function findSplits(answers: (CellPartValue & { respondentId: number })[]): Split[] {
+	const byCell = new Map<string, (CellPartValue & { respondentId: number })[]>();
 	for (const ans of answers) {
 		const key = cellKey(ans.taskId, ans.actorId);
-		if (!byCell.has(key)) byCell.set(key, new Map());
-		byCell.get(key)?.set(ans.respondentId, ans.part);
+		byCell.set(key, [...(byCell.get(key) ?? []), ans]);
 	}
 	const splits: Split[] = [];
-	for (const [key, parts] of byCell) {
+	for (const list of byCell.values()) {
 		const counts: Partial<Record<Part, number>> = {};
-		for (const r of respondentIds) {
-			const p = parts.get(r) ?? 'geen';
-			counts[p] = (counts[p] ?? 0) + 1;
-		}
-		if (Object.keys(counts).length > 1) {
-			const [taskId, actorId] = key.split(':').map(Number);
-			splits.push({ taskId, actorId, counts });
-		}
+		for (const a of list) counts[a.part] = (counts[a.part] ?? 0) + 1;
+		const ratings = list.flatMap((a) => (a.rating ? [a.rating] : [])).sort((x, y) => x - y);
+		const roleDiffers = Object.keys(counts).length > 1;
+		const ratingDiffers = ratings.length > 1 && ratings[ratings.length - 1] - ratings[0] >= RATING_SPREAD;
+		if (roleDiffers || ratingDiffers)
+			splits.push({
+				taskId: list[0].taskId,
+				actorId: list[0].actorId,
+				counts,
+				ratings,
+				answered: list.length,
+				roleDiffers,
+				ratingDiffers
+			});
 	}
 	return splits;
 }

@@ -265,7 +265,13 @@ PAGES['/coordinator/matrix/rounds/[roundId=id]/cell/[taskId=id]/[actorId=id]'] =
 const ENDPOINTS: Record<string, PageCase[]> = {
 	'/coordinator/matrix/rounds/[roundId=id]/export.csv GET': [
 		page((i) => `/coordinator/matrix/rounds/${i.round}/export.csv`, allowedFor(['coordinator'])),
-		page((i) => `/coordinator/matrix/rounds/${i.round2}/export.csv`, nobody())
+		page((i) => `/coordinator/matrix/rounds/${i.round}/export.csv?file=answers`, allowedFor(['coordinator'])),
+		page((i) => `/coordinator/matrix/rounds/${i.round2}/export.csv`, nobody()),
+		page((i) => `/coordinator/matrix/rounds/${i.round2}/export.csv?file=answers`, nobody())
+	],
+	'/coordinator/matrix/rounds/[roundId=id]/export.zip GET': [
+		page((i) => `/coordinator/matrix/rounds/${i.round}/export.zip`, allowedFor(['coordinator'])),
+		page((i) => `/coordinator/matrix/rounds/${i.round2}/export.zip`, nobody())
 	],
 	'/admin/users/[id=id]/export GET': [
 		page((i) => `/admin/users/${i.A}/export`, allowedFor(['admin'])),
@@ -803,16 +809,59 @@ const ACTIONS: Record<string, ActionCase[]> = {
 		]
 	}),
 	...actions('/coordinator/matrix/rounds/[roundId=id]', {
+		rename: [
+			act({
+				url: ROUND,
+				form: () => ({ name: 'authz-probe' }),
+				allowed: ['coordinator'],
+				check: (i) => [
+					'SELECT id, name, status, closed_at FROM matrix_round WHERE id IN (?, ?)',
+					i.round,
+					i.round2
+				]
+			}),
+			act({
+				url: ROUND2,
+				form: () => ({ name: 'authz-probe' }),
+				check: (i) => [
+					'SELECT id, name, status, closed_at FROM matrix_round WHERE id IN (?, ?)',
+					i.round,
+					i.round2
+				]
+			})
+		],
+		delete: [
+			// The demo round has answers: even the coordinator's probe (no confirmation) deletes nothing.
+			act({
+				url: ROUND,
+				form: () => ({ confirm: 'yes' }),
+				allowed: ['coordinator'],
+				check: (i) => [
+					'SELECT id, name, status, closed_at FROM matrix_round WHERE id IN (?, ?)',
+					i.round,
+					i.round2
+				]
+			}),
+			act({
+				url: ROUND2,
+				form: () => ({ confirm: 'yes' }),
+				check: (i) => [
+					'SELECT id, name, status, closed_at FROM matrix_round WHERE id IN (?, ?)',
+					i.round,
+					i.round2
+				]
+			})
+		],
 		status: [
 			act({
 				url: ROUND,
-				form: () => ({ status: 'closed' }),
+				form: () => ({ status: 'closed', confirm: 'yes' }),
 				allowed: ['coordinator'],
 				check: (i) => ['SELECT status, closed_at FROM matrix_round WHERE id IN (?, ?)', i.round, i.round2]
 			}),
 			act({
 				url: ROUND2,
-				form: () => ({ status: 'closed' }),
+				form: () => ({ status: 'closed', confirm: 'yes' }),
 				check: (i) => ['SELECT status, closed_at FROM matrix_round WHERE id IN (?, ?)', i.round, i.round2]
 			})
 		]
@@ -834,6 +883,79 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: (i) => `${ROUND2(i)}/actions`,
 				form: (i) => ({ taskId: String(i.task2), title: 'authz-probe', owner: '', dueOn: '' }),
 				check: () => [`SELECT count(*) n FROM matrix_action WHERE title = 'authz-probe'`]
+			})
+		],
+		edit: [
+			act({
+				url: (i) => `${ROUND(i)}/actions`,
+				form: (i) => ({
+					id: String(i.action),
+					taskId: String(i.task),
+					title: 'authz-probe',
+					owner: '',
+					ownerUserId: '',
+					dueOn: ''
+				}),
+				allowed: ['coordinator'],
+				check: (i) => [
+					'SELECT id, title, owner, owner_user_id, status FROM matrix_action WHERE id IN (?, ?)',
+					i.action,
+					i.action2
+				]
+			}),
+			act({
+				url: (i) => `${ROUND(i)}/actions`,
+				form: (i) => ({
+					id: String(i.action2),
+					taskId: String(i.task),
+					title: 'authz-probe',
+					owner: '',
+					ownerUserId: '',
+					dueOn: ''
+				}),
+				check: (i) => [
+					'SELECT id, title, owner, owner_user_id, status FROM matrix_action WHERE id IN (?, ?)',
+					i.action,
+					i.action2
+				]
+			}),
+			// Smuggled: a student as the owner.
+			act({
+				url: (i) => `${ROUND(i)}/actions`,
+				form: (i) => ({
+					id: String(i.action),
+					taskId: String(i.task),
+					title: 'authz-probe',
+					owner: '',
+					ownerUserId: String(i.A),
+					dueOn: ''
+				}),
+				check: (i) => [
+					'SELECT id, title, owner, owner_user_id, status FROM matrix_action WHERE id IN (?, ?)',
+					i.action,
+					i.action2
+				]
+			})
+		],
+		delete: [
+			act({
+				url: (i) => `${ROUND(i)}/actions`,
+				form: (i) => ({ id: String(i.action) }),
+				allowed: ['coordinator'],
+				check: (i) => [
+					'SELECT id, title, owner, owner_user_id, status FROM matrix_action WHERE id IN (?, ?)',
+					i.action,
+					i.action2
+				]
+			}),
+			act({
+				url: (i) => `${ROUND(i)}/actions`,
+				form: (i) => ({ id: String(i.action2) }),
+				check: (i) => [
+					'SELECT id, title, owner, owner_user_id, status FROM matrix_action WHERE id IN (?, ?)',
+					i.action,
+					i.action2
+				]
 			})
 		],
 		status: [
@@ -866,13 +988,38 @@ const ACTIONS: Record<string, ActionCase[]> = {
 		agree: [
 			act({
 				url: (i) => `${ROUND(i)}/differences`,
-				form: (i) => ({ taskId: String(i.task), actorId: String(i.actor), part: 'uitvoerend' }),
+				form: (i) => ({
+					taskId: String(i.task),
+					actorId: String(i.actor),
+					part: 'uitvoerend',
+					rating: '',
+					version: '0'
+				}),
 				allowed: ['coordinator'],
 				check: cellRows
 			}),
 			act({
 				url: (i) => `${ROUND(i)}/differences`,
-				form: (i) => ({ taskId: String(i.task2), actorId: String(i.actor2), part: 'uitvoerend' }),
+				form: (i) => ({
+					taskId: String(i.task2),
+					actorId: String(i.actor2),
+					part: 'uitvoerend',
+					rating: '',
+					version: '0'
+				}),
+				check: cellRows
+			})
+		],
+		undo: [
+			act({
+				url: (i) => `${ROUND(i)}/differences`,
+				form: (i) => ({ taskId: String(i.task), actorId: String(i.actor) }),
+				allowed: ['coordinator'],
+				check: cellRows
+			}),
+			act({
+				url: (i) => `${ROUND(i)}/differences`,
+				form: (i) => ({ taskId: String(i.task2), actorId: String(i.actor2) }),
 				check: cellRows
 			})
 		]
@@ -899,6 +1046,39 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			act({
 				url: (i) => `${ROUND(i)}/respondents`,
 				form: (i) => ({ userId: String(i.staff), actorId: String(i.actor2) }),
+				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+			})
+		]
+	}),
+	...actions('/coordinator/matrix/rounds/[roundId=id]/respondents', {
+		remind: [
+			act({
+				url: (i) => `${ROUND(i)}/respondents`,
+				form: (i) => ({ id: String(i.respondent) }),
+				allowed: ['coordinator'],
+				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+			}),
+			act({
+				url: (i) => `${ROUND(i)}/respondents`,
+				form: (i) => ({ id: String(i.respondent2) }),
+				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+			})
+		],
+		remove: [
+			act({
+				url: (i) => `${ROUND(i)}/respondents`,
+				form: (i) => ({ id: String(i.respondent) }),
+				allowed: ['coordinator'],
+				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+			}),
+			act({
+				url: (i) => `${ROUND(i)}/respondents`,
+				form: (i) => ({ id: String(i.respondent2) }),
+				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+			}),
+			act({
+				url: (i) => `${ROUND2(i)}/respondents`,
+				form: (i) => ({ id: String(i.respondent2) }),
 				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
 			})
 		]

@@ -24,9 +24,9 @@ import { listMentorActivities } from '../../src/lib/server/programme/follow';
 import * as home from '../../src/lib/server/db/schema-parents';
 import { createSession } from '../../src/lib/server/auth/session';
 import { viewerOf } from '../../src/lib/server/testing';
-import { createRound } from '../../src/lib/server/matrix/rounds';
+import { createRound, setRoundStatus } from '../../src/lib/server/matrix/rounds';
 import { inviteRespondent, saveMyAnswer } from '../../src/lib/server/matrix/respond';
-import { addAction } from '../../src/lib/server/matrix/report';
+import { addAction } from '../../src/lib/server/matrix/actions';
 import { createImportBatch } from '../../src/lib/server/import/batch';
 import { readCsv } from '../../src/lib/server/import/csv';
 import type { Role } from '../../src/lib/roles';
@@ -83,7 +83,13 @@ function build(tag: string, payloads: string[]): World {
 
 	// The matrix: a round with an answer from a respondent and an action; an import waiting to be applied.
 	const coord = viewerOf(coordinator);
-	const roundId = createRound(coord, `${tag} ronde`);
+	// Last year's round, closed: it keeps a snapshot of the lists (matrix_round_task, matrix_round_actor).
+	const earlier = createRound(coord, `${tag} vorige ronde`);
+	if (!earlier.ok) throw new Error('the hostile world needs a closed round');
+	setRoundStatus(coord, earlier.id, 'closed');
+	const created = createRound(coord, `${tag} ronde`);
+	if (!created.ok) throw new Error('the hostile world needs a round');
+	const roundId = created.id;
 	const task = db.select().from(mx.matrixTask).where(eq(mx.matrixTask.schoolId, schoolId)).get()!;
 	const actor = db.select().from(mx.matrixActor).where(eq(mx.matrixActor.schoolId, schoolId)).get()!;
 	inviteRespondent(coord, roundId, staff, actor.id);
@@ -226,6 +232,7 @@ function build(tag: string, payloads: string[]): World {
 			'/coordinator/matrix/rounds/[roundId=id]/compare': { roundId },
 			'/coordinator/matrix/rounds/[roundId=id]/differences': { roundId },
 			'/coordinator/matrix/rounds/[roundId=id]/export.csv': { roundId },
+			'/coordinator/matrix/rounds/[roundId=id]/export.zip': { roundId },
 			'/coordinator/matrix/rounds/[roundId=id]/print': { roundId },
 			'/coordinator/matrix/rounds/[roundId=id]/respondents': { roundId },
 			'/lob-taken/rounds/[roundId=id]': { roundId },

@@ -56,7 +56,7 @@ test.describe('desktop flows', () => {
 		await expect(cellLink(page, 'LOB-activiteiten voorbereiden en nabespreken', 'Bestuur')).toBeFocused();
 		await cellLink(page, 'Ouders betrekken', 'Teamleider').click();
 		const dialog = page.getByRole('dialog');
-		await expect(dialog.getByRole('heading')).toHaveText('Ouders betrekken – Teamleider');
+		await expect(dialog.getByRole('heading', { name: 'Ouders betrekken – Teamleider' })).toBeVisible();
 		await dialog.getByLabel('Ondersteunend').check();
 		await dialog
 			.getByLabel('Hoe (werkwijze, moment, hoe vaak)')
@@ -71,12 +71,12 @@ test.describe('desktop flows', () => {
 		);
 
 		// Invite r.elamrani as a mentor.
-		await page.getByRole('link', { name: 'Respondenten' }).click();
-		await expect(page.getByRole('cell', { name: 'Pieter de Smet' })).toBeVisible();
+		await page.getByRole('link', { name: 'Respondenten', exact: true }).click();
+		await expect(page.getByText('Pieter de Smet', { exact: true })).toBeVisible();
 		await page.getByLabel('Collega').selectOption({ label: 'Rachid el Amrani' });
 		await page.getByLabel('Kolom in de matrix').selectOption({ label: "Mentor/SLB'er" });
 		await page.getByRole('button', { name: 'Uitnodigen' }).click();
-		await expect(page.getByRole('cell', { name: 'Rachid el Amrani' })).toBeVisible();
+		await expect(page.getByText('Rachid el Amrani', { exact: true })).toBeVisible();
 		await expectAccessible(page);
 
 		// The respondent gives their own view.
@@ -103,18 +103,23 @@ test.describe('desktop flows', () => {
 
 		// The coordinator sees the difference and records the agreement.
 		await page.goto(`${roundUrl}/differences`);
-		const row = page.getByRole('row', { name: /Ouders betrekken – Ouders\/verzorgers/ });
+		const row = page
+			.locator('li', { has: page.getByRole('heading', { name: /Ouders betrekken/ }) })
+			.filter({ hasText: 'Ouders/verzorgers' });
 		await expect(row).toContainText('Uitvoerend: 1');
 		await expect(row).toContainText('Geïnformeerd: 1');
 		await expectAccessible(page);
-		await row.getByRole('combobox').selectOption('uitvoerend');
+		await row.getByLabel('Afspreken als').selectOption('uitvoerend');
 		await row.getByRole('button', { name: 'Vastleggen' }).click();
 		await expect(page.getByText('Afspraak vastgelegd.')).toBeVisible();
-		await expect(row.getByRole('cell').nth(1)).toHaveText('Uitvoerend');
+		await expect(page.getByRole('region', { name: 'Afgesproken in dit overleg' })).toContainText(
+			'Ouders betrekken – Ouders/verzorgers: Uitvoerend'
+		);
 
-		// Export: Dutch Excel CSV with the agreed cells.
+		// Export: Dutch Excel CSV with the agreed cells, and every task (also those nobody does).
+		await page.goto(`${roundUrl}/print`);
 		const download = page.waitForEvent('download');
-		await page.getByRole('link', { name: 'Exporteren (CSV)' }).click();
+		await page.getByRole('link', { name: 'Matrix per vakje (CSV)' }).click();
 		const file = await (await download).path();
 		const { readFile } = await import('node:fs/promises');
 		const text = await readFile(file, 'utf8');
@@ -146,6 +151,9 @@ test.describe('desktop flows', () => {
 		expect(lines.find((l) => l[1] === 'Ouders betrekken' && l[2] === 'Ouders/verzorgers')?.[3]).toBe(
 			'Uitvoerend'
 		);
+		// Every task has a row; one nobody does says so.
+		expect(new Set(lines.slice(1).map((l) => l[1])).size).toBe(28);
+		expect(lines.some((l) => l[3] === 'Niemand')).toBe(true);
 	});
 
 	test('the second of two coordinators editing one cell sees the change and chooses', async ({
@@ -253,9 +261,10 @@ test.describe('desktop flows', () => {
 		await expect(page.getByText('uit de vorige ronde').first()).toBeVisible();
 		await page.getByLabel('Taak').selectOption({ label: 'Ouders betrekken' });
 		await page.getByLabel('Actie', { exact: true }).fill('Ouderavond over LOB plannen');
-		await page.getByLabel('Eigenaar').fill('Mentoren leerjaar 3');
+		await page.getByLabel('Naam buiten de school').fill('Mentoren leerjaar 3');
 		await page.getByRole('button', { name: 'Actie toevoegen' }).click();
-		await expect(page.getByRole('cell', { name: 'Ouderavond over LOB plannen', exact: true })).toBeVisible();
+		await expect(page.getByText('Ouderavond over LOB plannen', { exact: true })).toBeVisible();
+		await expect(page.getByText('te laat').first()).toBeVisible();
 		await expectAccessible(page);
 
 		await page.goto(`${roundUrl}/print`);

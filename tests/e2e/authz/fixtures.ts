@@ -108,6 +108,9 @@ export interface Ids {
 	link2: number;
 	/** An improvement action of the demo school's open round. */
 	action: number;
+	/** A respondent of the demo school's open round; one of the other school's round. */
+	respondent: number;
+	respondent2: number;
 	/** A portfolio transfer student A read in (an empty one: the row is what undo works on). */
 	transferA: number;
 	/** Parents (issue 20): Sanne (the demo parent's child); a reflection she shares at home, one she does not;
@@ -296,6 +299,14 @@ export function prepareFixtures(): Ids {
 			`SELECT id FROM matrix_round WHERE school_id = ? AND status = 'open' ORDER BY id LIMIT 1`,
 			school
 		);
+		const respondent2 = findOrInsert(
+			db,
+			`SELECT id FROM matrix_respondent WHERE round_id = ${round2} AND user_id = ${mentor2}`,
+			`INSERT INTO matrix_respondent (school_id, round_id, user_id) VALUES (?, ?, ?)`,
+			school2,
+			round2,
+			mentor2
+		);
 		const transferA = findOrInsert(
 			db,
 			`SELECT id FROM transfer WHERE content_hash = '${FIXTURE}' AND student_id = ${A}`,
@@ -411,7 +422,9 @@ export function prepareFixtures(): Ids {
 			link2,
 			sessionA: '',
 			transferA,
-			action: one(db, 'SELECT id FROM matrix_action WHERE round_id = ? ORDER BY id DESC LIMIT 1', round)
+			action: one(db, 'SELECT id FROM matrix_action WHERE round_id = ? ORDER BY id DESC LIMIT 1', round),
+			respondent: one(db, 'SELECT id FROM matrix_respondent WHERE round_id = ? ORDER BY id LIMIT 1', round),
+			respondent2
 		};
 	} finally {
 		db.close();

@@ -14,7 +14,7 @@ const actors = [
 	{ id: 11, name: 'Mentor' }
 ];
 const cells = [{ taskId: 1, actorId: 10, part: 'uitvoerend' as const, rating: 3 }];
-const code = encodeCells(tasks, actors, cells, []);
+const code = encodeCells(tasks, actors, cells, new Map());
 
 function setup(onopen = vi.fn()) {
 	render(MatrixGrid, { tasks, actors, code, cellHref: '/cell/', onopen, label: 'Matrix' });
@@ -81,18 +81,29 @@ describe('MatrixGrid keyboard', () => {
 		render(MatrixGrid, {
 			tasks,
 			actors,
-			code: encodeCells(tasks, actors, cells, ['1:10', '2:11']),
+			code: encodeCells(
+				tasks,
+				actors,
+				cells,
+				new Map([
+					['1:10', { roleDiffers: true, min: null, max: null }],
+					['2:11', { roleDiffers: true, min: 1, max: 3 }]
+				])
+			),
 			cellHref: '/cell/',
 			label: 'Matrix'
 		});
 		expect(
 			screen.getByRole('link', {
-				name: 'Gesprekken, Decaan: Uitvoerend, oordeel 3 van 4, standpunten verschillen'
+				name: 'Gesprekken, Decaan: Uitvoerend, oordeel 3 van 4, rollen verschillen'
 			})
 		).toBeTruthy();
 		expect(
-			screen.getByRole('link', { name: 'Ouders, Mentor: Geen rol, standpunten verschillen' })
+			screen.getByRole('link', {
+				name: 'Ouders, Mentor: Geen rol, oordelen respondenten 1–3, rollen verschillen, oordelen liggen ver uiteen'
+			})
 		).toBeTruthy();
+		expect(document.querySelector('#c-2-11')?.className).toBe('p-g s r');
 		expect(screen.getByRole('link', { name: 'Faciliteren, Mentor: Geen rol' })).toBeTruthy();
 	});
 

@@ -105,3 +105,42 @@ it('0010 drops the cache triggers and revision columns of a database with data a
 	expect(db.$client.pragma('foreign_key_check')).toEqual(foreignKeysBefore);
 	db.$client.close();
 });
+
+it('0015 keeps every row and makes each closed round of the LOB-task matrix a snapshot of its lists', () => {
+	const db = openDatabase(':memory:');
+	migrate(db, { migrationsFolder: migrationsUpTo(14) });
+	fillEveryTable(db);
+	const client = db.$client;
+	// A second task (archived, used by the round) and a third (archived, unused); round 1 closed, round 2 open.
+	client.exec(`
+		update matrix_round set status = 'closed' where id = 1;
+		update matrix_task set name = 'Gesprekken', kind = 'begeleidend', position = 2 where id = 1;
+		update matrix_actor set name = 'Mentor' where id = 1;
+		insert into matrix_task (id, school_id, kind, name, position, archived_at) values (2, 1, 'management', 'Oud', 1, 1);
+		insert into matrix_task (id, school_id, kind, name, position, archived_at) values (3, 1, 'management', 'Weg', 3, 1);
+		insert into matrix_round (id, school_id, name, status) values (2, 1, 'Open ronde', 'open');
+		insert into matrix_cell (school_id, round_id, task_id, actor_id, part) values (1, 1, 2, 1, 'uitvoerend');
+	`);
+	const before = snapshot(db);
+	migrate(db, { migrationsFolder: migrationsUpTo(15) });
+	const after = snapshot(db);
+	// Every row of every table that was there stays, with the columns it had.
+	for (const [name, rows] of Object.entries(before)) {
+		const columns = Object.keys((rows as Record<string, unknown>[])[0] ?? {});
+		const kept = (after[name] as Record<string, unknown>[]).map((r) =>
+			Object.fromEntries(columns.map((c) => [c, r[c]]))
+		);
+		expect(kept, name).toEqual(rows);
+	}
+	const rows = (sql: string) => client.prepare(sql).all();
+	// In the order the app shows them: by kind first.
+	expect(rows('select round_id, task_id, kind, name from matrix_round_task order by position')).toEqual([
+		{ round_id: 1, task_id: 1, kind: 'begeleidend', name: 'Gesprekken' },
+		{ round_id: 1, task_id: 2, kind: 'management', name: 'Oud' }
+	]);
+	expect(rows('select round_id, actor_id, name from matrix_round_actor')).toEqual([
+		{ round_id: 1, actor_id: 1, name: 'Mentor' }
+	]);
+	expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+	db.$client.close();
+});

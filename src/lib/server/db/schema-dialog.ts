@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { group, school, user } from './schema';
 import { activity, goal, reflection } from './schema-portfolio';
+import { matrixRound } from './schema-matrix';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -39,7 +40,8 @@ export const NOTIFICATION_KINDS = [
 	'reflection',
 	'conversation',
 	'activityNudge',
-	'activityReminder'
+	'activityReminder',
+	'matrixInvite'
 ] as const;
 
 export const notification = sqliteTable(
@@ -61,7 +63,9 @@ export const notification = sqliteTable(
 		}),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
 		readAt: integer('read_at', { mode: 'timestamp_ms' }),
-		activityId: integer('activity_id').references(() => activity.id, { onDelete: 'cascade' })
+		activityId: integer('activity_id').references(() => activity.id, { onDelete: 'cascade' }),
+		// An invitation (or reminder) to give one's view in a round of the LOB-task matrix.
+		matrixRoundId: integer('matrix_round_id').references(() => matrixRound.id, { onDelete: 'cascade' })
 	},
 	(t) => [
 		index('notification_user_idx').on(t.userId, t.readAt),

@@ -72,6 +72,45 @@ export const matrixRound = sqliteTable(
 	(t) => [index('matrix_round_school_idx').on(t.schoolId)]
 );
 
+// A closed round keeps the tasks and actors it was held with (names, kinds, order), so later edits to the
+// school's lists never rewrite it; an open round reads the live lists.
+export const matrixRoundTask = sqliteTable(
+	'matrix_round_task',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: schoolRef(),
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => matrixRound.id, { onDelete: 'cascade' }),
+		taskId: integer('task_id')
+			.notNull()
+			.references(() => matrixTask.id, { onDelete: 'restrict' }),
+		kind: text('kind', { enum: TASK_KINDS }).notNull(),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		position: integer('position').notNull().default(0)
+	},
+	(t) => [uniqueIndex('matrix_round_task_uq').on(t.roundId, t.taskId)]
+);
+
+export const matrixRoundActor = sqliteTable(
+	'matrix_round_actor',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: schoolRef(),
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => matrixRound.id, { onDelete: 'cascade' }),
+		actorId: integer('actor_id')
+			.notNull()
+			.references(() => matrixActor.id, { onDelete: 'restrict' }),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		position: integer('position').notNull().default(0)
+	},
+	(t) => [uniqueIndex('matrix_round_actor_uq').on(t.roundId, t.actorId)]
+);
+
 const cellColumns = () => ({
 	part: text('part', { enum: PARTS }).notNull().default('geen'),
 	how: text('how').notNull().default(''),
@@ -98,7 +137,9 @@ export const matrixCell = sqliteTable(
 		actorId: integer('actor_id')
 			.notNull()
 			.references(() => matrixActor.id, { onDelete: 'restrict' }),
-		...cellColumns()
+		...cellColumns(),
+		// Set when the team settled a difference in views here ("Verschillen"): the row leaves that list.
+		agreedAt: integer('agreed_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [uniqueIndex('matrix_cell_uq').on(t.roundId, t.taskId, t.actorId)]
 );
@@ -116,6 +157,7 @@ export const matrixRespondent = sqliteTable(
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
 		invitedAt: integer('invited_at', { mode: 'timestamp_ms' }).notNull().default(now),
+		remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
 		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [uniqueIndex('matrix_respondent_uq').on(t.roundId, t.userId)]
@@ -155,6 +197,8 @@ export const matrixAction = sqliteTable(
 			.references(() => matrixTask.id, { onDelete: 'restrict' }),
 		title: text('title').notNull(),
 		owner: text('owner').notNull().default(''),
+		// A staff member of the school; `owner` then stays empty (it is for people outside the school).
+		ownerUserId: integer('owner_user_id').references(() => user.id, { onDelete: 'set null' }),
 		dueOn: text('due_on'),
 		status: text('status', { enum: ACTION_STATUSES }).notNull().default('open'),
 		carriedFromId: integer('carried_from_id'),

@@ -7,7 +7,7 @@ import * as mx from '../db/schema-matrix';
 import { insertAccount } from '../school/schools';
 import { hashPasswordSync } from '../auth/password';
 import { ensureMatrixDefaults } from '../matrix/lists';
-import type { Part } from '../../matrix';
+import { TASK_KINDS, type Part } from '../../matrix';
 
 // One string per default task (in list order): "<actor index><E|U|O|I><rating?>" per actor with a part.
 // Actors: 0 bestuur, 1 directie, 2 teamleider, 3 decaan, 4 mentor, 5 vakdocent, 6 BPV, 7 zorg, 9 ouders,
@@ -63,6 +63,15 @@ const HOW: Record<string, string> = {
 	'5:6': 'Bezoek op de stageplek halverwege en aan het eind.'
 };
 
+// What p.desmet wrote beside his answers: the team's "hoe" and "gewenste situatie" reach the coordinator.
+const ANSWER_HOW: Record<string, string> = {
+	'desmet:4:5U1': 'Alleen bij techniek; in de andere vakken komt LOB niet ter sprake.',
+	'desmet:0:4U1': 'Eén gesprek per jaar, vaak te kort.'
+};
+const ANSWER_WISH: Record<string, string> = {
+	'desmet:4:5U1': 'Elk vak één les per periode over beroepen in dat vak.'
+};
+
 function parse(row: string) {
 	return row
 		.split(' ')
@@ -86,13 +95,18 @@ export function seedMatrix(ctx: DemoContext): void {
 
 	ensureMatrixDefaults(schoolId, db);
 	const tasks = db
-		.select({ id: mx.matrixTask.id })
+		.select({
+			id: mx.matrixTask.id,
+			kind: mx.matrixTask.kind,
+			name: mx.matrixTask.name,
+			position: mx.matrixTask.position
+		})
 		.from(mx.matrixTask)
 		.where(eq(mx.matrixTask.schoolId, schoolId))
 		.orderBy(asc(mx.matrixTask.id))
 		.all();
 	const actors = db
-		.select({ id: mx.matrixActor.id })
+		.select({ id: mx.matrixActor.id, name: mx.matrixActor.name })
 		.from(mx.matrixActor)
 		.where(eq(mx.matrixActor.schoolId, schoolId))
 		.orderBy(asc(mx.matrixActor.id))
@@ -119,6 +133,27 @@ export function seedMatrix(ctx: DemoContext): void {
 			.get().id;
 	const lastYear = round('2025-2026', 'closed', null);
 	const thisYear = round('2026-2027', 'open', lastYear);
+	// Last year's round is closed: it keeps the lists it was held with (round-lists.ts).
+	const inListOrder = [...tasks].sort(
+		(a, b) => TASK_KINDS.indexOf(a.kind) - TASK_KINDS.indexOf(b.kind) || a.position - b.position
+	);
+	db.insert(mx.matrixRoundTask)
+		.values(
+			inListOrder.map((t, i) => ({
+				schoolId,
+				roundId: lastYear,
+				taskId: t.id,
+				kind: t.kind,
+				name: t.name,
+				position: i + 1
+			}))
+		)
+		.run();
+	db.insert(mx.matrixRoundActor)
+		.values(
+			actors.map((a, i) => ({ schoolId, roundId: lastYear, actorId: a.id, name: a.name, position: i + 1 }))
+		)
+		.run();
 	db.insert(mx.matrixCell).values(cellsOf(LAST_YEAR, lastYear)).run();
 	db.insert(mx.matrixCell)
 		.values(
@@ -178,7 +213,10 @@ export function seedMatrix(ctx: DemoContext): void {
 		'open',
 		cijfers
 	);
-	action(thisYear, 20, 'Evaluatie van LOB met de leerlingenraad', 'Teamleider', '2027-04-15', 'open');
+	const evaluatie = action(thisYear, 20, 'Evaluatie van LOB met de leerlingenraad', '', '2027-04-15', 'open');
+
+	// An owner from the school's staff (the others are named in free text).
+	db.update(mx.matrixAction).set({ ownerUserId: bos }).where(eq(mx.matrixAction.id, evaluatie)).run();
 
 	// Who stands in which column, for "mijn LOB-taken".
 	const links: [number, number][] = [
@@ -196,7 +234,7 @@ export function seedMatrix(ctx: DemoContext): void {
 	const answers: [number, boolean, string[]][] = [
 		[ctx.mentors.jansen, true, ['0:4U3', '1:4U2', '4:4O1', '6:4U2', '6:9I']],
 		[ctx.coordinator, true, ['0:3E3', '0:4U3', '4:5O', '11:3E2', '1:4U2']],
-		[desmet, false, ['4:5U2', '1:5O2', '0:4U2']],
+		[desmet, false, ['4:5U1', '1:5O2', '0:4U1']],
 		[bos, false, []]
 	];
 	for (const [userId, submitted, cells] of answers) {
@@ -218,6 +256,8 @@ export function seedMatrix(ctx: DemoContext): void {
 						actorId: actors[c.actor].id,
 						part: c.part,
 						rating: c.rating,
+						how: ANSWER_HOW[`${userId === desmet ? 'desmet' : ''}:${spec}`] ?? '',
+						wish: ANSWER_WISH[`${userId === desmet ? 'desmet' : ''}:${spec}`] ?? '',
 						updatedBy: userId
 					};
 				})

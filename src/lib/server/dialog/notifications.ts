@@ -10,6 +10,7 @@ import { prepared } from '../db/prepared';
 import * as core from '../db/schema';
 import { conversation, notification, NOTIFICATION_KINDS } from '../db/schema-dialog';
 import { activity, reflection } from '../db/schema-portfolio';
+import { matrixRound } from '../db/schema-matrix';
 import { fullName } from '$lib/names';
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -22,6 +23,7 @@ export interface NewNotification {
 	reflectionId?: number | null;
 	conversationId?: number | null;
 	activityId?: number | null;
+	matrixRoundId?: number | null;
 }
 
 export function notify(db: Db, rows: NewNotification[]): void {
@@ -74,6 +76,9 @@ export interface NotificationItem {
 	conversationDate: string | null;
 	activityId: number | null;
 	activityTitle: string;
+	/** A round of the LOB-task matrix the viewer was invited (or reminded) to give their view in. */
+	matrixRoundId: number | null;
+	matrixRoundName: string;
 	createdAt: number;
 	read: boolean;
 }
@@ -100,6 +105,8 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 			conversationDate: conversation.plannedAt,
 			activityId: notification.activityId,
 			activityTitle: activity.title,
+			matrixRoundId: matrixRound.id,
+			matrixRoundName: matrixRound.name,
 			createdAt: notification.createdAt,
 			readAt: notification.readAt
 		})
@@ -124,6 +131,10 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 			)
 		)
 		.leftJoin(activity, eq(activity.id, notification.activityId))
+		.leftJoin(
+			matrixRound,
+			and(eq(matrixRound.id, notification.matrixRoundId), eq(matrixRound.schoolId, viewer.schoolId))
+		)
 		.where(and(eq(notification.userId, viewer.userId), eq(notification.schoolId, viewer.schoolId)))
 		.orderBy(desc(notification.createdAt), desc(notification.id))
 		.limit(100)
@@ -139,6 +150,8 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 		conversationDate: r.conversationDate,
 		activityId: r.activityId,
 		activityTitle: r.activityTitle ?? '',
+		matrixRoundId: r.matrixRoundId,
+		matrixRoundName: r.matrixRoundName ?? '',
 		createdAt: r.createdAt.getTime(),
 		read: r.readAt !== null
 	}));

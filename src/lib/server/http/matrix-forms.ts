@@ -1,7 +1,7 @@
 // What the matrix cell routes share: their ids (checked by the [x=id] matcher) and a save's answer.
 import { error, fail, redirect } from '@sveltejs/kit';
 import { invalid, type FormValues } from '../forms';
-import type { SaveResult } from '../matrix/rounds';
+import type { SaveResult } from '../matrix/cells';
 import { m } from '../../paraglide/messages';
 
 export function cellParams(params: { roundId: string; taskId: string; actorId: string }) {

@@ -1,25 +1,25 @@
 // Respondents: staff members the coordinator invites to give their own view of a round. Their answers are
 // kept apart from the agreed matrix; the coordinator compares them and records what the team agrees.
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { getDb } from '../db';
+import { and, countDistinct, desc, eq, inArray } from 'drizzle-orm';
+import { getDb, inTransaction } from '../db';
 import * as core from '../db/schema';
 import * as mx from '../db/schema-matrix';
 import { schoolScope } from '../access';
 import type { Viewer } from '../auth/viewer';
-import { assertMatrix, linkActorUser, listStaff, myActorIds } from './lists';
+import { assertMatrix } from './lists';
+import { linkActorUser, listStaff, myActorIds } from './staff';
+import { getLatestRound, getRound } from './rounds';
+import { roundLists } from './round-lists';
 import {
 	cellFields,
 	EMPTY_CELL,
 	getCellContext,
-	getLatestRound,
-	getRound,
 	listAgreedCells,
-	listsFor,
 	type CellDto,
 	type Grid,
 	type SaveResult
-} from './rounds';
-import { findSplits, type Split } from '../../matrix-analysis';
+} from './cells';
+import { notify } from '../dialog/notifications';
 import type { CellInput } from '../../schemas/matrix';
 import type { Part } from '../../matrix';
 import { fullName } from '$lib/names';
@@ -41,7 +41,52 @@ export function inviteRespondent(
 	if (!round || !listStaff(viewer).some((s) => s.id === userId)) return 'notFound';
 	if (round.status === 'closed') return 'closed';
 	if (actorId !== null && !linkActorUser(viewer, actorId, userId)) return 'notFound';
-	getDb().insert(rs).values({ schoolId: viewer.schoolId, roundId, userId }).onConflictDoNothing().run();
+	inTransaction(getDb(), (tx) => {
+		const added = tx
+			.insert(rs)
+			.values({ schoolId: viewer.schoolId, roundId, userId })
+			.onConflictDoNothing()
+			.run().changes;
+		// The invitation reaches them in the app (their notifications and their LOB-taken page).
+		if (added)
+			notify(tx, [{ schoolId: viewer.schoolId, userId, kind: 'matrixInvite', matrixRoundId: roundId }]);
+	});
+	return 'ok';
+}
+
+/** One of the round's respondents, or undefined when the id is not this round's. */
+function respondentOf(viewer: Viewer, roundId: number, respondentId: number) {
+	return getDb()
+		.select({ id: rs.id, userId: rs.userId, submittedAt: rs.submittedAt })
+		.from(rs)
+		.where(and(eq(rs.id, respondentId), eq(rs.roundId, roundId), schoolScope(viewer, rs.schoolId)))
+		.get();
+}
+
+/** A reminder: a new notification, and the date shown beside their name. */
+export function remindRespondent(viewer: Viewer, roundId: number, respondentId: number): InviteResult {
+	assertMatrix(viewer, 'matrix.edit');
+	const round = getRound(viewer, roundId);
+	const who = round && respondentOf(viewer, roundId, respondentId);
+	if (!round || !who) return 'notFound';
+	if (round.status === 'closed') return 'closed';
+	inTransaction(getDb(), (tx) => {
+		tx.update(rs).set({ remindedAt: new Date() }).where(eq(rs.id, who.id)).run();
+		notify(tx, [
+			{ schoolId: viewer.schoolId, userId: who.userId, kind: 'matrixInvite', matrixRoundId: roundId }
+		]);
+	});
+	return 'ok';
+}
+
+/** Take someone off the round: their answers go with them (the UI says so before). */
+export function removeRespondent(viewer: Viewer, roundId: number, respondentId: number): InviteResult {
+	assertMatrix(viewer, 'matrix.edit');
+	const round = getRound(viewer, roundId);
+	const who = round && respondentOf(viewer, roundId, respondentId);
+	if (!round || !who) return 'notFound';
+	if (round.status === 'closed') return 'closed';
+	getDb().delete(rs).where(eq(rs.id, who.id)).run();
 	return 'ok';
 }
 
@@ -50,7 +95,10 @@ export interface RespondentDto {
 	userId: number;
 	name: string;
 	submitted: boolean;
-	answers: number;
+	/** Tasks with at least one answered cell, out of `tasks`. */
+	answered: number;
+	tasks: number;
+	remindedAt: Date | null;
 }
 
 export function listRespondents(viewer: Viewer, roundId: number): RespondentDto[] {
@@ -61,6 +109,7 @@ export function listRespondents(viewer: Viewer, roundId: number): RespondentDto[
 			id: rs.id,
 			userId: rs.userId,
 			submittedAt: rs.submittedAt,
+			remindedAt: rs.remindedAt,
 			givenName: core.user.givenName,
 			familyNamePrefix: core.user.familyNamePrefix,
 			familyName: core.user.familyName
@@ -72,7 +121,7 @@ export function listRespondents(viewer: Viewer, roundId: number): RespondentDto[
 		.all();
 	const counts = rows.length
 		? db
-				.select({ respondentId: ans.respondentId, n: count() })
+				.select({ respondentId: ans.respondentId, n: countDistinct(ans.taskId) })
 				.from(ans)
 				.where(
 					inArray(
@@ -84,12 +133,16 @@ export function listRespondents(viewer: Viewer, roundId: number): RespondentDto[
 				.all()
 		: [];
 	const n = new Map(counts.map((c) => [c.respondentId, c.n]));
+	const round = getRound(viewer, roundId);
+	const tasks = round ? roundLists(viewer, round).tasks.length : 0;
 	return rows.map((x) => ({
 		id: x.id,
 		userId: x.userId,
 		name: fullName(x),
 		submitted: x.submittedAt !== null,
-		answers: n.get(x.id) ?? 0
+		answered: n.get(x.id) ?? 0,
+		tasks,
+		remindedAt: x.remindedAt
 	}));
 }
 
@@ -129,7 +182,7 @@ export function getMyGrid(viewer: Viewer, roundId: number): (Grid & { submitted:
 	const round = me && getRound(viewer, roundId);
 	if (!me || !round) return undefined;
 	const cells = getDb().select(cellFields(ans)).from(ans).where(eq(ans.respondentId, me.id)).all();
-	return { round, ...listsFor(viewer, cells), cells, submitted: me.submittedAt !== null };
+	return { round, ...roundLists(viewer, round), cells, submitted: me.submittedAt !== null };
 }
 
 export function getMyAnswer(viewer: Viewer, roundId: number, taskId: number, actorId: number) {
@@ -196,65 +249,6 @@ export function submitMyView(viewer: Viewer, roundId: number): InviteResult {
 	if (round.status === 'closed') return 'closed';
 	getDb().update(rs).set({ submittedAt: new Date() }).where(eq(rs.id, me.id)).run();
 	return 'ok';
-}
-
-export interface Difference extends Split {
-	agreed: Part;
-}
-
-/** Cells where the respondents' views differ, with what is agreed there now. */
-export function listDifferences(
-	viewer: Viewer,
-	roundId: number
-): { respondents: number; splits: Difference[] } {
-	assertMatrix(viewer, 'matrix.edit');
-	// One query for the answers of the round's respondents (a join, not a list of ids and a second query).
-	const answered = getDb()
-		.select({ respondentId: ans.respondentId, ...cellFields(ans) })
-		.from(ans)
-		.innerJoin(rs, eq(rs.id, ans.respondentId))
-		.where(and(eq(rs.roundId, roundId), schoolScope(viewer, rs.schoolId)))
-		.all();
-	// Only those who answered anything count; an invitation nobody opened says nothing.
-	const active = [...new Set(answered.map((a) => a.respondentId))];
-	const agreed = new Map(listAgreedCells(viewer, roundId).map((c) => [`${c.taskId}:${c.actorId}`, c.part]));
-	return {
-		respondents: active.length,
-		splits: findSplits(active, answered).map((s) => ({
-			...s,
-			agreed: agreed.get(`${s.taskId}:${s.actorId}`) ?? 'geen'
-		}))
-	};
-}
-
-/**
- * The "taskId:actorId" keys of the cells where respondents differ: what listDifferences finds, counted in
- * SQL per cell instead of reading every answer (20 respondents × 364 cells) into the round's grid page.
- * A respondent who answered something but left a cell empty said "geen" there. Views differ where the parts
- * given are not all the same (min ≠ max), or where they are, but not "geen", and someone was silent.
- */
-export function listSplitKeys(viewer: Viewer, roundId: number): string[] {
-	assertMatrix(viewer, 'matrix.edit');
-	const inRound = and(eq(rs.roundId, roundId), schoolScope(viewer, rs.schoolId));
-	const db = getDb();
-	const active =
-		db
-			.select({ n: count() })
-			.from(rs)
-			.where(and(inRound, sql`exists (select 1 from ${ans} where ${ans.respondentId} = ${rs.id})`))
-			.get()?.n ?? 0;
-	if (active < 2) return [];
-	return db
-		.select({ taskId: ans.taskId, actorId: ans.actorId })
-		.from(ans)
-		.innerJoin(rs, eq(rs.id, ans.respondentId))
-		.where(inRound)
-		.groupBy(ans.taskId, ans.actorId)
-		.having(
-			sql`min(${ans.part}) <> max(${ans.part}) or (count(*) < ${active} and min(${ans.part}) <> 'geen')`
-		)
-		.all()
-		.map((c) => `${c.taskId}:${c.actorId}`);
 }
 
 export interface MyTask {

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { can } from '$lib/server/access';
 import { STAFF_ROLES } from '$lib/roles';
-import { getGrid } from '$lib/server/matrix/rounds';
+import { getGrid } from '$lib/server/matrix/cells';
 import { listMyInvitations, listMyTasks } from '$lib/server/matrix/respond';
 
 // Every employee: their own tasks, their open invitations, and the agreed matrix of the newest round.

@@ -2,17 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import {
-	addActor,
-	linkActorUser,
-	listActorLinks,
-	listActors,
-	listStaff,
-	move,
-	setArchived,
-	unlinkActorUser,
-	updateActor
-} from '$lib/server/matrix/lists';
+import { addActor, listActors, move, setArchived, updateActor } from '$lib/server/matrix/lists';
+import { linkActorUser, listActorLinks, listStaff, unlinkActorUser } from '$lib/server/matrix/staff';
 import { actorSchema, archiveSchema, idFormSchema, linkSchema, moveSchema } from '$lib/schemas/matrix';
 
 export const load: PageServerLoad = () => {

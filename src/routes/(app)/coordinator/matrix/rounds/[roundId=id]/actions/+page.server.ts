@@ -1,26 +1,32 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { invalid, parseForm } from '$lib/server/forms';
-import { listTasks } from '$lib/server/matrix/lists';
+import { invalid, parseForm, type FormValues } from '$lib/server/forms';
 import { getRound } from '$lib/server/matrix/rounds';
-import { addAction, listActions, setActionStatus, type ActionResult } from '$lib/server/matrix/report';
-import { actionSchema, actionStatusSchema } from '$lib/schemas/matrix';
+import { roundLists } from '$lib/server/matrix/round-lists';
+import { listStaff } from '$lib/server/matrix/staff';
+import {
+	addAction,
+	deleteAction,
+	listActions,
+	setActionStatus,
+	updateAction,
+	type ActionResult
+} from '$lib/server/matrix/actions';
+import { actionEditSchema, actionSchema, actionStatusSchema, idFormSchema } from '$lib/schemas/matrix';
 import { m } from '$lib/paraglide/messages';
-import type { FormValues } from '$lib/server/forms';
 
-export const load: PageServerLoad = ({ params }) => {
+// ?edit=<id> opens one action's form in its row (works without JavaScript).
+export const load: PageServerLoad = ({ params, url }) => {
 	const viewer = requireRole('coordinator');
 	const round = getRound(viewer, Number(params.roundId));
 	if (!round) error(404, 'Not found');
 	return {
 		closed: round.status === 'closed',
 		actions: listActions(viewer, round.id),
-		tasks: listTasks(viewer, { archived: true }).map((t) => ({
-			id: t.id,
-			name: t.name,
-			archived: t.archived
-		}))
+		editing: Number(url.searchParams.get('edit')) || null,
+		tasks: roundLists(viewer, round).tasks.map((t) => ({ id: t.id, name: t.name })),
+		staff: listStaff(viewer)
 	};
 };
 
@@ -36,6 +42,19 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, actionSchema);
 		if (!parsed.ok) return parsed.failure;
 		return answer(addAction(viewer, Number(params.roundId), parsed.data), parsed.values);
+	},
+	edit: async ({ request, params }) => {
+		const viewer = requireRole('coordinator');
+		const parsed = await parseForm(request, actionEditSchema);
+		if (!parsed.ok) return parsed.failure;
+		const { id, ...input } = parsed.data;
+		return answer(updateAction(viewer, Number(params.roundId), id, input), parsed.values);
+	},
+	delete: async ({ request, params }) => {
+		const viewer = requireRole('coordinator');
+		const parsed = await parseForm(request, idFormSchema);
+		if (!parsed.ok) return parsed.failure;
+		return answer(deleteAction(viewer, Number(params.roundId), parsed.data.id), parsed.values);
 	},
 	status: async ({ request, params }) => {
 		const viewer = requireRole('coordinator');

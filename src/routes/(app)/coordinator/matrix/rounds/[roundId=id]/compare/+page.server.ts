@@ -33,6 +33,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 			changed: c.changed.map((x) => ({ ...x, name: name(x) })),
 			ratingUp: c.ratingUp.map((x) => ({ ...x, name: name(x) })),
 			ratingDown: c.ratingDown.map((x) => ({ ...x, name: name(x) })),
+			added: c.added.map((t) => t.name),
+			removed: c.removed.map((t) => t.name),
 			gapsClosed: c.gapsClosed.map((t) => t.name),
 			newGaps: c.newGaps.map((t) => t.name)
 		}

@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { getAgreedCell, saveAgreedCell } from '$lib/server/matrix/rounds';
+import { getAgreedCell, saveAgreedCell } from '$lib/server/matrix/cells';
+import { listCellViews } from '$lib/server/matrix/views';
 import { cellParams, cellSaveAnswer } from '$lib/server/http/matrix-forms';
 import { cellSchema } from '$lib/schemas/matrix';
 
@@ -19,6 +20,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		taskName: found.task.name,
 		actorName: found.actor.name,
 		cell: found.cell,
+		views: listCellViews(viewer, ids.roundId, ids.taskId, ids.actorId),
 		back: `/coordinator/matrix/rounds/${ids.roundId}${fromList(url) ? '?view=list' : ''}`,
 		action: fromList(url) ? '?/save&view=list' : '?/save'
 	};
