@@ -4,7 +4,7 @@ import { withDbTiming } from '../db/timing';
 import { createTestDb, makeCast, makeGroup, makeUser, viewerOf } from '../testing';
 import type { Db } from '../db';
 import * as core from '../db/schema';
-import { goal, reflection } from '../db/schema-portfolio';
+import { goal, reflection, selfRating } from '../db/schema-portfolio';
 import { comment } from '../db/schema-dialog';
 import { createReflection, saveReflection } from '../portfolio/reflections';
 import { addComment, deleteComment, editComment, EDIT_WINDOW_MS, listComments } from './comments';
@@ -266,8 +266,8 @@ describe('group overview', () => {
 		expect(matching).toBe(100);
 		expect(rows).toBe(OVERVIEW_PAGE_SIZE);
 		expect(a).toBe(b);
-		// The groups, the group's students, two counts for filters and sorts, two for the rows shown.
-		expect(a).toBe(6);
+		// The groups, the group's students, three counts for filters, sorts and reasons, two for the rows shown.
+		expect(a).toBe(7);
 	});
 
 	it('shows every kind of write to a student at the next view, whoever writes', () => {
@@ -337,6 +337,41 @@ describe('group overview', () => {
 		expect(g.rows).toEqual([]);
 		g = shown({ sort: 'name', filter: 'quiet', weeks: 4 });
 		expect(g.rows.map((r) => r.id)).toEqual([cast.studentB]);
+	});
+
+	it('gives each student of "needs attention" their reasons, and leaves out those without one', () => {
+		const mentor = viewerOf(cast.mentor);
+		const query: OverviewQuery = { sort: 'name', filter: 'attention', weeks: 4, group: cast.group };
+		// Student A writes and has a talk planned this year; B never wrote and never talked.
+		reflectionOf(cast.studentA);
+		const soon = new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+		planConversation(mentor, { studentId: cast.studentA }, soon, agenda);
+		db.insert(selfRating)
+			.values({
+				schoolId: cast.schoolA.schoolId,
+				studentId: cast.studentA,
+				competency: 'netwerken',
+				level: 3
+			})
+			.run();
+		let rows = groupOverview(mentor, query).shown?.rows ?? [];
+		expect(rows.map((r) => [r.id, r.reasons])).toEqual([
+			[cast.studentB, [{ kind: 'neverWrote' }, { kind: 'noTalk' }]]
+		]);
+		// Self-ratings are part of the overview: A's newest one shows.
+		const all = groupOverview(mentor, { ...query, filter: 'all' }).shown?.rows ?? [];
+		expect(all.find((r) => r.id === cast.studentA)).toMatchObject({ reasons: [], ratings: { netwerken: 3 } });
+		// An overdue goal gives A a reason too.
+		db.insert(goal)
+			.values({
+				schoolId: cast.schoolA.schoolId,
+				studentId: cast.studentA,
+				title: 'Stage',
+				dueOn: '2000-01-01'
+			})
+			.run();
+		rows = groupOverview(mentor, query).shown?.rows ?? [];
+		expect(rows.find((r) => r.id === cast.studentA)?.reasons).toEqual([{ kind: 'overdue', count: 1 }]);
 	});
 
 	it('keeps the thread state on the reflection through every kind of comment write (triggers)', () => {
