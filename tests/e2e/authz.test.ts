@@ -1021,6 +1021,25 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				check: () => ['SELECT * FROM conversation_parent_invite ORDER BY conversation_id']
 			})
 		],
+		answer: [
+			act({
+				url: (i) => `/mentor/conversations/${i.convA}`,
+				form: () => ({ body: 'authz-probe', summary: 'authz-probe' }),
+				allowed: ['mentorA'],
+				check: (i) => [
+					'SELECT summary, (SELECT count(*) FROM summary_reply) n FROM conversation WHERE id = ?',
+					i.convA
+				]
+			}),
+			act({
+				url: (i) => `/mentor/conversations/${i.conv2}`,
+				form: () => ({ body: 'authz-probe', summary: 'authz-probe' }),
+				check: (i) => [
+					'SELECT summary, (SELECT count(*) FROM summary_reply) n FROM conversation WHERE id = ?',
+					i.conv2
+				]
+			})
+		],
 		record: [
 			act({
 				url: (i) => `/mentor/conversations/${i.convA}`,
@@ -1159,6 +1178,19 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: (i) => `/student/conversations/${i.convOther}`,
 				form: () => ({}),
 				check: (i) => ['SELECT summary_confirmed_at FROM conversation WHERE id = ?', i.convOther]
+			})
+		],
+		disagree: [
+			act({
+				url: (i) => `/student/conversations/${i.convA}`,
+				form: () => ({ body: 'authz-probe' }),
+				allowed: ['studentA'],
+				check: () => ['SELECT count(*) n FROM summary_reply']
+			}),
+			act({
+				url: (i) => `/student/conversations/${i.convOther}`,
+				form: () => ({ body: 'authz-probe' }),
+				check: () => ['SELECT count(*) n FROM summary_reply']
 			})
 		],
 		home: [

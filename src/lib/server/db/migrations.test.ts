@@ -105,3 +105,23 @@ it('0010 drops the cache triggers and revision columns of a database with data a
 	expect(db.$client.pragma('foreign_key_check')).toEqual(foreignKeysBefore);
 	db.$client.close();
 });
+
+it('0014 tells the old conversation notifications apart: planned, or the summary put ready', () => {
+	const db = openDatabase(':memory:');
+	migrate(db, { migrationsFolder: migrationsUpTo(13) });
+	const client = db.$client;
+	client.pragma('foreign_keys = OFF');
+	client.exec(`insert into conversation (id, school_id, student_id, planned_at, status, held_at)
+		values (1, 1, 1, '2026-10-15', 'held', 2000), (2, 1, 1, '2027-01-12', 'planned', null)`);
+	client.exec(`insert into notification (id, school_id, user_id, kind, conversation_id, created_at) values
+		(1, 1, 1, 'conversation', 1, 1000), (2, 1, 1, 'conversation', 1, 2000), (3, 1, 1, 'conversation', 2, 3000),
+		(4, 1, 1, 'feedback', null, 3000)`);
+	migrate(db, { migrationsFolder: migrationsUpTo(14) });
+	expect(client.prepare('select kind from notification order by id').pluck().all()).toEqual([
+		'conversationPlanned',
+		'conversationRecorded',
+		'conversationPlanned',
+		'feedback'
+	]);
+	client.close();
+});

@@ -15,13 +15,8 @@ import {
 	notifyReflectionFinished,
 	unreadCount
 } from './notifications';
-import {
-	addAgendaItem,
-	confirmSummary,
-	getConversation,
-	listConversations,
-	recordConversation
-} from './conversations';
+import { addAgendaItem, getConversation, listConversations, recordConversation } from './conversations';
+import { confirmSummary } from './summary-replies';
 import { planConversation } from './conversation-planning';
 import { feedbackQueue, feedbackQueuePage, QUEUE_PAGE_SIZE } from '../mentor/feedback-queue';
 import { groupOverview, OVERVIEW_PAGE_SIZE, type OverviewQuery } from '../mentor/group-overview';
@@ -182,7 +177,7 @@ describe('conversations', () => {
 			recordConversation(mentor, id, {
 				summary: 'We spraken over de bakker.',
 				mentorNote: 'Thuis is het onrustig.',
-				agreements: [{ title: 'Snuffelstage zoeken', dueOn: '2027-01-15' }]
+				agreements: [{ title: 'Snuffelstage zoeken', dueOn: '2027-01-15', competency: 'werkexploratie' }]
 			})
 		).toBe('ok');
 		const seen = getConversation(student, id);
@@ -191,7 +186,9 @@ describe('conversations', () => {
 		expect(seen?.agreements).toMatchObject([{ title: 'Snuffelstage zoeken', dueOn: '2027-01-15' }]);
 		expect(getConversation(mentor, id)?.mentorNote).toBe('Thuis is het onrustig.');
 		const goals = db.select().from(goal).where(eq(goal.studentId, cast.studentA)).all();
-		expect(goals).toMatchObject([{ title: 'Snuffelstage zoeken', createdBy: cast.mentor, status: 'open' }]);
+		expect(goals).toMatchObject([
+			{ title: 'Snuffelstage zoeken', competency: 'werkexploratie', createdBy: cast.mentor, status: 'open' }
+		]);
 		expect(confirmSummary(student, id)).toBe('ok');
 		expect(confirmSummary(student, id)).toBe('already');
 		expect(getConversation(viewerOf(cast.otherMentor), id)).toBeUndefined();
@@ -224,7 +221,7 @@ describe('conversations', () => {
 		recordConversation(mentor, id, {
 			summary: 's',
 			mentorNote: '',
-			agreements: [{ title: 'Open dag', dueOn: '' }]
+			agreements: [{ title: 'Open dag', dueOn: '', competency: 'werkexploratie' }]
 		});
 		expect(getConversation(viewerOf(cast.studentB), id)?.agreements).toMatchObject([{ title: 'Open dag' }]);
 		expect(getConversation(viewerOf(cast.studentOtherGroup), id)).toBeUndefined();
