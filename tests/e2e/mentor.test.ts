@@ -143,6 +143,8 @@ test('plan and record a conversation; the student adds a point, confirms, sees t
 	await expect(page.getByText('Kies een datum voor deze afspraak.')).toBeVisible();
 	await expect(page.getByLabel('Afspraak 1', { exact: true })).toHaveValue(agreementTitle);
 	await page.getByLabel('Uiterlijk (afspraak 1)').fill('2027-03-01');
+	await expect(page.getByText('Kies bij welke competentie deze afspraak hoort.')).toBeVisible();
+	await page.getByLabel('Competentie (afspraak 1)').selectOption('werkexploratie');
 	await page.getByLabel(/^Werknotitie/).fill('Let op motivatie.');
 	await page.getByRole('button', { name: 'Verslag opslaan' }).click();
 	await expect(page.getByText('Verslag opgeslagen.', { exact: false })).toBeVisible();

@@ -79,17 +79,18 @@ describe('comments', () => {
 		expect(last.items.map((q) => q.id)).toEqual(ids.slice(QUEUE_PAGE_SIZE));
 	});
 
-	it('the student replies; both sides are notified; the feedback queue empties', () => {
+	it('the student replies; both sides are notified; the reply brings the thread back into the queue', () => {
 		const id = reflectionOf(cast.studentA);
 		const mentor = viewerOf(cast.mentor);
 		const student = viewerOf(cast.studentA);
-		expect(feedbackQueue(mentor).map((q) => q.id)).toEqual([id]);
+		expect(feedbackQueue(mentor).map((q) => [q.id, q.reply, q.excerpt])).toEqual([[id, false, 'b']]);
 		const first = addComment(mentor, id, 'Wat vond je het leukst?') ?? 0;
 		expect(feedbackQueue(mentor)).toEqual([]);
 		expect(unreadCount(student)).toBe(1);
 		expect(listNotifications(student)[0]).toMatchObject({ kind: 'feedback', reflectionId: id });
 		expect(addComment(student, id, 'Het bakken.', first)).toBeTypeOf('number');
 		expect(listNotifications(mentor)[0]).toMatchObject({ kind: 'reply', reflectionId: id });
+		expect(feedbackQueue(mentor).map((q) => [q.id, q.reply])).toEqual([[id, true]]);
 		const thread = listComments(student, id) ?? [];
 		expect(thread.map((c) => [c.byStudent, c.parentId])).toEqual([
 			[false, null],
@@ -106,6 +107,9 @@ describe('comments', () => {
 		expect(markOneRead(mentor, mentorNote)).toBe(true);
 		expect(markOneRead(mentor, mentorNote)).toBe(true);
 		expect(unreadCount(mentor)).toBe(0);
+		// Answered again: out of the queue.
+		addComment(mentor, id, 'Mooi, vertel eens meer.', first);
+		expect(feedbackQueue(mentor)).toEqual([]);
 	});
 
 	it('the queue follows every change: new, answered, hidden, renamed, group given or closed', () => {
