@@ -21,4 +21,12 @@ describe('dateFormat', () => {
 		for (let i = 0; i < 6000; i++) formatRemembered(nl, ms + i * 86_400_000);
 		expect(formatRemembered(nl, ms + 86_400_000)).toBe(nl.format(ms + 86_400_000));
 	});
+
+	it("shows Dutch schools' time unless told otherwise, whatever the server's zone", () => {
+		const ms = Date.parse('2026-12-02T13:05:00Z');
+		expect(dateFormat('nl-NL', { hour: '2-digit', minute: '2-digit' }).format(ms)).toBe('14:05');
+		expect(dateFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(ms)).toBe(
+			'13:05'
+		);
+	});
 });
