@@ -45,7 +45,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /** Shows this group when the mentor has several (the choice is remembered for later visits). */
 export async function openGroup(page: Page, name: string) {
-	const picker = page.getByRole('navigation', { name: 'Uw groepen' });
+	const picker = page.getByRole('navigation', { name: 'Je groepen' });
 	if (await picker.count()) {
 		await picker.getByRole('link', { name: new RegExp(`^${name} `) }).click();
 		await expect(picker.getByRole('link', { name: new RegExp(`^${name} `) })).toHaveAttribute(

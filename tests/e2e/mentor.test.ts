@@ -46,16 +46,16 @@ test('overview, feedback queue, comment and the student reply; another mentor ge
 	await page.getByRole('button', { name: 'Versturen' }).last().click();
 	await expect(page.getByText('Schrijf eerst iets.')).toBeVisible();
 	const long = 'a'.repeat(20_000);
-	await page.getByLabel('Uw reactie').fill(long);
+	await page.getByLabel('Je reactie').fill(long);
 	await page.getByRole('button', { name: 'Versturen' }).last().click();
 	await expect(page.getByText('Dit is te lang. Maximaal 4000 tekens.')).toBeVisible();
-	await expect(page.getByLabel('Uw reactie')).toHaveValue(long);
+	await expect(page.getByLabel('Je reactie')).toHaveValue(long);
 
 	// A starter goes into the text box.
 	await page.getByRole('button', { name: /\?$/ }).first().click();
-	await expect(page.getByLabel('Uw reactie')).toHaveValue(/\?$/);
+	await expect(page.getByLabel('Je reactie')).toHaveValue(/\?$/);
 	const question = unique('Wat zegt dit over jou?');
-	await page.getByLabel('Uw reactie').fill(question);
+	await page.getByLabel('Je reactie').fill(question);
 	await page.getByRole('button', { name: 'Versturen' }).last().click();
 	await expect(page.getByText('Je reactie is verstuurd.')).toBeVisible();
 	await expect(page.getByText(question)).toBeVisible();
@@ -69,7 +69,7 @@ test('overview, feedback queue, comment and the student reply; another mentor ge
 	await expectAccessible(page);
 	await page.locator('.timeline a').first().click();
 	const feedback = unique('Wat vond je het leukst?');
-	await page.getByLabel('Uw reactie').fill(feedback);
+	await page.getByLabel('Je reactie').fill(feedback);
 	await page.getByRole('button', { name: 'Versturen' }).last().click();
 	await expect(page.getByText(feedback)).toBeVisible();
 	await shot(page, 'reflection-thread');
