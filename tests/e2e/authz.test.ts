@@ -606,7 +606,10 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: () => '/admin/school-year',
 				form: () => ({ yearId: '999999', confirm: 'authz-probe', reason: 'authz probe reason' }),
 				allowed: ADMINS,
-				check: () => ['SELECT * FROM school_year ORDER BY id', 'SELECT * FROM "group" ORDER BY id']
+				// One statement: snapshot() takes one query and its parameters (both tables, joined).
+				check: () => [
+					'SELECT * FROM school_year y LEFT JOIN "group" g ON g.school_year_id = y.id ORDER BY y.id, g.id'
+				]
 			})
 		]
 	}),
