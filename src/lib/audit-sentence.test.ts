@@ -33,6 +33,18 @@ describe('audit sentences', () => {
 		);
 	});
 
+	it('names what a view showed', () => {
+		const view = (detail: string) =>
+			auditSentence({ ...base, actorRoles: 'mentor', action: 'portfolio.view', detail });
+		expect(view(JSON.stringify({ seen: 'summary' }))).toBe(
+			'Bea Beheer (mentor) bekeek het overzicht van Sanne de Vries: reflecties, doelen, zelfbeoordelingen en gesprekken.'
+		);
+		expect(view(JSON.stringify({ seen: 'home' }))).toBe(
+			'Bea Beheer (mentor) bekeek wat Sanne de Vries thuis deelt.'
+		);
+		expect(view('')).toBe('Bea Beheer (mentor) bekeek het portfolio van Sanne de Vries.');
+	});
+
 	it('names views and the system, never an action code', () => {
 		expect(
 			auditSentence({ ...base, actorRoles: 'mentor', action: 'reflection.view', detail: 'Meeloopdag' })

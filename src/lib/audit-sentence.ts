@@ -84,6 +84,9 @@ export function auditSentence(e: AuditLine): string {
 	const counts = (f.counts ?? {}) as Facts;
 	switch (e.action) {
 		case 'portfolio.view':
+			// What was seen: the mentor's overview or what the student shares at home (older entries: neither).
+			if (f.seen === 'summary') return m.aud_portfolio_view_summary({ who, subject });
+			if (f.seen === 'home') return m.aud_portfolio_view_home({ who, subject });
 			return m.aud_portfolio_view({ who, subject });
 		case 'reflection.view':
 			return m.aud_reflection_view({ who, subject, title: str(f.text) });

@@ -14,4 +14,12 @@ describe('dateFormat', () => {
 		const nl = dateFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: 'Europe/Amsterdam' });
 		expect(nl.format(Date.parse('2026-11-14T23:30:00Z'))).toBe('15 nov');
 	});
+
+	it("shows Dutch schools' time unless told otherwise, whatever the server's zone", () => {
+		const ms = Date.parse('2026-12-02T13:05:00Z');
+		expect(dateFormat('nl-NL', { hour: '2-digit', minute: '2-digit' }).format(ms)).toBe('14:05');
+		expect(dateFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(ms)).toBe(
+			'13:05'
+		);
+	});
 });

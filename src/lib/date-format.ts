@@ -13,8 +13,10 @@ function once<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.Num
 	return format;
 }
 
+/** Dutch schools' time unless the options name another zone: a server in UTC must not show UTC times. */
 export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-	return once(`date|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+	const zoned = { timeZone: 'Europe/Amsterdam', ...options };
+	return once(`date|${locale}|${JSON.stringify(zoned)}`, () => new Intl.DateTimeFormat(locale, zoned));
 }
 
 /** "gisteren", "3 weken geleden": one formatter per locale, made once. */

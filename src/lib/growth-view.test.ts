@@ -1,30 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimeAgo, radarChartData, timeAgo, type CompetencyStat } from './growth-view';
+import {
+	formatTimeAgo,
+	growthChartData,
+	radarChartData,
+	schoolYearMonths,
+	timeAgo,
+	type CompetencyStat
+} from './growth-view';
 
 const DAY = 24 * 60 * 60 * 1000;
-const text = { label: (c: string) => c.toUpperCase(), reflections: 'Reflecties', rating: 'Cijfer' };
+const text = { label: (c: string) => c.toUpperCase(), rating: 'Cijfer' };
 
 describe('radarChartData', () => {
-	it('puts both series in the vmbo order, with zeros for missing competencies', () => {
+	it('shows one thing: the latest rating per competency, in the vmbo order, on the 1–4 scale', () => {
 		const stats: CompetencyStat[] = [
-			{ competency: 'netwerken', reflections: 2, lastReflectedAt: 1, rating: 3 },
+			{ competency: 'netwerken', reflections: 9, lastReflectedAt: 1, rating: 3 },
 			{ competency: 'kwaliteiten', reflections: 1, lastReflectedAt: 1, rating: null }
 		];
 		expect(radarChartData(stats, text)).toEqual({
 			labels: ['KWALITEITEN', 'MOTIEVEN', 'WERKEXPLORATIE', 'LOOPBAANSTURING', 'NETWERKEN'],
-			datasets: [
-				{ label: 'Reflecties', data: [1, 0, 0, 0, 2] },
-				{ label: 'Cijfer', data: [0, 0, 0, 0, 3] }
-			],
+			datasets: [{ label: 'Cijfer', data: [0, 0, 0, 0, 3] }],
 			max: 4
 		});
 	});
+});
 
-	it('grows the axis with the largest count', () => {
-		const stats: CompetencyStat[] = [
-			{ competency: 'motieven', reflections: 9, lastReflectedAt: 1, rating: 4 }
-		];
-		expect(radarChartData(stats, text).max).toBe(9);
+describe('growth over the school year', () => {
+	it('counts the months from August to now', () => {
+		expect(schoolYearMonths(new Date('2026-12-02T12:00:00Z'))).toEqual([
+			'2026-08',
+			'2026-09',
+			'2026-10',
+			'2026-11',
+			'2026-12'
+		]);
+		expect(schoolYearMonths(new Date('2027-02-10T12:00:00Z'))[0]).toBe('2026-08');
+	});
+
+	it('puts the last rating of each month on its competency line, empty months empty', () => {
+		const at = (iso: string) => new Date(iso);
+		const data = growthChartData(
+			[
+				{ competency: 'netwerken', level: 3, createdAt: at('2026-10-20T10:00:00Z') },
+				{ competency: 'netwerken', level: 2, createdAt: at('2026-10-01T10:00:00Z') },
+				{ competency: 'netwerken', level: 4, createdAt: at('2026-12-01T10:00:00Z') },
+				{ competency: 'motieven', level: 1, createdAt: at('2025-10-01T10:00:00Z') }
+			],
+			['2026-10', '2026-11', '2026-12'],
+			{ month: (m) => m.slice(5), label: (c) => c }
+		);
+		expect(data.labels).toEqual(['10', '11', '12']);
+		expect(data.datasets.find((d) => d.competency === 'netwerken')?.data).toEqual([3, null, 4]);
+		// Last year's rating is not in this year's chart.
+		expect(data.datasets.find((d) => d.competency === 'motieven')?.data).toEqual([null, null, null]);
 	});
 });
 

@@ -2,7 +2,7 @@
 // keyboard paths everyone needs: the skip link and the login form.
 // With SHOTS_DIR set, each scanned page is also saved as a full-page screenshot to look at.
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, gotoReady, loginAs, type DemoRole } from './helpers';
+import { expectAccessible, gotoReady, loginAs, type DemoRole, openMenu } from './helpers';
 
 // Full-page screenshots are slow on a busy machine.
 if (process.env.SHOTS_DIR) test.describe.configure({ timeout: 120_000 });
@@ -108,9 +108,11 @@ test.describe('axe-core', () => {
 		await page.locator('main form button[type="submit"]').click();
 		await expect(page).toHaveURL(/\/coordinator$/);
 		// The coordinator's saved choice is Dutch; switch on the page itself, then back for other tests.
+		await openMenu(page);
 		await page.getByRole('button', { name: 'English' }).click();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await scan(page, 'coordinator-home-en', info.project.name);
+		await openMenu(page);
 		await page.getByRole('button', { name: 'Nederlands' }).click();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 	});

@@ -3,7 +3,7 @@
 // they never touch the accounts in DEMO that other tests sign in with.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { DEMO, gotoReady, loginAs, openGroup, type DemoRole } from './helpers';
+import { DEMO, gotoReady, loginAs, openGroup, type DemoRole, openMenu } from './helpers';
 
 const DB_PATH = `./data/e2e-${process.env.E2E_PORT ?? 4173}.db`;
 const STUDENT_PASSWORD = 'Leerling-2026';
@@ -43,6 +43,7 @@ async function login(page: Page, username: string, password: string): Promise<vo
 }
 
 async function logout(page: Page): Promise<void> {
+	await openMenu(page);
 	await page.locator('header form[action="/logout"] button').click();
 	await expect(page).toHaveURL(/\/login$/);
 }
@@ -75,6 +76,7 @@ test.describe('each role signs in', () => {
 			await loginAs(page, role);
 			await expect(page).toHaveURL(new RegExp(`${DEMO[role].home}$`));
 			await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+			await openMenu(page);
 			const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
 			await expect(nav.getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
 			await expect(nav.getByRole('link', { name: 'Mijn account' })).toBeVisible();
@@ -297,9 +299,11 @@ test('switching to English and back: lang, texts, and the choice kept per user',
 	await login(page, user, STUDENT_PASSWORD);
 	await expect(page).toHaveURL(/\/student$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	await openMenu(page);
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page).toHaveURL(/\/student$/);
+	await openMenu(page);
 	await expect(
 		page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My portfolio' })
 	).toBeVisible();
@@ -314,6 +318,7 @@ test('switching to English and back: lang, texts, and the choice kept per user',
 	await login(p, user, STUDENT_PASSWORD);
 	await expect(p).toHaveURL(/\/student$/);
 	await expect(p.locator('html')).toHaveAttribute('lang', 'en');
+	await openMenu(p);
 	await p.getByRole('button', { name: 'Nederlands' }).click();
 	await expect(p.locator('html')).toHaveAttribute('lang', 'nl');
 	await expect(p.getByRole('heading', { level: 1 })).toHaveText(/^Hoi /);
@@ -321,6 +326,7 @@ test('switching to English and back: lang, texts, and the choice kept per user',
 
 	await login(page, user, STUDENT_PASSWORD);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	await openMenu(page);
 	await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible();
 });
 

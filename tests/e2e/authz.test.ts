@@ -1056,12 +1056,13 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: (i) => `${ROUND(i)}/respondents`,
 				form: (i) => ({ id: String(i.respondent) }),
 				allowed: ['coordinator'],
-				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+				// This respondent's row only: other suites invite and remind in the same round meanwhile.
+				check: (i) => ['SELECT * FROM matrix_respondent WHERE id = ?', i.respondent]
 			}),
 			act({
 				url: (i) => `${ROUND(i)}/respondents`,
 				form: (i) => ({ id: String(i.respondent2) }),
-				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+				check: (i) => ['SELECT * FROM matrix_respondent WHERE id = ?', i.respondent2]
 			})
 		],
 		remove: [
@@ -1069,12 +1070,13 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: (i) => `${ROUND(i)}/respondents`,
 				form: (i) => ({ id: String(i.respondent) }),
 				allowed: ['coordinator'],
-				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+				// This respondent's row only: other suites invite and remind in the same round meanwhile.
+				check: (i) => ['SELECT * FROM matrix_respondent WHERE id = ?', i.respondent]
 			}),
 			act({
 				url: (i) => `${ROUND(i)}/respondents`,
 				form: (i) => ({ id: String(i.respondent2) }),
-				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+				check: (i) => ['SELECT * FROM matrix_respondent WHERE id = ?', i.respondent2]
 			}),
 			act({
 				url: (i) => `${ROUND2(i)}/respondents`,
@@ -1202,6 +1204,25 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: (i) => `/mentor/conversations/${i.conv2}`,
 				form: () => ({ on: 'on' }),
 				check: () => ['SELECT * FROM conversation_parent_invite ORDER BY conversation_id']
+			})
+		],
+		answer: [
+			act({
+				url: (i) => `/mentor/conversations/${i.convA}`,
+				form: () => ({ body: 'authz-probe', summary: 'authz-probe' }),
+				allowed: ['mentorA'],
+				check: (i) => [
+					'SELECT summary, (SELECT count(*) FROM summary_reply) n FROM conversation WHERE id = ?',
+					i.convA
+				]
+			}),
+			act({
+				url: (i) => `/mentor/conversations/${i.conv2}`,
+				form: () => ({ body: 'authz-probe', summary: 'authz-probe' }),
+				check: (i) => [
+					'SELECT summary, (SELECT count(*) FROM summary_reply) n FROM conversation WHERE id = ?',
+					i.conv2
+				]
 			})
 		],
 		record: [
@@ -1342,6 +1363,19 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: (i) => `/student/conversations/${i.convOther}`,
 				form: () => ({}),
 				check: (i) => ['SELECT summary_confirmed_at FROM conversation WHERE id = ?', i.convOther]
+			})
+		],
+		disagree: [
+			act({
+				url: (i) => `/student/conversations/${i.convA}`,
+				form: () => ({ body: 'authz-probe' }),
+				allowed: ['studentA'],
+				check: () => ['SELECT count(*) n FROM summary_reply']
+			}),
+			act({
+				url: (i) => `/student/conversations/${i.convOther}`,
+				form: () => ({ body: 'authz-probe' }),
+				check: () => ['SELECT count(*) n FROM summary_reply']
 			})
 		],
 		home: [

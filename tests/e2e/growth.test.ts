@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { inflateRawSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, loginAs } from './helpers';
+import { expectAccessible, loginAs, openMenu } from './helpers';
 
 // Reflections are written through the reflections feature; until its screens and demo data are here, this
 // file puts the reflections it needs straight into the e2e database (test code only).
@@ -73,8 +73,9 @@ function unzipEntry(zip: Buffer, name: string): Buffer | undefined {
 test('the overview shows the radar with its table, goals and recent activity', async ({ page }, info) => {
 	insertReflection('sanne.devries', { title: 'Meeloopdag in de zorg' });
 	await loginAs(page, 'student');
+	await openMenu(page);
 	await expect(page.getByRole('navigation', { name: 'Mijn portfolio' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Overzicht' })).toHaveAttribute('aria-current', 'page');
+	await expect(subnav(page).getByRole('link', { name: 'Overzicht' })).toHaveAttribute('aria-current', 'page');
 	const chart = page.getByRole('img', { name: /Radar van je vijf vragen/ });
 	await expect(chart).toBeVisible();
 	// chart.js draws into the canvas once its chunk has loaded.
@@ -110,6 +111,7 @@ test('a student with nothing yet sees the first step', async ({ page }) => {
 
 test('a student rates themself and sees the earlier rating', async ({ page }, info) => {
 	await loginAs(page, 'student');
+	await openMenu(page);
 	await subnav(page).getByRole('link', { name: 'Zo sta ik ervoor' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Zo sta ik ervoor' })).toBeVisible();
 	await expectAccessible(page);
@@ -143,6 +145,7 @@ test('a student rates themself and sees the earlier rating', async ({ page }, in
 test('a student adds a goal, and a date in the year 3000 is refused', async ({ page }, info) => {
 	const title = `Ik bezoek een garage (${info.project.name})`;
 	await loginAs(page, 'student');
+	await openMenu(page);
 	await subnav(page).getByRole('link', { name: 'Doelen' }).click();
 	await expectAccessible(page);
 	const form = page.locator('#new-goal');
@@ -261,6 +264,7 @@ test('the dossier prints cleanly and the export downloads a ZIP with portfolio.j
 		vervolg: 'Ik ga naar de open dag.'
 	});
 	await loginAs(page, 'student');
+	await openMenu(page);
 	await subnav(page).getByRole('link', { name: 'Dossier' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn loopbaandossier' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: `Dossierstuk (${info.project.name})` })).toBeVisible();

@@ -45,12 +45,21 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /** Shows this group when the mentor has several (the choice is remembered for later visits). */
 export async function openGroup(page: Page, name: string) {
-	const picker = page.getByRole('navigation', { name: 'Uw groepen' });
+	const picker = page.getByRole('navigation', { name: 'Je groepen' });
 	if (await picker.count()) {
 		await picker.getByRole('link', { name: new RegExp(`^${name} `) }).click();
 		await expect(picker.getByRole('link', { name: new RegExp(`^${name} `) })).toHaveAttribute(
 			'aria-current',
 			'page'
 		);
+	}
+}
+
+/** On a phone the header's links live in one menu: opens it (a no-op on a wide screen or when open). */
+export async function openMenu(page: Page): Promise<void> {
+	const toggle = page.locator('header .menu-toggle');
+	if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+		await toggle.click();
+		await expect(page.locator('#app-menu')).toBeVisible();
 	}
 }

@@ -26,6 +26,7 @@ export const FREE_TEXT: Record<string, string[]> = {
 	transfer: ['from_school'],
 	school_year: ['name'],
 	self_rating: ['note'],
+	summary_reply: ['body'],
 	user: ['given_name', 'family_name_prefix', 'family_name', 'email']
 };
 // Text columns that hold codes, dates, keys or JSON the app wrote itself, not free text.
@@ -43,8 +44,11 @@ export const NOT_FREE_TEXT = [
 	'audit_event.action',
 	'audit_event.detail',
 	'conversation.planned_at',
+	'conversation.planned_time',
 	'conversation.status',
 	'conversation_agenda_item.source',
+	// JSON Koers writes itself; the titles inside are shown as text, never as HTML.
+	'conversation_agenda_item.proposal',
 	'external_identity.issuer',
 	'external_identity.subject',
 	'goal.competency',

@@ -175,6 +175,13 @@ function build(tag: string, payloads: string[]): World {
 	db.insert(home.conversationParentInvite)
 		.values({ conversationId: planned, schoolId, invitedBy: mentor })
 		.run();
+	// The talk about the summary: the student's "niet helemaal" and the mentor's answer.
+	db.insert(dialog.summaryReply)
+		.values([
+			{ schoolId, conversationId: conv!.id, authorId: student, byStudent: true, body: 'x' },
+			{ schoolId, conversationId: conv!.id, authorId: mentor, byStudent: false, body: 'x' }
+		])
+		.run();
 	const mentorActivity = listMentorActivities(viewerOf(mentor))[0].id;
 	const activityId = db
 		.select()

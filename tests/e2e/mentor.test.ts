@@ -46,16 +46,16 @@ test('overview, feedback queue, comment and the student reply; another mentor ge
 	await page.getByRole('button', { name: 'Versturen' }).last().click();
 	await expect(page.getByText('Schrijf eerst iets.')).toBeVisible();
 	const long = 'a'.repeat(20_000);
-	await page.getByLabel('Uw reactie').fill(long);
+	await page.getByLabel('Je reactie').fill(long);
 	await page.getByRole('button', { name: 'Versturen' }).last().click();
 	await expect(page.getByText('Dit is te lang. Maximaal 4000 tekens.')).toBeVisible();
-	await expect(page.getByLabel('Uw reactie')).toHaveValue(long);
+	await expect(page.getByLabel('Je reactie')).toHaveValue(long);
 
 	// A starter goes into the text box.
 	await page.getByRole('button', { name: /\?$/ }).first().click();
-	await expect(page.getByLabel('Uw reactie')).toHaveValue(/\?$/);
+	await expect(page.getByLabel('Je reactie')).toHaveValue(/\?$/);
 	const question = unique('Wat zegt dit over jou?');
-	await page.getByLabel('Uw reactie').fill(question);
+	await page.getByLabel('Je reactie').fill(question);
 	await page.getByRole('button', { name: 'Versturen' }).last().click();
 	await expect(page.getByText('Je reactie is verstuurd.')).toBeVisible();
 	await expect(page.getByText(question)).toBeVisible();
@@ -69,7 +69,7 @@ test('overview, feedback queue, comment and the student reply; another mentor ge
 	await expectAccessible(page);
 	await page.locator('.timeline a').first().click();
 	const feedback = unique('Wat vond je het leukst?');
-	await page.getByLabel('Uw reactie').fill(feedback);
+	await page.getByLabel('Je reactie').fill(feedback);
 	await page.getByRole('button', { name: 'Versturen' }).last().click();
 	await expect(page.getByText(feedback)).toBeVisible();
 	await shot(page, 'reflection-thread');
@@ -143,6 +143,8 @@ test('plan and record a conversation; the student adds a point, confirms, sees t
 	await expect(page.getByText('Kies een datum voor deze afspraak.')).toBeVisible();
 	await expect(page.getByLabel('Afspraak 1', { exact: true })).toHaveValue(agreementTitle);
 	await page.getByLabel('Uiterlijk (afspraak 1)').fill('2027-03-01');
+	await expect(page.getByText('Kies bij welke competentie deze afspraak hoort.')).toBeVisible();
+	await page.getByLabel('Competentie (afspraak 1)').selectOption('werkexploratie');
 	await page.getByLabel(/^Werknotitie/).fill('Let op motivatie.');
 	await page.getByRole('button', { name: 'Verslag opslaan' }).click();
 	await expect(page.getByText('Verslag opgeslagen.', { exact: false })).toBeVisible();

@@ -2,7 +2,7 @@
 // after the date (the decaan moves it into the past, as time would) she writes how it went in the same
 // reflection; her mentor sees her as reflected; the reach figures count her and show none of her text.
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, gotoReady, loginAs } from './helpers';
+import { expectAccessible, gotoReady, loginAs, openMenu } from './helpers';
 
 const day = (offset: number) => {
 	const d = new Date(Date.now() + offset * 86_400_000);
@@ -95,6 +95,7 @@ test('the decaan plans, Sanne prepares and reflects, her mentor and the reach fi
 	// Her mentor sees her as reflected, with a link to what she shared.
 	const mentor = await asUser(browser, 'mentor');
 	page = mentor.page;
+	await openMenu(page);
 	await page.getByRole('link', { name: 'Activiteiten' }).first().click();
 	await page.getByRole('link', { name: title }).click();
 	const row = page.getByRole('row', { name: /Sanne de Vries/ });

@@ -133,6 +133,11 @@ test('after the session expired while writing, the text is still there after log
 	await vervolg(page).fill('Deze zin typte ik na het uitloggen.');
 	await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 	await expect(page.getByText('Je bent uitgelogd.')).toBeVisible();
+	// The header says so too, instead of still showing the student.
+	await expect(page.locator('header')).toContainText(/uitgelogd/i);
+	await expect(page.locator('header')).not.toContainText('Sanne de Vries');
+	// One tap: the field loses focus and saves, the link stays where it was.
+	await vervolg(page).focus();
 	await page.getByRole('link', { name: 'Opnieuw inloggen' }).click();
 	await login(page, 'student');
 	await expect(page).toHaveURL(`${url}/edit`);

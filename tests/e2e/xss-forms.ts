@@ -80,7 +80,14 @@ export async function postForms(
 		summary: payload(14),
 		mentorNote: payload(15),
 		a1Title: payload(16).slice(0, 200),
-		a1Due: '2027-03-01'
+		a1Due: '2027-03-01',
+		a1Competency: 'werkexploratie'
+	});
+	// The talk about the summary: the student's "niet helemaal" and the mentor's answer.
+	await form('student', `/student/conversations/${conv}?/disagree`, { body: payload(27).slice(0, 4000) });
+	await form('mentor', `/mentor/conversations/${conv}?/answer`, {
+		body: payload(28).slice(0, 4000),
+		summary: payload(14)
 	});
 	await form('coordinator', '/coordinator/matrix/tasks?/add', {
 		kind: 'begeleidend',

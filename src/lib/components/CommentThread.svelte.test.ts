@@ -37,7 +37,7 @@ describe('CommentThread', () => {
 			starters: ['Wat vond je het leukst?']
 		});
 		await fireEvent.click(screen.getByRole('button', { name: 'Wat vond je het leukst?' }));
-		expect((screen.getByLabelText('Uw reactie') as HTMLTextAreaElement).value).toBe(
+		expect((screen.getByLabelText('Je reactie') as HTMLTextAreaElement).value).toBe(
 			'Wat vond je het leukst?'
 		);
 		unmount();
@@ -46,7 +46,7 @@ describe('CommentThread', () => {
 			forStudent: false,
 			form: { values: { body: 'x'.repeat(50) }, errors: { body: 'Dit is te lang.' }, message: 'fout' }
 		});
-		expect((screen.getByLabelText('Uw reactie') as HTMLTextAreaElement).value).toBe('x'.repeat(50));
+		expect((screen.getByLabelText('Je reactie') as HTMLTextAreaElement).value).toBe('x'.repeat(50));
 		expect(screen.getByText('Dit is te lang.')).toBeTruthy();
 	});
 });

@@ -144,3 +144,23 @@ it('0015 keeps every row and makes each closed round of the LOB-task matrix a sn
 	expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
 	db.$client.close();
 });
+
+it('0016 tells the old conversation notifications apart: planned, or the summary put ready', () => {
+	const db = openDatabase(':memory:');
+	migrate(db, { migrationsFolder: migrationsUpTo(15) });
+	const client = db.$client;
+	client.pragma('foreign_keys = OFF');
+	client.exec(`insert into conversation (id, school_id, student_id, planned_at, status, held_at)
+		values (1, 1, 1, '2026-10-15', 'held', 2000), (2, 1, 1, '2027-01-12', 'planned', null)`);
+	client.exec(`insert into notification (id, school_id, user_id, kind, conversation_id, created_at) values
+		(1, 1, 1, 'conversation', 1, 1000), (2, 1, 1, 'conversation', 1, 2000), (3, 1, 1, 'conversation', 2, 3000),
+		(4, 1, 1, 'feedback', null, 3000)`);
+	migrate(db, { migrationsFolder: migrationsUpTo(16) });
+	expect(client.prepare('select kind from notification order by id').pluck().all()).toEqual([
+		'conversationPlanned',
+		'conversationRecorded',
+		'conversationPlanned',
+		'feedback'
+	]);
+	client.close();
+});

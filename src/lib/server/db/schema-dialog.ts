@@ -41,7 +41,13 @@ export const NOTIFICATION_KINDS = [
 	'conversation',
 	'activityNudge',
 	'activityReminder',
-	'matrixInvite'
+	'matrixInvite',
+	// Since 0016 instead of 'conversation' (which stays for older rows): what happened, said plainly.
+	'conversationPlanned',
+	'conversationRecorded',
+	'summaryReply',
+	'summaryAnswer',
+	'summaryConfirmed'
 ] as const;
 
 export const notification = sqliteTable(
@@ -87,6 +93,8 @@ export const conversation = sqliteTable(
 		groupId: integer('group_id').references(() => group.id, { onDelete: 'cascade' }),
 		mentorId: integer('mentor_id').references(() => user.id, { onDelete: 'set null' }),
 		plannedAt: text('planned_at').notNull(),
+		/** "14:30" in Dutch time; null for conversations planned before times were asked (0014). */
+		plannedTime: text('planned_time'),
 		status: text('status', { enum: CONVERSATION_STATUSES }).notNull().default('planned'),
 		summary: text('summary').notNull().default(''),
 		summaryConfirmedAt: integer('summary_confirmed_at', { mode: 'timestamp_ms' }),
@@ -116,9 +124,44 @@ export const conversationAgendaItem = sqliteTable(
 		source: text('source', { enum: AGENDA_SOURCES }).notNull(),
 		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
 		text: text('text').notNull(),
+		/**
+		 * Koers's own points as data ({"key","count","titles"}), so each reader gets them in their language and
+		 * addressed to them; null for the others and for points made before 0014 (then `text` is shown).
+		 */
+		proposal: text('proposal', { mode: 'json' }).$type<AgendaProposal>(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
 	},
 	(t) => [index('agenda_conversation_idx').on(t.conversationId)]
+);
+
+export const PROPOSAL_KEYS = ['new_reflections', 'open_replies', 'goals_due'] as const;
+export interface AgendaProposal {
+	key: (typeof PROPOSAL_KEYS)[number];
+	count: number;
+	titles: string[];
+}
+
+/**
+ * The talk about a conversation's summary: the student's "Niet helemaal, want …" and the mentor's answers.
+ * The summary counts as confirmed only once the student says it is right (conversation.summaryConfirmedAt).
+ */
+export const summaryReply = sqliteTable(
+	'summary_reply',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		conversationId: integer('conversation_id')
+			.notNull()
+			.references(() => conversation.id, { onDelete: 'cascade' }),
+		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
+		/** Written by the student the conversation is with (else by a mentor). */
+		byStudent: integer('by_student', { mode: 'boolean' }).notNull(),
+		body: text('body').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+	},
+	(t) => [index('summary_reply_conversation_idx').on(t.conversationId, t.id)]
 );
 
 /** An agreement made in a conversation; it lives on as the student's goal. */

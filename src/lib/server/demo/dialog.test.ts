@@ -5,6 +5,7 @@ import { listConversations, getConversation } from '../dialog/conversations';
 import { listNotifications } from '../dialog/notifications';
 import { feedbackQueue } from '../mentor/feedback-queue';
 import { groupOverview } from '../mentor/group-overview';
+import { listSummaryReplies, waitingForMentor } from '../dialog/summary-replies';
 
 it('the demo has threads, held and planned conversations with agreements, and unread notifications', async () => {
 	createTestDb();
@@ -22,4 +23,18 @@ it('the demo has threads, held and planned conversations with agreements, and un
 	const group = groupOverview(jansen, { sort: 'name', filter: 'all', weeks: 4 }).shown;
 	expect(group?.rows.find((r) => r.id === sanne.userId)?.unanswered).toBe(1);
 	expect(listConversations(viewerOf(ctx.students.mbo[0] ?? 0)).length).toBe(1);
+});
+
+it('the demo overview names reasons for some students only, and Mohamed waits for an answer', async () => {
+	createTestDb();
+	const ctx = await seedDemo();
+	const jansen = viewerOf(ctx.mentors.jansen);
+	const all = groupOverview(jansen, { sort: 'name', filter: 'all', weeks: 4 }).shown?.rows ?? [];
+	const flagged = groupOverview(jansen, { sort: 'name', filter: 'attention', weeks: 4 }).shown?.rows ?? [];
+	expect(flagged.length).toBeGreaterThan(0);
+	expect(flagged.length).toBeLessThan(all.length);
+	expect(flagged.every((r) => r.reasons.length > 0)).toBe(true);
+	const mohamed = ctx.students.vmbo[1] ?? 0;
+	const talk = listConversations(viewerOf(mohamed)).find((t) => t.status === 'held');
+	expect(waitingForMentor(listSummaryReplies(jansen, talk?.id ?? 0))).toBe(true);
 });

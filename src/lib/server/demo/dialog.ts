@@ -115,7 +115,8 @@ export function seedDialog(ctx: DemoContext): void {
 				schoolId: ctx.schoolId,
 				conversationId: held.id,
 				source: 'koers',
-				text: 'Nieuwe reflecties sinds het vorige gesprek: Beroepenmarkt'
+				text: '1 nieuwe reflectie sinds het vorige gesprek: Beroepenmarkt',
+				proposal: { key: 'new_reflections', count: 1, titles: ['Beroepenmarkt'] }
 			},
 			{
 				schoolId: ctx.schoolId,
@@ -148,7 +149,13 @@ export function seedDialog(ctx: DemoContext): void {
 	// A planned conversation with Sanne and a planned group conversation for ZW2-B after the beroepenmarkt.
 	const next = ctx.db
 		.insert(conversation)
-		.values({ schoolId: ctx.schoolId, studentId: sanne, mentorId: jansen, plannedAt: '2027-01-12' })
+		.values({
+			schoolId: ctx.schoolId,
+			studentId: sanne,
+			mentorId: jansen,
+			plannedAt: '2027-01-12',
+			plannedTime: '14:30'
+		})
 		.returning({ id: conversation.id })
 		.get();
 	ctx.db
@@ -157,12 +164,19 @@ export function seedDialog(ctx: DemoContext): void {
 			schoolId: ctx.schoolId,
 			conversationId: next.id,
 			source: 'koers',
-			text: 'Doelen binnenkort of over datum: Een meeloopdag in de zorg regelen'
+			text: '1 doel binnenkort of over datum: Een meeloopdag in de zorg regelen',
+			proposal: { key: 'goals_due', count: 1, titles: ['Een meeloopdag in de zorg regelen'] }
 		})
 		.run();
 	const group = ctx.db
 		.insert(conversation)
-		.values({ schoolId: ctx.schoolId, groupId: ctx.groups.zw2, mentorId: elAmrani, plannedAt: '2027-01-19' })
+		.values({
+			schoolId: ctx.schoolId,
+			groupId: ctx.groups.zw2,
+			mentorId: elAmrani,
+			plannedAt: '2027-01-19',
+			plannedTime: '09:00'
+		})
 		.returning({ id: conversation.id })
 		.get();
 	ctx.db
@@ -195,7 +209,7 @@ export function seedDialog(ctx: DemoContext): void {
 			studentId: sanne,
 			reflectionId: sanneRefl[1].id
 		},
-		{ userId: sanne, kind: 'conversation' as const, studentId: sanne, conversationId: next.id },
+		{ userId: sanne, kind: 'conversationPlanned' as const, studentId: sanne, conversationId: next.id },
 		daanRefl[0] && { userId: daan, kind: 'feedback' as const, studentId: daan, reflectionId: daanRefl[0].id }
 	].filter((n) => !!n);
 	ctx.db

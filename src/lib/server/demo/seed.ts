@@ -6,6 +6,7 @@ import { seedGrowth } from './growth';
 import { seedMatrix } from './matrix';
 import { seedReflections } from './reflections';
 import { seedDialog } from './dialog';
+import { seedTalks } from './talks';
 import { seedProgramme } from '../programme/seed';
 import { seedSecondSchool, type SecondSchool } from './second-school';
 import type { DemoContext } from './context';
@@ -109,6 +110,7 @@ const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [
 	seedReflections,
 	seedGrowth,
 	seedDialog,
+	seedTalks,
 	seedMatrix,
 	seedParents,
 	seedProgramme

@@ -6,15 +6,11 @@ import { conversationReadScope } from '../access-scopes/conversations';
 import { reflectionReadScope } from '../access-scopes/reflections';
 import { getDb, inTransaction, type Db } from '../db';
 import * as core from '../db/schema';
-import { conversation, conversationAgendaItem } from '../db/schema-dialog';
+import { conversation, conversationAgendaItem, type AgendaProposal } from '../db/schema-dialog';
 import { goal, reflection } from '../db/schema-portfolio';
 import { notify } from './notifications';
 
-export type Proposal = {
-	key: 'new_reflections' | 'open_replies' | 'goals_due';
-	count: number;
-	titles: string[];
-};
+export type Proposal = AgendaProposal;
 
 /**
  * What happened since the last held conversation (or ever): Koers's agenda proposal. Every part is read
@@ -85,14 +81,20 @@ export function proposeAgenda(viewer: Viewer, studentIds: number[], db: Db = get
 
 export type PlanResult = { ok: true; id: number } | { ok: false; reason: 'not_in_group' };
 
-/** Plans a conversation with one mentee, or with a whole open group (one shared agenda). */
+/**
+ * Plans a conversation with one mentee, or with a whole open group (one shared agenda), on a day and
+ * optionally at a time ("14:30"). Koers's points are kept as data (each reader gets them in their own
+ * words) and as the mentor's text (`agendaText`, for exports).
+ */
 export function planConversation(
 	viewer: Viewer,
 	target: { studentId: number } | { groupId: number },
-	plannedAt: string,
+	when: string | { date: string; time: string | null },
 	agendaText: (p: Proposal) => string,
 	db: Db = getDb()
 ): PlanResult {
+	const plannedAt = typeof when === 'string' ? when : when.date;
+	const plannedTime = typeof when === 'string' ? null : when.time;
 	let studentIds: number[];
 	let values: { studentId: number | null; groupId: number | null };
 	if ('studentId' in target) {
@@ -131,14 +133,15 @@ export function planConversation(
 	return inTransaction(db, (tx) => {
 		const created = tx
 			.insert(conversation)
-			.values({ ...values, schoolId: viewer.schoolId, mentorId: viewer.userId, plannedAt })
+			.values({ ...values, schoolId: viewer.schoolId, mentorId: viewer.userId, plannedAt, plannedTime })
 			.returning({ id: conversation.id })
 			.get();
 		const items = proposals.map((p) => ({
 			schoolId: viewer.schoolId,
 			conversationId: created.id,
 			source: 'koers' as const,
-			text: agendaText(p)
+			text: agendaText(p),
+			proposal: p
 		}));
 		if (items.length) tx.insert(conversationAgendaItem).values(items).run();
 		notify(
@@ -146,7 +149,7 @@ export function planConversation(
 			studentIds.map((userId) => ({
 				schoolId: viewer.schoolId,
 				userId,
-				kind: 'conversation' as const,
+				kind: 'conversationPlanned' as const,
 				studentId: userId,
 				conversationId: created.id
 			}))

@@ -10,13 +10,16 @@ import { setGroupClosed } from '../school/groups';
 import { addMembers, removeMember } from '../school/group-members';
 import { planConversation, proposeAgenda } from './conversation-planning';
 import { groupOverview } from '../mentor/group-overview';
+import { addAgendaItem, getConversation, listConversations, recordConversation } from './conversations';
 import {
-	addAgendaItem,
+	answerSummary,
 	confirmSummary,
-	getConversation,
-	listConversations,
-	recordConversation
-} from './conversations';
+	disagreeWithSummary,
+	listSummaryReplies,
+	waitingForMentor
+} from './summary-replies';
+import { goalOrigins } from './agreements';
+import { listNotifications } from './notifications';
 
 let cast: ReturnType<typeof makeCast>;
 beforeEach(() => {
@@ -41,7 +44,7 @@ function history() {
 		recordConversation(viewerOf(cast.mentor), held, {
 			summary: 'We spraken over de stage.',
 			mentorNote: 'Thuis is het onrustig.',
-			agreements: [{ title: 'Stageplek zoeken', dueOn: '2027-02-01' }]
+			agreements: [{ title: 'Stageplek zoeken', dueOn: '2027-02-01', competency: 'loopbaansturing' }]
 		})
 	).toBe('ok');
 	const planned = plan(cast.mentor, { studentId: cast.studentA });
@@ -136,7 +139,7 @@ describe('what a conversation shows, per relation', () => {
 		recordConversation(viewerOf(cast.mentor), groupTalk, {
 			summary: 's',
 			mentorNote: '',
-			agreements: [{ title: 'Open dag bezoeken', dueOn: '' }]
+			agreements: [{ title: 'Open dag bezoeken', dueOn: '', competency: 'werkexploratie' }]
 		});
 		expect(getConversation(viewerOf(cast.mentor), groupTalk)?.agreements).toHaveLength(2);
 		expect(removeMember(admin(), cast.group, 'student', cast.studentB)).toMatchObject({ ok: true });
@@ -196,5 +199,69 @@ describe('what a conversation shows, per relation', () => {
 			{ key: 'goals_due', titles: ['Geheim doel van een ander'] }
 		]);
 		expect(proposeAgenda(viewerOf(cast.mentor), [cast.studentOtherGroup])).toEqual([]);
+	});
+});
+
+describe('the summary of a conversation', () => {
+	it('"niet helemaal": the mentor sees the reply and answers; confirmed only when the student agrees', () => {
+		const { held } = history();
+		const student = viewerOf(cast.studentA);
+		const mentor = viewerOf(cast.mentor);
+		expect(disagreeWithSummary(student, held, 'We spraken ook over mijn bijbaan.')).toBe('ok');
+		expect(getConversation(mentor, held)?.confirmed).toBe(false);
+		const seen = listSummaryReplies(mentor, held);
+		expect(seen).toMatchObject([{ byStudent: true, body: 'We spraken ook over mijn bijbaan.' }]);
+		expect(waitingForMentor(seen)).toBe(true);
+		expect(listNotifications(mentor).map((n) => n.kind)).toContain('summaryReply');
+		// Nobody else answers, and another student cannot reply.
+		expect(answerSummary(viewerOf(cast.otherMentor), held, { body: 'x', summary: 'x' })).toBe('missing');
+		expect(disagreeWithSummary(viewerOf(cast.studentB), held, 'x')).toBe('missing');
+		expect(
+			answerSummary(mentor, held, {
+				body: 'Klopt, ik heb het toegevoegd.',
+				summary: 'We spraken over de stage en je bijbaan.'
+			})
+		).toBe('ok');
+		expect(getConversation(student, held)).toMatchObject({
+			summary: 'We spraken over de stage en je bijbaan.',
+			confirmed: false
+		});
+		expect(waitingForMentor(listSummaryReplies(student, held))).toBe(false);
+		expect(listNotifications(student).map((n) => n.kind)).toContain('summaryAnswer');
+		expect(confirmSummary(student, held)).toBe('ok');
+		expect(getConversation(mentor, held)?.confirmed).toBe(true);
+		expect(listNotifications(mentor).map((n) => n.kind)).toContain('summaryConfirmed');
+		// Once agreed, the talk about it is closed.
+		expect(disagreeWithSummary(student, held, 'toch niet')).toBe('already');
+		expect(answerSummary(mentor, held, { body: 'x', summary: 'x' })).toBe('already');
+	});
+
+	it('a conversation is recorded once; its agreements become goals with their origin and competency', () => {
+		const { held } = history();
+		const again = recordConversation(viewerOf(cast.mentor), held, {
+			summary: 'Nog eens',
+			mentorNote: '',
+			agreements: [{ title: 'Dubbel', dueOn: '', competency: 'netwerken' }]
+		});
+		expect(again).toBe('already');
+		const goals = getDb().select().from(goal).all();
+		expect(goals.map((g) => [g.title, g.competency])).toEqual([['Stageplek zoeken', 'loopbaansturing']]);
+		expect(goalOrigins(viewerOf(cast.studentA))).toEqual({
+			[goals[0].id]: { conversationId: held, on: '2026-11-01' }
+		});
+		expect(goalOrigins(viewerOf(cast.studentB), cast.studentA)).toEqual({});
+	});
+
+	it('recorded before its day, the conversation moves to the day it was held', () => {
+		const id = plan(cast.mentor, { studentId: cast.studentA }, '2999-01-01');
+		expect(
+			recordConversation(viewerOf(cast.mentor), id, {
+				summary: 's',
+				mentorNote: '',
+				agreements: [],
+				heldOn: '2026-12-02'
+			})
+		).toBe('ok');
+		expect(getConversation(viewerOf(cast.studentA), id)?.plannedAt).toBe('2026-12-02');
 	});
 });

@@ -1,9 +1,9 @@
 // Loopbaangesprekken (career conversations), after planning (conversation-planning.ts): the student adds
 // points; afterwards the mentor records a summary, agreements (which become the student's goals) and an
 // optional working note for mentors only.
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
-import { canOn, studentScope } from '../access';
+import { studentScope } from '../access';
 import {
 	conversationMentorIsCurrent,
 	conversationReadScope,
@@ -11,10 +11,17 @@ import {
 } from '../access-scopes/conversations';
 import { getDb, inTransaction, type Db } from '../db';
 import * as core from '../db/schema';
-import { agreement, conversation, conversationAgendaItem, AGENDA_SOURCES } from '../db/schema-dialog';
+import {
+	agreement,
+	conversation,
+	conversationAgendaItem,
+	AGENDA_SOURCES,
+	type AgendaProposal
+} from '../db/schema-dialog';
 import { goal } from '../db/schema-portfolio';
 import { notify } from './notifications';
 import { fullName } from '$lib/names';
+import type { CompetencySlug } from '$lib/competencies';
 
 type Source = (typeof AGENDA_SOURCES)[number];
 
@@ -30,6 +37,8 @@ const nameOf = (u: { given: string | null; prefix: string | null; family: string
 export interface ConversationListItem {
 	id: number;
 	plannedAt: string;
+	/** "14:30", or null when no time was given. */
+	plannedTime: string | null;
 	status: string;
 	studentId: number | null;
 	who: string;
@@ -47,6 +56,7 @@ export function listConversations(viewer: Viewer, db: Db = getDb()): Conversatio
 		.select({
 			id: conversation.id,
 			plannedAt: conversation.plannedAt,
+			plannedTime: conversation.plannedTime,
 			status: conversation.status,
 			studentId: conversation.studentId,
 			given: core.user.givenName,
@@ -65,6 +75,7 @@ export function listConversations(viewer: Viewer, db: Db = getDb()): Conversatio
 		.map((r) => ({
 			id: r.id,
 			plannedAt: r.plannedAt,
+			plannedTime: r.plannedTime,
 			status: r.status,
 			studentId: r.studentId,
 			who: r.studentId ? nameOf(r) : (r.groupName ?? ''),
@@ -76,6 +87,7 @@ export function listConversations(viewer: Viewer, db: Db = getDb()): Conversatio
 export interface ConversationDetail {
 	id: number;
 	plannedAt: string;
+	plannedTime: string | null;
 	status: 'planned' | 'held' | 'cancelled';
 	studentId: number | null;
 	groupId: number | null;
@@ -89,16 +101,18 @@ export interface ConversationDetail {
 	 * but takes no new agenda points or record; the student plans a new one with their new mentor.
 	 */
 	mentorChanged: boolean;
-	agenda: { id: number; source: Source; text: string; author: string }[];
+	/** Koers's points carry their data (`proposal`), to be said to each reader in their own words. */
+	agenda: { id: number; source: Source; text: string; proposal: AgendaProposal | null; author: string }[];
 	agreements: { goalId: number; title: string; dueOn: string | null; status: string }[];
 }
 
 /** One conversation the viewer may read, with what else they may do with it (all decided in SQL). */
-function findConversation(viewer: Viewer, id: number, db: Db) {
+export function findConversation(viewer: Viewer, id: number, db: Db) {
 	return db
 		.select({
 			id: conversation.id,
 			plannedAt: conversation.plannedAt,
+			plannedTime: conversation.plannedTime,
 			status: conversation.status,
 			studentId: conversation.studentId,
 			groupId: conversation.groupId,
@@ -135,6 +149,7 @@ export function getConversation(
 			id: conversationAgendaItem.id,
 			source: conversationAgendaItem.source,
 			text: conversationAgendaItem.text,
+			proposal: conversationAgendaItem.proposal,
 			given: core.user.givenName,
 			prefix: core.user.familyNamePrefix,
 			family: core.user.familyName
@@ -144,7 +159,13 @@ export function getConversation(
 		.where(eq(conversationAgendaItem.conversationId, id))
 		.orderBy(asc(conversationAgendaItem.id))
 		.all()
-		.map((a) => ({ id: a.id, source: a.source, text: a.text, author: nameOf(a) }));
+		.map((a) => ({
+			id: a.id,
+			source: a.source,
+			text: a.text,
+			proposal: a.proposal ?? null,
+			author: nameOf(a)
+		}));
 	// Agreements are goals: only those of students whose goals the viewer may read (a group conversation's
 	// agreements include students who have since left the group).
 	const agreements = db
@@ -157,6 +178,7 @@ export function getConversation(
 	return {
 		id: c.id,
 		plannedAt: c.plannedAt,
+		plannedTime: c.plannedTime,
 		status: c.status,
 		studentId: c.studentId,
 		groupId: c.groupId,
@@ -192,7 +214,9 @@ export function addAgendaItem(viewer: Viewer, id: number, text: string, db: Db =
 export interface RecordInput {
 	summary: string;
 	mentorNote: string;
-	agreements: { title: string; dueOn: string }[];
+	agreements: { title: string; dueOn: string; competency: CompetencySlug }[];
+	/** The day it was held, when not the planned one (recorded before its date: the date moves). */
+	heldOn?: string;
 }
 
 /** The mentor records the outcome; each agreement becomes a goal of the student(s), made by the mentor. */
@@ -205,6 +229,8 @@ export function recordConversation(
 	const c = findConversation(viewer, id, db);
 	if (!c || !c.mayManage) return 'missing';
 	if (!c.mentorIsCurrent) return 'mentor_changed';
+	// Recorded once: a second post (a double tap, the back button) makes no second set of goals.
+	if (c.status === 'held') return 'already';
 	const studentIds =
 		c.studentId !== null
 			? [c.studentId]
@@ -219,6 +245,7 @@ export function recordConversation(
 		tx.update(conversation)
 			.set({
 				status: 'held',
+				...(input.heldOn ? { plannedAt: input.heldOn } : {}),
 				summary: input.summary,
 				mentorNote: input.mentorNote,
 				heldAt: now,
@@ -235,6 +262,7 @@ export function recordConversation(
 						schoolId: viewer.schoolId,
 						studentId,
 						title: a.title,
+						competency: a.competency,
 						dueOn: a.dueOn || null,
 						createdBy: viewer.userId
 					}))
@@ -258,40 +286,11 @@ export function recordConversation(
 			studentIds.map((userId) => ({
 				schoolId: viewer.schoolId,
 				userId,
-				kind: 'conversation' as const,
+				kind: 'conversationRecorded' as const,
 				studentId: userId,
 				conversationId: id
 			}))
 		);
 	});
 	return 'ok';
-}
-
-/** The student confirms the summary of their own conversation, once. */
-export function confirmSummary(viewer: Viewer, id: number, db: Db = getDb()): ActionResult {
-	if (!canOn(viewer, 'conversation.confirm', 'self')) return 'missing';
-	const row = db
-		.select({
-			status: conversation.status,
-			summary: conversation.summary,
-			confirmedAt: conversation.summaryConfirmedAt
-		})
-		.from(conversation)
-		.where(
-			and(
-				eq(conversation.id, id),
-				eq(conversation.studentId, viewer.userId),
-				eq(conversation.schoolId, viewer.schoolId)
-			)
-		)
-		.get();
-	if (!row) return 'missing';
-	if (row.status !== 'held' || !row.summary) return 'not_held';
-	if (row.confirmedAt) return 'already';
-	const done = db
-		.update(conversation)
-		.set({ summaryConfirmedAt: new Date() })
-		.where(and(eq(conversation.id, id), isNull(conversation.summaryConfirmedAt)))
-		.run();
-	return done.changes ? 'ok' : 'already';
 }

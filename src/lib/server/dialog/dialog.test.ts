@@ -4,7 +4,7 @@ import { withDbTiming } from '../db/timing';
 import { createTestDb, makeCast, makeGroup, makeUser, viewerOf } from '../testing';
 import type { Db } from '../db';
 import * as core from '../db/schema';
-import { goal, reflection } from '../db/schema-portfolio';
+import { goal, reflection, selfRating } from '../db/schema-portfolio';
 import { comment } from '../db/schema-dialog';
 import { createReflection, saveReflection } from '../portfolio/reflections';
 import { addComment, deleteComment, editComment, EDIT_WINDOW_MS, listComments } from './comments';
@@ -15,13 +15,8 @@ import {
 	notifyReflectionFinished,
 	unreadCount
 } from './notifications';
-import {
-	addAgendaItem,
-	confirmSummary,
-	getConversation,
-	listConversations,
-	recordConversation
-} from './conversations';
+import { addAgendaItem, getConversation, listConversations, recordConversation } from './conversations';
+import { confirmSummary } from './summary-replies';
 import { planConversation } from './conversation-planning';
 import { feedbackQueue, feedbackQueuePage, QUEUE_PAGE_SIZE } from '../mentor/feedback-queue';
 import { groupOverview, OVERVIEW_PAGE_SIZE, type OverviewQuery } from '../mentor/group-overview';
@@ -84,17 +79,18 @@ describe('comments', () => {
 		expect(last.items.map((q) => q.id)).toEqual(ids.slice(QUEUE_PAGE_SIZE));
 	});
 
-	it('the student replies; both sides are notified; the feedback queue empties', () => {
+	it('the student replies; both sides are notified; the reply brings the thread back into the queue', () => {
 		const id = reflectionOf(cast.studentA);
 		const mentor = viewerOf(cast.mentor);
 		const student = viewerOf(cast.studentA);
-		expect(feedbackQueue(mentor).map((q) => q.id)).toEqual([id]);
+		expect(feedbackQueue(mentor).map((q) => [q.id, q.reply, q.excerpt])).toEqual([[id, false, 'b']]);
 		const first = addComment(mentor, id, 'Wat vond je het leukst?') ?? 0;
 		expect(feedbackQueue(mentor)).toEqual([]);
 		expect(unreadCount(student)).toBe(1);
 		expect(listNotifications(student)[0]).toMatchObject({ kind: 'feedback', reflectionId: id });
 		expect(addComment(student, id, 'Het bakken.', first)).toBeTypeOf('number');
 		expect(listNotifications(mentor)[0]).toMatchObject({ kind: 'reply', reflectionId: id });
+		expect(feedbackQueue(mentor).map((q) => [q.id, q.reply])).toEqual([[id, true]]);
 		const thread = listComments(student, id) ?? [];
 		expect(thread.map((c) => [c.byStudent, c.parentId])).toEqual([
 			[false, null],
@@ -111,6 +107,9 @@ describe('comments', () => {
 		expect(markOneRead(mentor, mentorNote)).toBe(true);
 		expect(markOneRead(mentor, mentorNote)).toBe(true);
 		expect(unreadCount(mentor)).toBe(0);
+		// Answered again: out of the queue.
+		addComment(mentor, id, 'Mooi, vertel eens meer.', first);
+		expect(feedbackQueue(mentor)).toEqual([]);
 	});
 
 	it('the queue follows every change: new, answered, hidden, renamed, group given or closed', () => {
@@ -182,7 +181,7 @@ describe('conversations', () => {
 			recordConversation(mentor, id, {
 				summary: 'We spraken over de bakker.',
 				mentorNote: 'Thuis is het onrustig.',
-				agreements: [{ title: 'Snuffelstage zoeken', dueOn: '2027-01-15' }]
+				agreements: [{ title: 'Snuffelstage zoeken', dueOn: '2027-01-15', competency: 'werkexploratie' }]
 			})
 		).toBe('ok');
 		const seen = getConversation(student, id);
@@ -191,7 +190,9 @@ describe('conversations', () => {
 		expect(seen?.agreements).toMatchObject([{ title: 'Snuffelstage zoeken', dueOn: '2027-01-15' }]);
 		expect(getConversation(mentor, id)?.mentorNote).toBe('Thuis is het onrustig.');
 		const goals = db.select().from(goal).where(eq(goal.studentId, cast.studentA)).all();
-		expect(goals).toMatchObject([{ title: 'Snuffelstage zoeken', createdBy: cast.mentor, status: 'open' }]);
+		expect(goals).toMatchObject([
+			{ title: 'Snuffelstage zoeken', competency: 'werkexploratie', createdBy: cast.mentor, status: 'open' }
+		]);
 		expect(confirmSummary(student, id)).toBe('ok');
 		expect(confirmSummary(student, id)).toBe('already');
 		expect(getConversation(viewerOf(cast.otherMentor), id)).toBeUndefined();
@@ -224,7 +225,7 @@ describe('conversations', () => {
 		recordConversation(mentor, id, {
 			summary: 's',
 			mentorNote: '',
-			agreements: [{ title: 'Open dag', dueOn: '' }]
+			agreements: [{ title: 'Open dag', dueOn: '', competency: 'werkexploratie' }]
 		});
 		expect(getConversation(viewerOf(cast.studentB), id)?.agreements).toMatchObject([{ title: 'Open dag' }]);
 		expect(getConversation(viewerOf(cast.studentOtherGroup), id)).toBeUndefined();
@@ -266,8 +267,8 @@ describe('group overview', () => {
 		expect(matching).toBe(100);
 		expect(rows).toBe(OVERVIEW_PAGE_SIZE);
 		expect(a).toBe(b);
-		// The groups, the group's students, two counts for filters and sorts, two for the rows shown.
-		expect(a).toBe(6);
+		// The groups, the group's students, three counts for filters, sorts and reasons, two for the rows shown.
+		expect(a).toBe(7);
 	});
 
 	it('shows every kind of write to a student at the next view, whoever writes', () => {
@@ -337,6 +338,41 @@ describe('group overview', () => {
 		expect(g.rows).toEqual([]);
 		g = shown({ sort: 'name', filter: 'quiet', weeks: 4 });
 		expect(g.rows.map((r) => r.id)).toEqual([cast.studentB]);
+	});
+
+	it('gives each student of "needs attention" their reasons, and leaves out those without one', () => {
+		const mentor = viewerOf(cast.mentor);
+		const query: OverviewQuery = { sort: 'name', filter: 'attention', weeks: 4, group: cast.group };
+		// Student A writes and has a talk planned this year; B never wrote and never talked.
+		reflectionOf(cast.studentA);
+		const soon = new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+		planConversation(mentor, { studentId: cast.studentA }, soon, agenda);
+		db.insert(selfRating)
+			.values({
+				schoolId: cast.schoolA.schoolId,
+				studentId: cast.studentA,
+				competency: 'netwerken',
+				level: 3
+			})
+			.run();
+		let rows = groupOverview(mentor, query).shown?.rows ?? [];
+		expect(rows.map((r) => [r.id, r.reasons])).toEqual([
+			[cast.studentB, [{ kind: 'neverWrote' }, { kind: 'noTalk' }]]
+		]);
+		// Self-ratings are part of the overview: A's newest one shows.
+		const all = groupOverview(mentor, { ...query, filter: 'all' }).shown?.rows ?? [];
+		expect(all.find((r) => r.id === cast.studentA)).toMatchObject({ reasons: [], ratings: { netwerken: 3 } });
+		// An overdue goal gives A a reason too.
+		db.insert(goal)
+			.values({
+				schoolId: cast.schoolA.schoolId,
+				studentId: cast.studentA,
+				title: 'Stage',
+				dueOn: '2000-01-01'
+			})
+			.run();
+		rows = groupOverview(mentor, query).shown?.rows ?? [];
+		expect(rows.find((r) => r.id === cast.studentA)?.reasons).toEqual([{ kind: 'overdue', count: 1 }]);
 	});
 
 	it('keeps the thread state on the reflection through every kind of comment write (triggers)', () => {

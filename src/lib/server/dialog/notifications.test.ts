@@ -4,7 +4,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, makeCast, viewerOf } from '../testing';
 import { createReflection, deleteReflection, getReflection, saveReflection } from '../portfolio/reflections';
 import { addComment } from './comments';
-import { listNotifications, notifyReflectionFinished, type NotificationItem } from './notifications';
+import {
+	listNotifications,
+	markRead,
+	notifyReflectionFinished,
+	type NotificationItem
+} from './notifications';
 import { planConversation } from './conversation-planning';
 import { getConversation } from './conversations';
 import { removeMember } from '../school/group-members';
@@ -119,7 +124,7 @@ describe('listNotifications shows only what the viewer may read now', () => {
 		const id = planned.ok ? planned.id : 0;
 		const student = viewerOf(cast.studentB);
 		expect(only(listNotifications(student))).toMatchObject({
-			kind: 'conversation',
+			kind: 'conversationPlanned',
 			conversationId: id,
 			conversationDate: '2026-12-10'
 		});
@@ -129,9 +134,22 @@ describe('listNotifications shows only what the viewer may read now', () => {
 		});
 		expect(getConversation(student, id)).toBeUndefined();
 		expect(only(listNotifications(student))).toMatchObject({
-			kind: 'conversation',
+			kind: 'conversationPlanned',
 			conversationId: null,
 			conversationDate: null
 		});
+	});
+
+	it('does not send the same unread news twice', () => {
+		const id = finishedReflection(cast.studentA);
+		const mentor = viewerOf(cast.mentor);
+		const student = viewerOf(cast.studentA);
+		addComment(mentor, id, 'Mooi!');
+		addComment(mentor, id, 'En nog iets.');
+		expect(listNotifications(student).filter((n) => n.kind === 'feedback')).toHaveLength(1);
+		// Once read, new news is news again.
+		markRead(student, 'all');
+		addComment(mentor, id, 'Nog een vraag.');
+		expect(listNotifications(student).filter((n) => !n.read)).toHaveLength(1);
 	});
 });

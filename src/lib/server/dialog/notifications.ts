@@ -26,8 +26,32 @@ export interface NewNotification {
 	matrixRoundId?: number | null;
 }
 
+/**
+ * Adds notifications, one statement for any number: a user who has not yet read the same news about the
+ * same thing does not get it twice.
+ */
 export function notify(db: Db, rows: NewNotification[]): void {
-	if (rows.length) db.insert(notification).values(rows).run();
+	if (!rows.length) return;
+	const json = JSON.stringify(
+		rows.map((r) => ({
+			s: r.schoolId,
+			u: r.userId,
+			k: r.kind,
+			st: r.studentId ?? null,
+			r: r.reflectionId ?? null,
+			c: r.conversationId ?? null,
+			a: r.activityId ?? null
+		}))
+	);
+	const n = notification;
+	// "is" compares nulls as equal; distinct drops duplicates within one call.
+	db.run(sql`insert into ${n} (school_id, user_id, kind, student_id, reflection_id, conversation_id, activity_id)
+		select distinct j.value ->> 's', j.value ->> 'u', j.value ->> 'k', j.value ->> 'st', j.value ->> 'r',
+			j.value ->> 'c', j.value ->> 'a'
+		from json_each(${json}) j
+		where not exists (select 1 from ${n} o where o.user_id = j.value ->> 'u' and o.read_at is null
+			and o.kind = j.value ->> 'k' and o.student_id is j.value ->> 'st' and o.reflection_id is j.value ->> 'r'
+			and o.conversation_id is j.value ->> 'c' and o.activity_id is j.value ->> 'a')`);
 }
 
 /** The mentors of a student's open groups (one query). */
@@ -74,6 +98,7 @@ export interface NotificationItem {
 	/** The conversation, while the viewer may still read it; null (and no date) once they may not. */
 	conversationId: number | null;
 	conversationDate: string | null;
+	conversationTime: string | null;
 	activityId: number | null;
 	activityTitle: string;
 	/** A round of the LOB-task matrix the viewer was invited (or reminded) to give their view in. */
@@ -103,6 +128,7 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 			reflectionTitle: reflection.title,
 			conversationId: conversation.id,
 			conversationDate: conversation.plannedAt,
+			conversationTime: conversation.plannedTime,
 			activityId: notification.activityId,
 			activityTitle: activity.title,
 			matrixRoundId: matrixRound.id,
@@ -148,6 +174,7 @@ export function listNotifications(viewer: Viewer, db: Db = getDb()): Notificatio
 		reflectionTitle: r.reflectionTitle,
 		conversationId: r.conversationId,
 		conversationDate: r.conversationDate,
+		conversationTime: r.conversationTime,
 		activityId: r.activityId,
 		activityTitle: r.activityTitle ?? '',
 		matrixRoundId: r.matrixRoundId,

@@ -1,5 +1,6 @@
-// The mentor's feedback queue: finished reflections shared with them that nobody on staff answered yet.
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+// The mentor's feedback queue: finished reflections shared with them that nobody on staff answered yet, and
+// threads where the student replied after a mentor (they come back into the queue).
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
 import { reflectionReadScope } from '../access-scopes/reflections';
 import { getDb, type Db } from '../db';
@@ -13,7 +14,22 @@ export interface QueueItem {
 	studentId: number;
 	studentName: string;
 	title: string;
+	/** The start of what the student wrote, to choose what to read first. */
+	excerpt: string;
+	/** The student replied to a mentor: the thread is back in the queue. */
+	reply: boolean;
 	finishedAt: number;
+}
+
+const EXCERPT = 180;
+
+/** At most EXCERPT characters, cut at a word, with "…" when cut. */
+export function excerptOf(text: string): string {
+	const plain = text.replace(/\s+/g, ' ').trim();
+	if (plain.length <= EXCERPT) return plain;
+	const cut = plain.slice(0, EXCERPT);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > EXCERPT / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 // A work queue is worked from the top: 25 at a time keeps the page short and quick.
@@ -36,7 +52,7 @@ export function feedbackQueuePage(viewer: Viewer, page = 1, db: Db = getDb()): Q
 		reflectionReadScope(viewer),
 		sql`${reflection.studentId} <> ${viewer.userId}`,
 		isNotNull(reflection.finishedAt),
-		eq(reflection.staffAnswered, false)
+		or(eq(reflection.staffAnswered, false), eq(reflection.replyWaiting, true))
 	);
 	const total =
 		db
@@ -53,6 +69,9 @@ export function feedbackQueuePage(viewer: Viewer, page = 1, db: Db = getDb()): Q
 			prefix: core.user.familyNamePrefix,
 			family: core.user.familyName,
 			title: reflection.title,
+			// The first part that has words, what happened before what it meant; a little more than is shown.
+			excerpt: sql<string>`substr(coalesce(nullif(trim(${reflection.resultaat}), ''), nullif(trim(${reflection.evaluatie}), ''), nullif(trim(${reflection.doel}), ''), ${reflection.vervolg}), 1, ${EXCERPT + 40})`,
+			reply: reflection.replyWaiting,
 			finishedAt: reflection.finishedAt
 		})
 		.from(reflection)
@@ -78,6 +97,8 @@ export function feedbackQueuePage(viewer: Viewer, page = 1, db: Db = getDb()): Q
 		studentId: r.studentId,
 		studentName: fullName({ givenName: r.given, familyNamePrefix: r.prefix, familyName: r.family }),
 		title: r.title,
+		excerpt: excerptOf(r.excerpt ?? ''),
+		reply: r.reply,
 		finishedAt: r.finishedAt?.getTime() ?? 0
 	}));
 	return { items, total, page: current, pages };

@@ -90,6 +90,20 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 				.where(inArray(dialog.conversationAgendaItem.conversationId, conversationIds))
 				.all()
 		: [];
+	// The talk about a summary is part of the student's file (only one-to-one conversations have one).
+	const replies = conversationIds.length
+		? db
+				.select({
+					conversationId: dialog.summaryReply.conversationId,
+					byStudent: dialog.summaryReply.byStudent,
+					body: dialog.summaryReply.body,
+					createdAt: dialog.summaryReply.createdAt
+				})
+				.from(dialog.summaryReply)
+				.where(inArray(dialog.summaryReply.conversationId, conversationIds))
+				.orderBy(asc(dialog.summaryReply.id))
+				.all()
+		: [];
 	const agreements = conversationIds.length
 		? db
 				.select({
@@ -191,6 +205,9 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 			// Only one-to-one notes: a note on a group conversation is about other students too.
 			...(options.withMentorNotes && x.forGroup === null ? { mentorNote: x.mentorNote } : {}),
 			agenda: agenda.filter((a) => a.conversationId === x.id).map((a) => ({ by: a.source, text: a.text })),
+			summaryReplies: replies
+				.filter((r) => r.conversationId === x.id)
+				.map((r) => ({ by: r.byStudent ? 'student' : 'mentor', text: r.body, at: iso(r.createdAt) })),
 			agreements: agreements
 				.filter((a) => a.conversationId === x.id)
 				.map((a) => ({ goal: a.title, dueOn: a.dueOn }))

@@ -5,14 +5,9 @@ import { requireRole } from '$lib/server/auth/guard';
 import { invalid, parseForm } from '$lib/server/forms';
 import { listMentorGroups } from '$lib/server/mentor/groups';
 import { listConversations } from '$lib/server/dialog/conversations';
-import { planConversation, type Proposal } from '$lib/server/dialog/conversation-planning';
+import { planConversation } from '$lib/server/dialog/conversation-planning';
 import { planSchema } from '$lib/schemas/dialog';
-
-const proposalText: Record<Proposal['key'], (p: { count: number; titles: string }) => string> = {
-	new_reflections: m.dlg_conv_propose_new_reflections,
-	open_replies: m.dlg_conv_propose_open_replies,
-	goals_due: m.dlg_conv_propose_goals_due
-};
+import { proposalLine } from '$lib/agenda-text';
 
 export const load: PageServerLoad = ({ url }) => {
 	const viewer = requireRole('mentor');
@@ -35,9 +30,8 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const [kind, raw] = parsed.data.target.split(':');
 		const target = kind === 'group' ? { groupId: Number(raw) } : { studentId: Number(raw) };
-		const result = planConversation(viewer, target, parsed.data.plannedAt, (p) =>
-			proposalText[p.key]({ count: p.count, titles: p.titles.map((t) => t || m.dlg_untitled()).join(', ') })
-		);
+		const when = { date: parsed.data.plannedAt, time: parsed.data.plannedTime };
+		const result = planConversation(viewer, target, when, (p) => proposalLine(p, 'mentor'));
 		if (!result.ok) return invalid(parsed.values, { target: m.dlg_conv_not_in_group() });
 		redirect(303, `/mentor/conversations/${result.id}`);
 	}

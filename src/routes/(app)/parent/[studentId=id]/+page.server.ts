@@ -8,7 +8,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('parent');
 	const child = requireChild(viewer, params.studentId);
 	// The student sees this under "Wie keek mee?", like a mentor's look at their portfolio.
-	recordView(viewer, child.id, 'portfolio.view');
+	recordView(viewer, child.id, 'portfolio.view', JSON.stringify({ seen: 'home' }));
 	return {
 		child,
 		reflections: listHomeReflections(viewer, child.id),

@@ -9,6 +9,8 @@ import {
 	setGoalStatus,
 	updateGoal
 } from '$lib/server/portfolio/growth';
+import { goalOrigins } from '$lib/server/dialog/agreements';
+import { amsterdamToday } from '$lib/server/programme/today';
 import { fromReflectionSchema, goalEditSchema, goalSchema, goalStatusSchema } from '$lib/schemas/growth';
 
 const NOTICES = ['created', 'exists', 'empty'] as const;
@@ -17,7 +19,13 @@ export const load: PageServerLoad = ({ url }) => {
 	const viewer = requireRole('student');
 	const notice = NOTICES.find((n) => n === url.searchParams.get('from')) ?? null;
 	const highlight = Number(url.searchParams.get('goal')) || null;
-	return { goals: listGoals(viewer), notice, highlight };
+	return {
+		goals: listGoals(viewer),
+		origins: goalOrigins(viewer),
+		today: amsterdamToday(),
+		notice,
+		highlight
+	};
 };
 
 export const actions: Actions = {

@@ -11,7 +11,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('mentor');
 	const student = studentSummary(viewer, Number(params.id));
 	if (!student) error(404, 'Not found');
-	recordView(viewer, student.id, 'portfolio.view');
+	recordView(viewer, student.id, 'portfolio.view', JSON.stringify({ seen: 'summary' }));
 	return {
 		student,
 		// The same picture the student sees, limited to what they shared with their mentor.

@@ -3,8 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guard';
 import { invalid, parseForm } from '$lib/server/forms';
-import { addAgendaItem, confirmSummary, getConversation } from '$lib/server/dialog/conversations';
-import { agendaSchema } from '$lib/schemas/dialog';
+import { addAgendaItem, getConversation } from '$lib/server/dialog/conversations';
+import { confirmSummary, disagreeWithSummary, listSummaryReplies } from '$lib/server/dialog/summary-replies';
+import { agendaSchema, summaryReplySchema } from '$lib/schemas/dialog';
 import { getConversationHome, setConversationHome } from '$lib/server/parents/sharing';
 import { switchSchema } from '$lib/schemas/parents';
 
@@ -12,7 +13,11 @@ export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('student');
 	const conversation = getConversation(viewer, Number(params.id));
 	if (!conversation) error(404, 'Not found');
-	return { conversation, home: getConversationHome(viewer, conversation.id) ?? null };
+	return {
+		conversation,
+		replies: listSummaryReplies(viewer, conversation.id),
+		home: getConversationHome(viewer, conversation.id) ?? null
+	};
 };
 
 export const actions: Actions = {
@@ -41,5 +46,16 @@ export const actions: Actions = {
 		if (result === 'already') return { done: m.dlg_sconv_already() };
 		if (result === 'not_held') return invalid({}, {}, m.dlg_sconv_no_summary());
 		return { done: m.dlg_sconv_confirmed() };
+	},
+	// "Niet helemaal": the summary stays unconfirmed until the student agrees.
+	disagree: async ({ params, request }) => {
+		const viewer = requireRole('student');
+		const parsed = await parseForm(request, summaryReplySchema);
+		if (!parsed.ok) return parsed.failure;
+		const result = disagreeWithSummary(viewer, Number(params.id), parsed.data.body);
+		if (result === 'missing') error(404, 'Not found');
+		if (result === 'already') return invalid(parsed.values, {}, m.dlg_sconv_already());
+		if (result === 'not_held') return invalid(parsed.values, {}, m.dlg_sconv_no_summary());
+		return { done: m.dlg_sconv_disagree_sent() };
 	}
 };
