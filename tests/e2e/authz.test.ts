@@ -609,7 +609,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: () => '/admin/school-year',
 				form: () => ({ yearId: '999999', confirm: 'authz-probe', reason: 'authz probe reason' }),
 				allowed: ADMINS,
-				check: () => ['SELECT * FROM school_year ORDER BY id', 'SELECT * FROM "group" ORDER BY id']
+				check: () => ['SELECT * FROM school_year ORDER BY id']
 			})
 		]
 	}),

@@ -337,7 +337,7 @@ export function prepareFixtures(): Ids {
 			reflSanneHidden: refl(sanne, "visibility = 'private'"),
 			motherLink: one(db, 'SELECT id FROM parent_link WHERE student_id = ? AND revoked_at IS NULL', sanne),
 			motherNote: one(db, 'SELECT id FROM parent_note WHERE student_id = ?', sanne),
-			mother: one(db, 'SELECT parent_id FROM parent_link WHERE student_id = ? AND revoked_at IS NULL', sanne),
+			mother: one(db, `SELECT id FROM user WHERE username = 'ingrid.devries'`),
 			invitationA,
 			activity: one(
 				db,
