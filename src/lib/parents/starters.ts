@@ -60,7 +60,7 @@ const UPCOMING_BY_KIND = {
 	work: ['par_up_work_learn', 'par_up_looking_forward', 'par_up_work_travel'],
 	test: ['par_up_test_expect', 'par_up_test_learn'],
 	meeting: ['par_up_meeting_tell', 'par_up_meeting_ask'],
-	other: ['par_up_other_about', 'par_up_find_out']
+	other: ['par_up_other_about', 'par_up_other_get']
 } as const;
 export type UpcomingStarterKey = (typeof UPCOMING_BY_KIND)[keyof typeof UPCOMING_BY_KIND][number];
 

@@ -40,5 +40,6 @@ export const upcomingStarterText: Record<UpcomingStarterKey, () => string> = {
 	par_up_test_learn: m.par_up_test_learn,
 	par_up_meeting_tell: m.par_up_meeting_tell,
 	par_up_meeting_ask: m.par_up_meeting_ask,
-	par_up_other_about: m.par_up_other_about
+	par_up_other_about: m.par_up_other_about,
+	par_up_other_get: m.par_up_other_get
 };
