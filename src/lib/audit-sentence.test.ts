@@ -45,6 +45,16 @@ describe('audit sentences', () => {
 		expect(view('')).toBe('Bea Beheer (mentor) bekeek het portfolio van Sanne de Vries.');
 	});
 
+	it('says which parent the school linked or unlinked', () => {
+		const detail = JSON.stringify({ parent: 'Karin Bakker' });
+		expect(auditSentence({ ...base, action: 'parent.link', detail })).toBe(
+			'Bea Beheer (beheerder) koppelde ouder Karin Bakker aan Sanne de Vries.'
+		);
+		expect(auditSentence({ ...base, action: 'parent.unlink', detail })).toBe(
+			'Bea Beheer (beheerder) beëindigde de koppeling van ouder Karin Bakker met Sanne de Vries.'
+		);
+	});
+
 	it('names views and the system, never an action code', () => {
 		expect(
 			auditSentence({ ...base, actorRoles: 'mentor', action: 'reflection.view', detail: 'Meeloopdag' })

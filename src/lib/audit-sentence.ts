@@ -152,6 +152,10 @@ export function auditSentence(e: AuditLine): string {
 			return m.aud_conversation_update({ who, subject });
 		case 'goal.update':
 			return m.aud_goal_update({ who, subject });
+		case 'parent.link':
+			return m.aud_parent_link({ who, subject, parent: str(f.parent) || m.aud_someone() });
+		case 'parent.unlink':
+			return m.aud_parent_unlink({ who, subject, parent: str(f.parent) || m.aud_someone() });
 		default:
 			return m.aud_other({ who, what: auditActionText(e.action) });
 	}

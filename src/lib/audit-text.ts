@@ -18,7 +18,9 @@ const ACTION_TEXT: Record<string, () => string> = {
 	'schoolYear.start': m.sch_action_schoolYear_start,
 	'schoolYear.stage': m.sch_action_schoolYear_stage,
 	'conversation.update': m.sch_action_conversation_update,
-	'goal.update': m.sch_action_goal_update
+	'goal.update': m.sch_action_goal_update,
+	'parent.link': m.sch_action_parent_link,
+	'parent.unlink': m.sch_action_parent_unlink
 };
 
 export function auditActionText(action: string): string {

@@ -380,6 +380,9 @@ const userRow =
 		'SELECT given_name, family_name, username, active, password_hash, (SELECT count(*) FROM login_code WHERE user_id = u.id) codes FROM user u WHERE id = ?',
 		id(i)
 	];
+const parentLinks = (): [string] => [
+	'SELECT id, student_id, parent_id, created_by, revoked_at FROM parent_link ORDER BY id'
+];
 const groupRows =
 	(id: (i: Ids) => number) =>
 	(i: Ids): [string, number, number, number] => [
@@ -666,6 +669,72 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				allowed: ['admin'],
 				probe: 'skip',
 				check: userRow((i) => i.A)
+			})
+		],
+		// Parents linked on request (issue 20): the demo mother, a parent of the demo school only.
+		linkParent: [
+			act({
+				url: (i) => `/admin/users/${i.A}`,
+				form: (i) => ({ parentId: String(i.mother) }),
+				allowed: ['admin'],
+				check: parentLinks
+			}),
+			// Smuggled: the demo school's parent onto the other school's student.
+			act({
+				url: (i) => `/admin/users/${i.S2}`,
+				form: (i) => ({ parentId: String(i.mother) }),
+				check: parentLinks
+			})
+		],
+		newParent: [
+			act({
+				url: (i) => `/admin/users/${i.A}`,
+				form: () => ({ parentGivenName: 'Authz', parentFamilyName: 'Probe', parentUsername: 'authz.parent' }),
+				allowed: ['admin'],
+				check: () => [`SELECT count(*) n FROM user WHERE username = 'authz.parent'`]
+			}),
+			act({
+				url: (i) => `/admin/users/${i.S2}`,
+				form: () => ({
+					parentGivenName: 'Authz',
+					parentFamilyName: 'Probe',
+					parentUsername: 'authz.parent2'
+				}),
+				allowed: ['adminOther'],
+				check: () => [`SELECT count(*) n FROM user WHERE username = 'authz.parent2'`]
+			})
+		],
+		parentCode: [
+			act({
+				url: (i) => `/admin/users/${i.sanne}`,
+				form: (i) => ({ parentId: String(i.mother) }),
+				allowed: ['admin'],
+				check: (i) => ['SELECT count(*) n FROM login_code WHERE user_id = ?', i.mother]
+			}),
+			// Smuggled: a parent not linked to this student, and one of another school.
+			act({
+				url: (i) => `/admin/users/${i.A}`,
+				form: (i) => ({ parentId: String(i.mother) }),
+				check: (i) => ['SELECT count(*) n FROM login_code WHERE user_id = ?', i.mother]
+			}),
+			act({
+				url: (i) => `/admin/users/${i.S2}`,
+				form: (i) => ({ parentId: String(i.mother) }),
+				check: (i) => ['SELECT count(*) n FROM login_code WHERE user_id = ?', i.mother]
+			})
+		],
+		endParentLink: [
+			act({
+				url: (i) => `/admin/users/${i.sanne}`,
+				form: (i) => ({ linkId: String(i.motherLink) }),
+				allowed: ['admin'],
+				check: (i) => ['SELECT revoked_at FROM parent_link WHERE id = ?', i.motherLink]
+			}),
+			// Smuggled: Sanne's link through another student's page.
+			act({
+				url: (i) => `/admin/users/${i.A}`,
+				form: (i) => ({ linkId: String(i.motherLink) }),
+				check: (i) => ['SELECT revoked_at FROM parent_link WHERE id = ?', i.motherLink]
 			})
 		]
 	}),

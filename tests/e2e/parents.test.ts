@@ -208,3 +208,93 @@ test('the demo mother adds a point to the ouder-kind-mentorgesprek and the mento
 	await expectAccessible(mentor);
 	await school.close();
 });
+
+test('the admin links a new parent on request; the parent signs in with the code and sees what is coming up', async ({
+	page,
+	browser
+}) => {
+	const ids = sanneIds();
+	const stamp = `${test.info().project.name}${Date.now().toString(36)}`;
+	const name = `Karin Schoolouder ${stamp}`;
+
+	// The admin makes a parent account on Sanne's page and gets a one-time login code.
+	await loginAs(page, 'admin');
+	await gotoReady(page, `/admin/users/${ids.sanne}`);
+	const parents = page.getByRole('region', { name: 'Ouders' });
+	await expect(parents.getByRole('listitem').filter({ hasText: 'Ingrid de Vries' })).toContainText(
+		'uitgenodigd door Sanne'
+	);
+	await parents.getByLabel('Roepnaam', { exact: true }).fill('Karin');
+	await parents.getByLabel('Achternaam', { exact: true }).fill(`Schoolouder ${stamp}`);
+	await parents.getByLabel('Gebruikersnaam', { exact: true }).fill(`ouder.school.${stamp}`);
+	await parents.getByRole('button', { name: 'Account maken en koppelen' }).click();
+	await expect(parents.getByText(`Inlogcode voor ${name}`)).toBeVisible();
+	const code = (await parents.locator('.code-display').textContent())!.trim();
+	expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+	await expect(parents.getByRole('listitem').filter({ hasText: name })).toContainText(
+		'gekoppeld door de school'
+	);
+	await expectAccessible(page);
+	await shot(page, 'admin-link');
+
+	// The parent signs in with the code, chooses a password and sees Sanne.
+	const home = await browser.newContext();
+	const parent = await home.newPage();
+	await gotoReady(parent, '/login/code');
+	await parent.getByLabel('Inlogcode').fill(code);
+	await parent.getByRole('button', { name: 'Verder' }).click();
+	await expect(parent).toHaveURL(/\/account\/password$/);
+	await parent.getByLabel('Nieuw wachtwoord').fill('Thuis-kijken-2026');
+	await parent.getByLabel('Herhaal het nieuwe wachtwoord').fill('Thuis-kijken-2026');
+	await parent.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+	await expect(parent).toHaveURL(/\/parent(\?.*)?$/);
+	await parent.getByRole('link', { name: 'Bekijk wat Sanne deelt' }).click();
+	await expect(parent).toHaveURL(new RegExp(`/parent/${ids.sanne}$`));
+
+	// What is coming up: the school's activities, each with two or three starters, none of Sanne's texts.
+	const upcoming = parent.getByRole('region', { name: 'Wat komt eraan' });
+	await expect(
+		upcoming.getByText('Wat Sanne erover schrijft, zie je hier niet.', { exact: false })
+	).toBeVisible();
+	const cards = upcoming.locator('li.activity');
+	expect(await cards.count()).toBeGreaterThan(0);
+	for (const card of await cards.all()) {
+		if (await card.getByText('Afgelast').count()) continue;
+		await expect(card.getByText('Vraag eens:')).toBeVisible();
+		const n = await card.locator('.starters li').count();
+		expect(n).toBeGreaterThanOrEqual(2);
+		expect(n).toBeLessThanOrEqual(3);
+	}
+	await expectNothingHidden(parent.request, `/parent/${ids.sanne}`);
+	await expectAccessible(parent);
+	await shot(parent, 'upcoming');
+
+	// Sanne sees the school's link on her privacy page.
+	const own = await browser.newContext();
+	const sanne = await own.newPage();
+	await loginAs(sanne, 'student');
+	await gotoReady(sanne, '/student/privacy');
+	await expect(
+		sanne.getByRole('listitem').filter({ hasText: name }).getByText('gekoppeld door de school')
+	).toBeVisible();
+	await own.close();
+
+	// The admin ends the link: the parent's next request is refused. Linking again finds the account.
+	await page.getByRole('button', { name: `Koppeling met ${name} beëindigen` }).click();
+	await expect(parents.getByRole('status')).toHaveText(
+		'De koppeling is beëindigd. Deze ouder ziet niets meer.'
+	);
+	expect((await parent.request.get(`/parent/${ids.sanne}`)).status()).toBe(404);
+	await parents.getByLabel('Ouder-account van de school zoeken').fill(stamp);
+	await parents.getByRole('button', { name: 'Zoeken' }).click();
+	await parents.getByRole('button', { name: `${name} koppelen aan deze leerling` }).click();
+	await expect(parents.getByRole('status')).toHaveText('De ouder is gekoppeld.');
+	expect((await parent.request.get(`/parent/${ids.sanne}`)).status()).toBe(200);
+
+	// Done: end it again, so the runs of both projects stay under the limit of parents.
+	await page.getByRole('button', { name: `Koppeling met ${name} beëindigen` }).click();
+	await expect(parents.getByRole('status')).toHaveText(
+		'De koppeling is beëindigd. Deze ouder ziet niets meer.'
+	);
+	await home.close();
+});

@@ -50,3 +50,42 @@ export function startersFor(
 	if (keys.length < 3 && !keys.includes('par_starter_loopbaansturing')) keys.push('par_starter_next');
 	return keys;
 }
+
+// Before an activity: open questions about what the child expects, by kind of activity (nothing of theirs).
+const UPCOMING_BY_KIND = {
+	study: ['par_up_study_course', 'par_up_study_ask', 'par_up_study_together'],
+	shadow: ['par_up_shadow_where', 'par_up_find_out', 'par_up_looking_forward'],
+	market: ['par_up_market_jobs', 'par_up_market_question', 'par_up_market_prepare'],
+	visit: ['par_up_visit_know', 'par_up_visit_ask'],
+	work: ['par_up_work_learn', 'par_up_looking_forward', 'par_up_work_travel'],
+	test: ['par_up_test_expect', 'par_up_test_learn'],
+	meeting: ['par_up_meeting_tell', 'par_up_meeting_ask'],
+	other: ['par_up_other_about', 'par_up_other_get']
+} as const;
+export type UpcomingStarterKey = (typeof UPCOMING_BY_KIND)[keyof typeof UPCOMING_BY_KIND][number];
+
+const UPCOMING_KIND: Record<ActivityType, keyof typeof UPCOMING_BY_KIND> = {
+	open_dag: 'study',
+	proefstuderen: 'study',
+	meeloopdag: 'shadow',
+	snuffelstage: 'shadow',
+	buddystage: 'shadow',
+	beroepenmarkt: 'market',
+	bedrijfsbezoek: 'visit',
+	gastles: 'visit',
+	stage: 'work',
+	bpv: 'work',
+	bijbaan: 'work',
+	vrijwilligerswerk: 'work',
+	praktijkopdracht: 'work',
+	test: 'test',
+	ouder_kind_gesprek: 'meeting',
+	lob_les: 'other',
+	hobby: 'other',
+	anders: 'other'
+};
+
+/** Two or three starters for a parent before an activity of this kind. */
+export function upcomingStartersFor(activityType: ActivityType): readonly UpcomingStarterKey[] {
+	return UPCOMING_BY_KIND[UPCOMING_KIND[activityType]];
+}

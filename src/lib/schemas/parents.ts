@@ -1,6 +1,6 @@
 // Forms of the parent feature (issue 20): registering with an invitation, linking a child, notes, points.
 import { z } from './z';
-import { idSchema } from './people';
+import { idSchema, optionalEmail, username } from './people';
 import { AGENDA_MAX, NOTE_MAX } from '../parents/limits';
 
 const code = z
@@ -44,3 +44,22 @@ export const switchSchema = z.object({
 export const linkIdSchema = z.object({ linkId: idSchema });
 export const invitationIdSchema = z.object({ invitationId: idSchema });
 export const noteIdSchema = z.object({ noteId: idSchema });
+export const parentIdSchema = z.object({ parentId: idSchema });
+/** A parent account the school makes on request; the names are prefixed apart from the page's own person form. */
+export const newParentSchema = z
+	.object({
+		parentGivenName: z.string().trim().min(1).max(100),
+		parentFamilyNamePrefix: z.string().trim().max(30).default(''),
+		parentFamilyName: z.string().trim().min(1).max(100),
+		parentUsername: username,
+		parentEmail: optionalEmail.default(null)
+	})
+	.transform((v) => ({
+		givenName: v.parentGivenName,
+		familyNamePrefix: v.parentFamilyNamePrefix,
+		familyName: v.parentFamilyName,
+		username: v.parentUsername,
+		email: v.parentEmail
+	}));
+/** The search box on the admin's page of a student (?parent=), from the URL; anything odd is no search. */
+export const parentSearchSchema = z.string().trim().max(100).catch('');

@@ -11,7 +11,7 @@ export function many<T extends z.ZodArray>(array: T) {
 }
 
 // Login names are compared lower-case (the login form lower-cases too); no spaces, so they are easy to say.
-const username = z
+export const username = z
 	.string()
 	.trim()
 	.toLowerCase()
@@ -19,7 +19,7 @@ const username = z
 	.max(100)
 	.regex(/^[a-z0-9][a-z0-9._@-]*$/, { error: 'admin_username_format' });
 
-const optionalEmail = z
+export const optionalEmail = z
 	.string()
 	.trim()
 	.max(254)

@@ -106,6 +106,8 @@ const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 		staff: [],
 		parent: []
 	},
+	'parent.link.school': { student: [], mentor: [], coordinator: [], admin: [SS], staff: [], parent: [] },
+	'parent.programme.read': { student: [], mentor: [], coordinator: [], admin: [], staff: [], parent: [C] },
 	'programme.read': { student: [], mentor: 'area', coordinator: 'area', admin: [], staff: [], parent: [] },
 	'programme.manage': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [], parent: [] },
 	'programme.manageOwnGroups': {

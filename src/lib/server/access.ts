@@ -49,6 +49,8 @@ export const OPERATIONS = [
 	'parent.note.write',
 	'parent.agenda.add',
 	'conversation.parent.invite',
+	'parent.link.school',
+	'parent.programme.read',
 	'programme.read',
 	'programme.manage',
 	'programme.manageOwnGroups',
@@ -113,6 +115,10 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'parent.note.write': { parent: ['child'] },
 	'parent.agenda.add': { parent: ['child'] },
 	'conversation.parent.invite': { mentor: ['mentee'] },
+	// On request (the inzage route for a parent of a student under 16) the admin links a parent of the school.
+	'parent.link.school': { admin: ['schoolStudent'] },
+	// The school's programme, not the child's content: titles, dates and places of their upcoming activities.
+	'parent.programme.read': { parent: ['child'] },
 	// The LOB programme (issue 18): the decaan plans for the school, a mentor for their own groups only;
 	// a mentor follows who prepared and reflected; a student takes part; the reach is counts only.
 	'programme.read': { mentor: true, coordinator: true },

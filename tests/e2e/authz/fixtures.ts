@@ -120,6 +120,8 @@ export interface Ids {
 	reflSanneHidden: number;
 	motherLink: number;
 	motherNote: number;
+	/** The demo mother's own account (a parent of the demo school). */
+	mother: number;
 	invitationA: number;
 	/** The id (public half of the token) of student A's session, filled in after the logins. */
 	sessionA: string;
@@ -346,6 +348,7 @@ export function prepareFixtures(): Ids {
 			reflSanneHidden: refl(sanne, "visibility = 'private'"),
 			motherLink: one(db, 'SELECT id FROM parent_link WHERE student_id = ? AND revoked_at IS NULL', sanne),
 			motherNote: one(db, 'SELECT id FROM parent_note WHERE student_id = ?', sanne),
+			mother: one(db, `SELECT id FROM user WHERE username = 'ingrid.devries'`),
 			invitationA,
 			activity: one(
 				db,

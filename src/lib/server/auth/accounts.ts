@@ -1,7 +1,7 @@
 // Signing in, login codes and the user's own account settings.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { getDb } from '../db';
+import { getDb, type Db } from '../db';
 import * as table from '../db/schema';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { accountLimiter, ipLimiter } from './rate-limit';
@@ -95,24 +95,36 @@ export function createLoginCode(
 			)
 			.get();
 		if (!student) return undefined;
-		tx.update(table.loginCode)
-			.set({ usedAt: new Date() })
-			.where(and(eq(table.loginCode.userId, studentId), isNull(table.loginCode.usedAt)))
-			.run();
-		const code = newCode();
-		const expiresAt = new Date(Date.now() + CODE_LIFETIME);
-		tx.insert(table.loginCode)
-			.values({
-				schoolId: viewer.schoolId,
-				userId: studentId,
-				codeHash: hashCode(code),
-				createdBy: viewer.userId,
-				expiresAt
-			})
-			.run();
-		recordAudit(viewer, { action: 'loginCode.create', subjectId: studentId });
-		return { code: formatCode(code), expiresAt, studentName: fullName(student) };
+		return { ...issueLoginCode(tx, viewer, studentId), studentName: fullName(student) };
 	});
+}
+
+/**
+ * A new one-time code for a user the caller has checked is in the viewer's scope (a student above, a parent
+ * the school links in parents/school-links.ts), inside the caller's transaction. Earlier unused codes stop working.
+ */
+export function issueLoginCode(
+	tx: Pick<Db, 'insert' | 'update'>,
+	viewer: Viewer,
+	userId: number
+): { code: string; expiresAt: Date } {
+	tx.update(table.loginCode)
+		.set({ usedAt: new Date() })
+		.where(and(eq(table.loginCode.userId, userId), isNull(table.loginCode.usedAt)))
+		.run();
+	const code = newCode();
+	const expiresAt = new Date(Date.now() + CODE_LIFETIME);
+	tx.insert(table.loginCode)
+		.values({
+			schoolId: viewer.schoolId,
+			userId,
+			codeHash: hashCode(code),
+			createdBy: viewer.userId,
+			expiresAt
+		})
+		.run();
+	recordAudit(viewer, { action: 'loginCode.create', subjectId: userId });
+	return { code: formatCode(code), expiresAt };
 }
 
 /** Uses a code once. The student must then choose a new password before anything else. */

@@ -15,6 +15,8 @@ export interface LinkedParent {
 	name: string;
 	since: Date;
 	revokedAt: Date | null;
+	/** Linked by the school on request, not by the student's own invitation. */
+	bySchool: boolean;
 }
 
 /** The student's parents, current first, then the ones they revoked (with when). */
@@ -27,14 +29,21 @@ export function listMyParents(viewer: Viewer): LinkedParent[] {
 			familyNamePrefix: parentUser.familyNamePrefix,
 			familyName: parentUser.familyName,
 			since: parentLink.createdAt,
-			revokedAt: parentLink.revokedAt
+			revokedAt: parentLink.revokedAt,
+			createdBy: parentLink.createdBy
 		})
 		.from(parentLink)
 		.innerJoin(parentUser, eq(parentUser.id, parentLink.parentId))
 		.where(and(eq(parentLink.studentId, viewer.userId), eq(parentLink.schoolId, viewer.schoolId)))
 		.orderBy(asc(parentLink.revokedAt), desc(parentLink.createdAt))
 		.all()
-		.map((r) => ({ linkId: r.linkId, name: fullName(r), since: r.since, revokedAt: r.revokedAt }));
+		.map((r) => ({
+			linkId: r.linkId,
+			name: fullName(r),
+			since: r.since,
+			revokedAt: r.revokedAt,
+			bySchool: r.createdBy !== viewer.userId
+		}));
 }
 
 /** The student ends a parent's access, at once: every parent query checks for an unrevoked link. */

@@ -23,7 +23,9 @@ export const AUDIT_ACTIONS = [
 	'schoolYear.start',
 	'schoolYear.stage',
 	'conversation.update',
-	'goal.update'
+	'goal.update',
+	'parent.link',
+	'parent.unlink'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,7 +12,13 @@ import { rolesOf, type Tx } from './people';
 
 /** What stops a change; the route puts each at its field. */
 export type PersonProblem =
-	'usernameTaken' | 'studentNumberTaken' | 'ownAdminRole' | 'lastAdmin' | 'deactivateSelf' | 'passwordSelf';
+	| 'usernameTaken'
+	| 'studentNumberTaken'
+	| 'ownAdminRole'
+	| 'lastAdmin'
+	| 'deactivateSelf'
+	| 'passwordSelf'
+	| 'parentAlone';
 export type PersonField = 'username' | 'studentNumber' | 'roles' | '_form';
 export type PersonResult =
 	{ ok: true; id: number } | { ok: false; problems: Partial<Record<PersonField, PersonProblem>> };
@@ -104,6 +110,8 @@ export function updatePerson(viewer: Viewer, id: number, input: PersonInput): Pe
 		if (losesAdmin && id === viewer.userId) problems.roles = 'ownAdminRole';
 		else if (losesAdmin && target.active && otherActiveAdmins(tx, viewer, id) === 0)
 			problems.roles = 'lastAdmin';
+		// A parent account stays a parent only, and no other account becomes one (issue 20).
+		if (target.roles.includes('parent') !== input.roles.includes('parent')) problems.roles = 'parentAlone';
 		if (Object.keys(problems).length) return { ok: false, problems };
 		tx.update(table.user)
 			.set({

@@ -12,7 +12,8 @@ const personMessage: Record<PersonProblem, Message> = {
 	ownAdminRole: m.admin_own_admin_role,
 	lastAdmin: m.admin_last_admin,
 	deactivateSelf: m.admin_deactivate_self,
-	passwordSelf: m.admin_password_self
+	passwordSelf: m.admin_password_self,
+	parentAlone: m.par_roles_parent_alone
 };
 
 const groupMessage: Record<GroupProblem, Message> = {
