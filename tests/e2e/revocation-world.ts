@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/server/school/schools';
 import { viewerOf } from '../../src/lib/server/testing';
 import { createSession } from '../../src/lib/server/auth/session';
-import { createReflection, saveReflection } from '../../src/lib/server/portfolio/reflections';
+import { createReflection, saveReflection } from '../../src/lib/server/portfolio/reflection-save';
 import { addAttachment } from '../../src/lib/server/portfolio/attachments';
 import { notifyReflectionFinished } from '../../src/lib/server/dialog/notifications';
 import { addGoal } from '../../src/lib/server/portfolio/growth';
@@ -84,7 +84,9 @@ async function build(tag: string, name: string): Promise<RevocationWorld> {
 		bytes: new TextEncoder().encode(`%PDF-1.4\n% ${markers.file}\n%%EOF\n`)
 	});
 	const attachment = must(upload?.ok && upload.id, 'attachment');
-	const content = { title: markers.title, doel: markers.text, resultaat: '', evaluatie: '', vervolg: '' };
+	// Klaar needs all four parts (issue 19).
+	const part = markers.text;
+	const content = { title: markers.title, doel: part, resultaat: part, evaluatie: part, vervolg: part };
 	const saved = saveReflection(
 		student,
 		reflection,
@@ -92,7 +94,7 @@ async function build(tag: string, name: string): Promise<RevocationWorld> {
 		{ ...content, visibility: 'mentor', competencies: ['kwaliteiten'] },
 		{ finish: true }
 	);
-	must(saved.ok, 'finishing the reflection');
+	must(saved.ok && saved.finished, 'finishing the reflection');
 	notifyReflectionFinished(student, reflection);
 	must(addGoal(student, goalSchema.parse({ title: markers.goal })), 'goal');
 

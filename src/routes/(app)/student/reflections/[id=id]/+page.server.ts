@@ -1,12 +1,14 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
+import { getOwnReflection } from '$lib/server/portfolio/reflections';
 import {
 	deleteReflection,
-	getOwnReflection,
-	setFinished,
+	finishReflection,
+	reopenReflection,
 	setVisibility
-} from '$lib/server/portfolio/reflections';
+} from '$lib/server/portfolio/reflection-save';
+import { finishGapText } from '$lib/reflection-text';
 import { parseForm } from '$lib/server/forms';
 import { visibilitySchema } from '$lib/schemas/reflections';
 import { commentActions, threadFor } from '$lib/server/http/comment-actions';
@@ -56,13 +58,15 @@ export const actions: Actions = {
 	},
 	finish: ({ params }) => {
 		const viewer = requireRole('student');
-		if (!setFinished(viewer, Number(params.id), true)) error(404, 'Not found');
+		const result = finishReflection(viewer, Number(params.id));
+		if (!result.ok && result.reason === 'missing') error(404, 'Not found');
+		if (!result.ok) return fail(400, { finishMissing: result.missing.map(finishGapText) });
 		notifyReflectionFinished(viewer, Number(params.id));
 		return { done: true };
 	},
 	reopen: ({ params }) => {
 		const viewer = requireRole('student');
-		if (!setFinished(viewer, Number(params.id), false)) error(404, 'Not found');
+		if (!reopenReflection(viewer, Number(params.id))) error(404, 'Not found');
 		return { done: true };
 	},
 	// "Ook thuis" and the notes from home (issue 20).
