@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { createTestDb, makeCast, viewerOf } from '../testing';
 import * as portfolio from '../db/schema-portfolio';
 import type { Db } from '../db';
-import { buildPortfolioExport, EXPORT_SCHEMA_VERSION, getDossier, portfolioZip } from './dossier';
+import { getDossier } from './dossier';
+import { buildPortfolioExport, EXPORT_SCHEMA_VERSION, portfolioZip } from './portfolio-export';
 import { addAttachment } from './attachments';
 import { addGoal, addRating, setGoalStatus } from './growth';
 import { goalSchema, ratingSchema } from '../../schemas/growth';
@@ -64,7 +65,7 @@ describe('dossier', () => {
 		setGoalStatus(me, dropped, 'dropped');
 		addGoal(me, goalSchema.parse({ title: 'open' }));
 
-		const d = getDossier(me);
+		const d = getDossier(me)!;
 		expect(d.byCompetency.map((g) => [g.competency, g.reflections.map((r) => r.title)])).toEqual([
 			['kwaliteiten', ['Stage']],
 			[null, ['Zonder vraag']]

@@ -12,7 +12,7 @@ import { createReflection, saveReflection } from './reflection-save';
 import { listReflections, getReflection } from './reflections';
 import { addAttachment, listAttachments, readAttachment } from './attachments';
 import { addGoal, addRating, listGoals, listRatings } from './growth';
-import { portfolioZip, buildPortfolioExport } from './dossier';
+import { portfolioZip, buildPortfolioExport } from './portfolio-export';
 import { importTransfer } from './transfer';
 import { listTransfers, undoTransfer } from './transfer-history';
 import { openSafeZip } from './zip-reader';

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { getOwnReflection } from '$lib/server/portfolio/reflections';
+import { listAttachments } from '$lib/server/portfolio/attachments';
 import {
 	deleteReflection,
 	finishReflection,
@@ -27,6 +28,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		saved: url.searchParams.has('saved'),
 		comments: threadFor(viewer, reflection.id),
 		home: getReflectionHome(viewer, reflection.id),
+		attachments: listAttachments(viewer, reflection.id),
 		cancelled: getReflectionActivity(viewer, reflection.id)?.cancelled ?? false
 	};
 };
