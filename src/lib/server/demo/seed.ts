@@ -7,6 +7,7 @@ import { seedMatrix } from './matrix';
 import { seedReflections } from './reflections';
 import { seedDialog } from './dialog';
 import { seedProgramme } from '../programme/seed';
+import { seedDossier } from './dossier';
 import { seedSecondSchool, type SecondSchool } from './second-school';
 import type { DemoContext } from './context';
 
@@ -111,7 +112,8 @@ const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [
 	seedDialog,
 	seedMatrix,
 	seedParents,
-	seedProgramme
+	seedProgramme,
+	seedDossier
 ];
 
 export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second: SecondSchool }> {
