@@ -1,6 +1,6 @@
 // The mentor's sign-off of a student's dossier for the school year (DOMAIN.md §3): "afgerond" with a name
 // and a date, or "nog niet" with a reason the student can act on. The decaan sees counts per group only.
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer';
 import { can, studentScope } from '../access';
 import { getDb, type Db } from '../db';
@@ -10,6 +10,7 @@ import type { SignoffStatus } from '../../portfolio';
 import type { SignoffInput } from '../../schemas/dossier';
 import { fullName } from '$lib/names';
 import { studentYear } from './dossier-progress';
+import type { DossierOwner } from './dossier-content';
 
 export interface Signoff {
 	status: SignoffStatus;
@@ -20,12 +21,7 @@ export interface Signoff {
 	yearName: string;
 }
 
-/** This school year's sign-off of a student the viewer may follow (their own, or a mentee's). */
-export function getSignoff(
-	viewer: Viewer,
-	studentId: number = viewer.userId,
-	db: Db = getDb()
-): Signoff | null {
+function findSignoff(db: Db, schoolId: number, studentId: number, scope: SQL | undefined): Signoff | null {
 	const row = db
 		.select({
 			status: dossierSignoff.status,
@@ -42,9 +38,9 @@ export function getSignoff(
 		.where(
 			and(
 				eq(dossierSignoff.studentId, studentId),
-				eq(dossierSignoff.schoolId, viewer.schoolId),
+				eq(dossierSignoff.schoolId, schoolId),
 				eq(core.schoolYear.isCurrent, true),
-				studentScope(viewer, 'dossier.progress.read', dossierSignoff.studentId)
+				scope
 			)
 		)
 		.get();
@@ -59,6 +55,21 @@ export function getSignoff(
 				: fullName({ givenName: row.given, familyNamePrefix: row.prefix, familyName: row.family }),
 		yearName: row.yearName
 	};
+}
+
+/** This school year's sign-off of a student the viewer may follow (their own, or a mentee's). */
+export function getSignoff(
+	viewer: Viewer,
+	studentId: number = viewer.userId,
+	db: Db = getDb()
+): Signoff | null {
+	const scope = studentScope(viewer, 'dossier.progress.read', dossierSignoff.studentId);
+	return findSignoff(db, viewer.schoolId, studentId, scope);
+}
+
+/** The sign-off as a share link of the whole dossier shows it. */
+export function signoffOfOwner(owner: DossierOwner, db: Db = getDb()): Signoff | null {
+	return findSignoff(db, owner.schoolId, owner.studentId, undefined);
 }
 
 /** Signs this year's dossier off (or not yet); a later word replaces the earlier one. False if out of scope. */
