@@ -12,7 +12,8 @@ export const REVOCATION_CASES = [
 	'mentorRemoved',
 	'studentMoved',
 	'groupClosed',
-	'yearRolledOver'
+	'yearRolledOver',
+	'shareRevoked'
 ] as const;
 export type RevocationCase = (typeof REVOCATION_CASES)[number];
 
