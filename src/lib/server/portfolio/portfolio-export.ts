@@ -1,5 +1,5 @@
-// The student's whole portfolio as a ZIP: portfolio.json (docs/portfolio-export.md), the files, and the
-// rest of what Koers holds about them (right of access).
+// The student's whole portfolio as a ZIP: portfolio.json (docs/portfolio-export.md), a readable index.html
+// of it, the files, and the rest of what Koers holds about them (right of access).
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { PassThrough, Readable } from 'node:stream';
 import { existsSync } from 'node:fs';
@@ -15,6 +15,11 @@ import { storedFilePath } from './attachments';
 import { logger } from '../ops/logger';
 import { buildMyData, type MyDataOptions } from '../privacy/access-request';
 import { ownerInfo, ownReflections } from './dossier';
+import { dossierConversations, ownerOfViewer } from './dossier-content';
+import { getSignoff } from './signoff';
+import { renderDocument } from '../html/document';
+import ExportIndex from './ExportIndex.svelte';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export const EXPORT_SCHEMA_VERSION = 1;
 
@@ -30,6 +35,8 @@ interface ExportFile {
 /** portfolio.json (schemaVersion 1) and the list of files to put beside it. See docs/portfolio-export.md. */
 export function buildPortfolioExport(viewer: Viewer, now = new Date()) {
 	const reflections = ownReflections(viewer, false);
+	const owner = ownerOfViewer(viewer);
+	const signoff = getSignoff(viewer);
 	const files = reflections.length
 		? getDb()
 				.select({
@@ -96,7 +103,26 @@ export function buildPortfolioExport(viewer: Viewer, now = new Date()) {
 			fromReflectionId: g.sourceReflectionId,
 			createdAt: iso(g.createdAt),
 			updatedAt: iso(g.updatedAt)
-		}))
+		})),
+		// Since issue 19, still version 1 (only added): held conversations and this year's sign-off.
+		conversations: owner
+			? dossierConversations(owner).map((c) => ({
+					plannedAt: c.plannedAt,
+					summary: c.summary,
+					confirmed: c.confirmed,
+					mentor: c.mentor,
+					agreements: c.agreements
+				}))
+			: [],
+		signoff: signoff
+			? {
+					status: signoff.status,
+					reason: signoff.reason,
+					signedBy: signoff.signedBy,
+					signedAt: new Date(signoff.signedAt).toISOString(),
+					schoolYear: signoff.yearName
+				}
+			: null
 	};
 	return { json, files: toZip };
 }
@@ -107,7 +133,26 @@ const { ZipArchive } = archiverModule as unknown as {
 	ZipArchive: new (options?: ArchiverOptions) => Archiver;
 };
 
-/** The ZIP as a web stream: portfolio.json first, then every attachment, read one at a time. */
+/** index.html: portfolio.json made readable, for any browser, offline, with the files beside it. */
+export function exportIndexHtml(json: PortfolioExport): string {
+	const locale = getLocale() === 'en' ? 'en' : 'nl';
+	return renderDocument(
+		ExportIndex,
+		{
+			locale,
+			exportedAt: json.exportedAt,
+			student: json.student,
+			reflections: json.reflections,
+			selfRatings: json.selfRatings,
+			goals: json.goals,
+			conversations: json.conversations.map((c, i) => ({ ...c, id: i })),
+			signoff: json.signoff && { ...json.signoff, signedAt: Date.parse(json.signoff.signedAt) }
+		},
+		locale
+	);
+}
+
+/** The ZIP as a web stream: portfolio.json and index.html first, then every attachment, one at a time. */
 export function portfolioZip(viewer: Viewer, options: MyDataOptions = {}): ReadableStream<Uint8Array> {
 	const { json, files } = buildPortfolioExport(viewer);
 	const zip = new ZipArchive({ zlib: { level: 6 } });
@@ -118,6 +163,7 @@ export function portfolioZip(viewer: Viewer, options: MyDataOptions = {}): Reada
 	});
 	zip.pipe(out);
 	zip.append(JSON.stringify(json, null, 2), { name: 'portfolio.json' });
+	zip.append(exportIndexHtml(json), { name: 'index.html' });
 	// The rest of what Koers holds about the student (right of access); see docs/portfolio-export.md.
 	const mine = buildMyData(viewer, options);
 	if (mine) zip.append(JSON.stringify(mine, null, 2), { name: 'mijn-gegevens.json' });
