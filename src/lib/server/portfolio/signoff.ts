@@ -144,3 +144,39 @@ export function listSignoffCounts(viewer: Viewer, db: Db = getDb()): GroupSignof
 		.all()
 		.map((g) => ({ ...g, afgerond: Number(g.afgerond ?? 0), nogNiet: Number(g.nogNiet ?? 0) }));
 }
+
+/** Every sign-off of the viewer's own dossier, all school years: for the right of access. */
+export function listOwnSignoffs(viewer: Viewer, db: Db = getDb()) {
+	return db
+		.select({
+			schoolYear: core.schoolYear.name,
+			status: dossierSignoff.status,
+			reason: dossierSignoff.reason,
+			signedAt: dossierSignoff.signedAt,
+			given: core.user.givenName,
+			prefix: core.user.familyNamePrefix,
+			family: core.user.familyName
+		})
+		.from(dossierSignoff)
+		.innerJoin(core.schoolYear, eq(core.schoolYear.id, dossierSignoff.schoolYearId))
+		.leftJoin(core.user, eq(core.user.id, dossierSignoff.signedBy))
+		.where(
+			and(
+				eq(dossierSignoff.studentId, viewer.userId),
+				eq(dossierSignoff.schoolId, viewer.schoolId),
+				studentScope(viewer, 'dossier.progress.read', dossierSignoff.studentId)
+			)
+		)
+		.orderBy(asc(core.schoolYear.startsOn))
+		.all()
+		.map((s) => ({
+			schoolYear: s.schoolYear,
+			status: s.status,
+			reason: s.reason,
+			signedAt: s.signedAt.toISOString(),
+			signedBy:
+				s.given === null
+					? null
+					: fullName({ givenName: s.given, familyNamePrefix: s.prefix, familyName: s.family })
+		}));
+}
