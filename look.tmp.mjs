@@ -44,9 +44,12 @@ for (const width of [360, 1280]) {
 	}
 	await ctx.close();
 	const m = await session('m.jansen', 'Mentor-2026', width);
-	await m.page.goto(base + '/mentor');
-	const sanneHref = await m.page.locator('a', { hasText: 'Sanne de Vries' }).first().getAttribute('href');
-	await m.page.goto(base + sanneHref + '/dossier'); await m.page.waitForLoadState('networkidle');
+	const { default: Database } = await import('better-sqlite3');
+	const sid = new Database('./data/look.db').prepare("select id from user where username='sanne.devries'").get().id;
+	const rid = new Database('./data/look.db').prepare("select id from reflection where title='Meeloopdag bij Kapsalon Knipwerk'").get().id;
+	await m.page.goto(`${base}/mentor/students/${sid}/reflections/${rid}`); await m.page.waitForLoadState('networkidle');
+	await m.page.screenshot({ path: `${out}/mentor-reflection-${width}.png`, fullPage: true });
+	await m.page.goto(`${base}/mentor/students/${sid}/dossier`); await m.page.waitForLoadState('networkidle');
 	await m.page.screenshot({ path: `${out}/mentor-dossier-${width}.png`, fullPage: true });
 	await m.page.goto(base + '/mentor/feedback'); 
 	await m.ctx.close();

@@ -135,7 +135,7 @@ const { ZipArchive } = archiverModule as unknown as {
 
 /** index.html: portfolio.json made readable, for any browser, offline, with the files beside it. */
 export function exportIndexHtml(json: PortfolioExport): string {
-	const locale = getLocale() === 'en' ? 'en' : 'nl';
+	const locale: 'nl' | 'en' = getLocale() === 'en' ? 'en' : 'nl';
 	return renderDocument(
 		ExportIndex,
 		{
