@@ -41,8 +41,7 @@ export function latestExpiry(today: string): string {
 	return d.toISOString().slice(0, 10);
 }
 
-export type CreateResult =
-	{ ok: true; token: string } | { ok: false; reason: 'past' | 'far' | 'too_many' };
+export type CreateResult = { ok: true; token: string } | { ok: false; reason: 'past' | 'far' | 'too_many' };
 
 /** Makes a link; the token is returned once and never stored. Undefined when the viewer is not a student. */
 export function createShare(
