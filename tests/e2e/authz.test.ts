@@ -623,7 +623,11 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: () => '/admin/school-year',
 				form: () => ({ yearId: '999999', confirm: 'authz-probe', reason: 'authz probe reason' }),
 				allowed: ADMINS,
-				check: () => ['SELECT * FROM school_year ORDER BY id', 'SELECT * FROM "group" ORDER BY id']
+				// One statement: a second SQL string would be taken as a bound parameter.
+				check: () => [
+					`SELECT 'y' t, id, name, starts_on a, is_current b FROM school_year
+					 UNION ALL SELECT 'g', id, name, school_year_id, closed_at FROM "group" ORDER BY 1, 2`
+				]
 			})
 		]
 	}),
