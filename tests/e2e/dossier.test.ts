@@ -127,7 +127,9 @@ test('the decaan sets requirements, the student sees progress, the mentor signs 
 	const coord = await browser.newContext();
 	const c = await coord.newPage();
 	await loginAs(c, 'coordinator');
-	await c.getByRole('link', { name: 'Loopbaandossier: eisen en afronding' }).click();
+	await expect(c.getByRole('link', { name: 'Loopbaandossier: eisen en afronding' })).toBeVisible();
+	// Filled only after hydration (see gotoReady): on a busy machine typing earlier can be undone.
+	await gotoReady(c, '/coordinator/dossier');
 	const kb3 = c.locator('form', { has: c.getByRole('heading', { name: 'vmbo-kb 3' }) });
 	await kb3.getByLabel('Reflecties per loopbaanvraag (klaar)').fill('1');
 	await kb3.getByLabel('Gehouden loopbaangesprekken').fill('2');
