@@ -3,6 +3,8 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 import { realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // Under vitest the messages are compiled once beforehand (npm run i18n): the plugin's own compile keeps
 // vitest alive for ~25 s on these machines.
@@ -42,7 +44,12 @@ export default defineConfig({
 					environment: 'node',
 					include: ['src/**/*.{test,spec}.{js,ts}', 'tests/unit/**/*.{test,spec}.{js,ts}'],
 					exclude: ['src/**/*.svelte.{test,spec}.{js,ts}'],
-					env: { DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }
+					// The demo seed writes its evidence files: into the temp folder, not the working tree.
+					env: {
+						DATABASE_PATH: ':memory:',
+						LOG_LEVEL: 'silent',
+						UPLOADS_PATH: join(tmpdir(), 'koers-test-uploads')
+					}
 				}
 			}
 		]

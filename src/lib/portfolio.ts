@@ -39,3 +39,29 @@ export const REFLECTION_LIMITS = { title: 120, part: 4000, place: 120, query: 10
 export const RATING_NOTE_MAX = 500;
 export const GOAL_TITLE_MAX = 160;
 export const GOAL_DESCRIPTION_MAX = 1000;
+
+/** The mentor's word on a year's dossier (issue 19). */
+export const SIGNOFF_STATUSES = ['afgerond', 'nog_niet'] as const;
+export type SignoffStatus = (typeof SIGNOFF_STATUSES)[number];
+
+/** What a share link shows: 'all' = the whole dossier part; a competency = only the reflections under it. */
+export const SHARE_PARTS = [
+	'all',
+	'kwaliteiten',
+	'motieven',
+	'werkexploratie',
+	'loopbaansturing',
+	'netwerken'
+] as const;
+export type SharePart = (typeof SHARE_PARTS)[number];
+
+/** What the student may put in the print of their dossier. */
+export const PRINT_SECTIONS = [
+	'evidence',
+	'conversations',
+	'feedback',
+	'ratings',
+	'goals',
+	'signoff'
+] as const;
+export type PrintSection = (typeof PRINT_SECTIONS)[number];

@@ -3,6 +3,7 @@ import {
 	draftFromValues,
 	draftKey,
 	sortOutCopies,
+	missingForFinish,
 	missingParts,
 	parseDraft,
 	sameContent,
@@ -48,6 +49,14 @@ describe('local draft', () => {
 	it('names the empty parts', () => {
 		expect(missingParts(content)).toEqual(['resultaat', 'evaluatie', 'vervolg']);
 		expect(missingParts({ ...content, resultaat: 'x', evaluatie: ' y', vervolg: 'z' })).toEqual([]);
+		expect(missingForFinish({ ...content, competencies: [] })).toEqual([
+			'competencies',
+			'resultaat',
+			'evaluatie',
+			'vervolg'
+		]);
+		const full = { ...content, resultaat: 'x', evaluatie: 'y', vervolg: 'z' };
+		expect(missingForFinish({ ...full, competencies: ['netwerken'] })).toEqual([]);
 	});
 
 	it('reads echoed form values back, one checkbox or several', () => {

@@ -89,6 +89,16 @@ export function missingParts(content: DraftContent): (typeof REFLECTION_PARTS)[n
 	return REFLECTION_PARTS.filter((p) => content[p].trim() === '');
 }
 
+export type FinishGap = (typeof REFLECTION_PARTS)[number] | 'competencies';
+
+/** What still stands between the text and "Klaar" (DOMAIN.md §2): the four C2 parts and a competency. */
+export function missingForFinish(
+	content: Pick<DraftContent, (typeof REFLECTION_PARTS)[number] | 'competencies'>
+): FinishGap[] {
+	const gaps: FinishGap[] = content.competencies.length ? [] : ['competencies'];
+	return [...gaps, ...REFLECTION_PARTS.filter((p) => content[p].trim() === '')];
+}
+
 /** The text a failed form post echoed back (strings, or a list for the checkboxes). */
 export function draftFromValues(values: Record<string, unknown>): DraftContent {
 	const text = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');

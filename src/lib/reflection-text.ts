@@ -3,6 +3,7 @@
 import { dateFormat } from './date-format';
 import { m } from '$lib/paraglide/messages';
 import type { ActivityType, ReflectionPart, Visibility } from './portfolio';
+import type { FinishGap } from './reflection-draft';
 
 type Text = () => string;
 
@@ -96,4 +97,14 @@ export function formatTime(ms: number, locale: string): string {
 		minute: '2-digit',
 		timeZone: TIME_ZONE
 	}).format(new Date(ms));
+}
+
+/** What to say at a field when "Klaar" is refused (issue 19): one short sentence per gap. */
+export function finishGapText(gap: FinishGap): string {
+	return gap === 'competencies' ? m.refl_missing_competency() : partText[gap].missing();
+}
+
+/** The field errors for a refused "Klaar", keyed like the form's fields. */
+export function finishGapErrors(gaps: FinishGap[]): Record<string, string> {
+	return Object.fromEntries(gaps.map((g) => [g, finishGapText(g)]));
 }

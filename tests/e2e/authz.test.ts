@@ -225,6 +225,18 @@ const PAGES: Record<string, PageCase[]> = {
 		page((i) => `/student/conversations/${i.conv2}`, nobody())
 	],
 	'/student/dossier': [page('/student/dossier', allowedFor(STUDENTS))],
+	'/student/dossier/share': [page('/student/dossier/share', allowedFor(STUDENTS))],
+	'/coordinator/dossier': [page('/coordinator/dossier', allowedFor(['coordinator']))],
+	'/mentor/students/[id=id]/dossier': [
+		page((i) => `/mentor/students/${i.A}/dossier`, allowedFor(['mentorA'])),
+		page((i) => `/mentor/students/${i.Z}/dossier`, allowedFor(['mentorOther'])),
+		page((i) => `/mentor/students/${i.S2}/dossier`, nobody())
+	],
+	// Public (issue 19): the secret in the address is the key; a guessed one is a 404 for everyone.
+	'/dossier/[token]': [
+		page((i) => `/dossier/${i.shareToken}`, everyone('ok', 'ok')),
+		page('/dossier/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', everyone(404, 404))
+	],
 	'/student/goals': [page('/student/goals', allowedFor(STUDENTS))],
 	'/student/privacy': [page('/student/privacy', allowedFor(STUDENTS))],
 	'/student/ratings': [page('/student/ratings', allowedFor(STUDENTS))],
@@ -287,6 +299,11 @@ const ENDPOINTS: Record<string, PageCase[]> = {
 	],
 	'/coordinator/programme/calendar.ics GET': [
 		page('/coordinator/programme/calendar.ics', allowedFor(['coordinator']))
+	],
+	// A's evidence is on a reflection outside the link's part (shared with the mentor, not in the dossier).
+	'/dossier/[token]/files/[id=id] GET': [
+		page((i) => `/dossier/${i.shareToken}/files/${i.attachmentA}`, everyone(404, 404)),
+		page((i) => `/dossier/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/files/${i.attachmentA}`, everyone(404, 404))
 	],
 	// Public: the secret in the address is the key. A guessed one is a 404 for everyone, signed in or not.
 	'/agenda/[token].ics GET': [
@@ -1790,6 +1807,52 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				form: () => ({ activityType: 'stage', activityDate: '', activityPlace: '', title: 'authz-probe' }),
 				allowed: STUDENTS,
 				check: () => [`SELECT count(*) n FROM reflection WHERE title = 'authz-probe'`]
+			})
+		]
+	}),
+	// Issue 19: the decaan's requirements, the mentor's sign-off, the student's share links.
+	...actions('/coordinator/dossier', {
+		save: [
+			act({
+				url: () => '/coordinator/dossier',
+				form: () => ({ cohort: 'authz-probe', perCompetency: '3', conversations: '3', vervolgGoal: 'on' }),
+				allowed: ['coordinator'],
+				check: () => ["SELECT count(*) n FROM dossier_requirement WHERE cohort = 'authz-probe'"]
+			})
+		]
+	}),
+	...actions('/mentor/students/[id=id]/dossier', {
+		signoff: [
+			act({
+				url: (i) => `/mentor/students/${i.A}/dossier`,
+				form: () => ({ status: 'afgerond' }),
+				allowed: ['mentorA'],
+				check: (i) => ['SELECT status, reason, signed_at FROM dossier_signoff WHERE student_id = ?', i.A]
+			}),
+			act({
+				url: (i) => `/mentor/students/${i.Z}/dossier`,
+				form: () => ({ status: 'nog_niet', reason: 'authz-probe' }),
+				allowed: ['mentorOther'],
+				check: (i) => ['SELECT status, reason, signed_at FROM dossier_signoff WHERE student_id = ?', i.Z]
+			})
+		]
+	}),
+	...actions('/student/dossier/share', {
+		create: [
+			act({
+				url: () => '/student/dossier/share',
+				form: () => ({ part: 'all', recipient: 'authz-probe', expiresOn: '2027-06-30' }),
+				allowed: STUDENTS,
+				check: () => ["SELECT count(*) n FROM dossier_share WHERE recipient = 'authz-probe'"]
+			})
+		],
+		// Smuggled: B stops A's link from B's own page.
+		revoke: [
+			act({
+				url: () => '/student/dossier/share',
+				form: (i) => ({ shareId: String(i.shareA) }),
+				allowed: ['studentA'],
+				check: (i) => ['SELECT revoked_at FROM dossier_share WHERE id = ?', i.shareA]
 			})
 		]
 	}),

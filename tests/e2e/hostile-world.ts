@@ -20,6 +20,7 @@ import { seedReflections } from '../../src/lib/server/demo/reflections';
 import { seedGrowth } from '../../src/lib/server/demo/growth';
 import { seedDialog } from '../../src/lib/server/demo/dialog';
 import { seedProgramme } from '../../src/lib/server/programme/seed';
+import { seedDossier } from '../../src/lib/server/demo/dossier';
 import { listMentorActivities } from '../../src/lib/server/programme/follow';
 import * as home from '../../src/lib/server/db/schema-parents';
 import { createSession } from '../../src/lib/server/auth/session';
@@ -79,6 +80,7 @@ function build(tag: string, payloads: string[]): World {
 		seedGrowth(txCtx);
 		seedDialog(txCtx);
 		seedProgramme(txCtx);
+		seedDossier(txCtx);
 	});
 
 	// The matrix: a round with an answer from a respondent and an action; an import waiting to be applied.
@@ -259,7 +261,10 @@ function build(tag: string, payloads: string[]): World {
 			'/parent/[studentId=id]': { studentId: student },
 			'/parent/[studentId=id]/conversations/[cid=id]': { studentId: student, cid: planned },
 			'/parent/[studentId=id]/reflections/[rid=id]': { studentId: student, rid: homeReflection },
-			'/agenda/[token].ics': { token: 'x' }
+			'/agenda/[token].ics': { token: 'x' },
+			'/mentor/students/[id=id]/dossier': { id: student },
+			'/dossier/[token]': { token: 'x' },
+			'/dossier/[token]/files/[id=id]': { token: 'x', id: 0 }
 		},
 		seeded
 	};

@@ -72,6 +72,7 @@ const AREA_ROLE: Record<string, Who> = {
 	'lob-taken': 'staff',
 	parent: 'parent',
 	agenda: 'anonymous',
+	dossier: 'anonymous',
 	account: 'student',
 	notifications: 'student',
 	files: 'student',

@@ -110,10 +110,12 @@ test('text survives a reload: autosave, and a local copy of what was not saved y
 	await page.goto(url);
 	await expect(page.getByText('Nu ga ik vragen of ik daar stage mag lopen.')).toBeVisible();
 
-	// A draft is for the student only; finished, the mentor sees it; deleting takes a second tap.
+	// A draft is for the student only; with two parts empty it cannot be Klaar (issue 19); deleting takes a
+	// second tap.
 	await expect(page.getByText('Dit is nog een concept.')).toBeVisible();
 	await page.getByRole('button', { name: 'Zet op klaar' }).click();
-	await expect(page.getByText('Jij en je mentor kunnen dit zien.')).toBeVisible();
+	await expect(page.getByRole('alert')).toContainText('Wat je deed ontbreekt nog.');
+	await expect(page.getByText('Dit is nog een concept.')).toBeVisible();
 	await page.getByText('Verwijderen', { exact: true }).click();
 	await page.getByRole('button', { name: 'Ja, verwijder' }).click();
 	await expect(page).toHaveURL(/\/student\/reflections\?deleted=1$/);

@@ -13,7 +13,8 @@ export const REVOCATION_CASES = [
 	'studentMoved',
 	'groupClosed',
 	'yearRolledOver',
-	'parentRevoked'
+	'parentRevoked',
+	'shareRevoked'
 ] as const;
 export type RevocationCase = (typeof REVOCATION_CASES)[number];
 

@@ -2,7 +2,7 @@
 // group or starting a new school year touches nothing another test reads. In each, student S of group A
 // (mentor M) wrote a finished reflection shared with mentors, with an attachment; S has a goal, a held
 // conversation with M (its summary) and a planned one (S's own agenda point); M has the notification of the
-// reflection. Group B, of mentor M2, is where a student can move to. Every piece of content carries a
+// reflection; S shares the dossier with a read-only link. Group B, of mentor M2, is where a student can move to. Every piece of content carries a
 // marker unique to the case. Made by the app's own domain functions acting as S and M, in a child process
 // against the e2e database, as hostile-world.ts does; prints the worlds as JSON:
 //   DATABASE_PATH=… UPLOADS_PATH=… npx tsx tests/e2e/revocation-world.ts <tag> <case>…
@@ -16,10 +16,11 @@ import {
 } from '../../src/lib/server/school/schools';
 import { viewerOf } from '../../src/lib/server/testing';
 import { createSession } from '../../src/lib/server/auth/session';
-import { createReflection, saveReflection } from '../../src/lib/server/portfolio/reflections';
+import { createReflection, saveReflection } from '../../src/lib/server/portfolio/reflection-save';
 import { addAttachment } from '../../src/lib/server/portfolio/attachments';
 import { notifyReflectionFinished } from '../../src/lib/server/dialog/notifications';
 import { addGoal } from '../../src/lib/server/portfolio/growth';
+import { createShare, listShares } from '../../src/lib/server/portfolio/share';
 import { planConversation } from '../../src/lib/server/dialog/conversation-planning';
 import { addAgendaItem, recordConversation } from '../../src/lib/server/dialog/conversations';
 import { goalSchema } from '../../src/lib/schemas/growth';
@@ -48,6 +49,9 @@ export interface RevocationWorld {
 	/** A planned activity for group A (the mentor's page lists its students); the parent's link to S. */
 	activity: number;
 	parentLink: number;
+	/** The student's share link of the whole dossier (issue 19) and its token. */
+	share: number;
+	shareToken: string;
 	/** The text each piece of the student's content carries: the student's family name, the reflection's
 	 * title and text, the attachment's bytes, the goal, the held conversation's summary, the agenda point. */
 	markers: Record<Marker, string>;
@@ -94,15 +98,18 @@ async function build(tag: string, name: string): Promise<RevocationWorld> {
 		bytes: new TextEncoder().encode(`%PDF-1.4\n% ${markers.file}\n%%EOF\n`)
 	});
 	const attachment = must(upload?.ok && upload.id, 'attachment');
-	const content = { title: markers.title, doel: markers.text, resultaat: '', evaluatie: '', vervolg: '' };
+	// Klaar needs all four parts (issue 19).
+	const part = markers.text;
+	const content = { title: markers.title, doel: part, resultaat: part, evaluatie: part, vervolg: part };
 	const saved = saveReflection(
 		student,
 		reflection,
 		1,
-		{ ...content, visibility: 'mentor', competencies: ['kwaliteiten'] },
+		// In the dossier: the mentor reads it as with "mentor", and the share link below shows it.
+		{ ...content, visibility: 'dossier', competencies: ['kwaliteiten'] },
 		{ finish: true }
 	);
-	must(saved.ok, 'finishing the reflection');
+	must(saved.ok && saved.finished, 'finishing the reflection');
 	notifyReflectionFinished(student, reflection);
 	must(addGoal(student, goalSchema.parse({ title: markers.goal })), 'goal');
 
@@ -141,9 +148,16 @@ async function build(tag: string, name: string): Promise<RevocationWorld> {
 		})
 	);
 	must(activity.ok && activity.id, 'activity');
+	// The student's read-only link for the next school (issue 19), a month long.
+	const until = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+	const link = createShare(student, { part: 'all', recipient: '', expiresOn: until });
+	const shareToken = must(link?.ok && link.token, 'share link');
+	const share = listShares(student)[0].id;
 
 	const token = (id: number) => createSession(id, 'revocation-world').token;
 	return {
+		share,
+		shareToken,
 		name,
 		schoolId,
 		users,

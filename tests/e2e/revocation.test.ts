@@ -57,6 +57,7 @@ const allProbes = (w: RevocationWorld): Probe[] => [
 	{ path: '/notifications', shows: ['title'], after: 'list', mayKeep: ['name'] },
 	{ path: '/mentor/conversations', shows: ['name'], after: 'list' },
 	{ path: studentPage(w), shows: ['name', 'title', 'goal'], after: 'missing' },
+	{ path: `${studentPage(w)}/dossier`, shows: ['name'], after: 'missing' },
 	{ path: reflectionPage(w), shows: ['title', 'text'], after: 'missing' },
 	{ path: `/mentor/conversations/${w.held}`, shows: ['summary'], after: 'missing' },
 	{ path: `/mentor/conversations/${w.planned}`, shows: ['agenda'], after: 'missing' },
@@ -178,6 +179,18 @@ const CASES: Record<RevocationCase, Case> = {
 		gone: ['name', 'title', 'text'],
 		probes: parentProbes,
 		revoke: (w, as) => expectSuccess(as.student, '/student/privacy?/revoke', { linkId: String(w.parentLink) })
+	},
+	// Not the mentor's access: the student stops the read-only link they gave the next school (issue 19).
+	// Whoever holds it (here the mentor's client; signed in or not makes no difference) sees nothing more.
+	shareRevoked: {
+		title: 'the student stops their share link',
+		gone: ['name', 'title', 'text', 'file'],
+		probes: (w) => [
+			{ path: `/dossier/${w.shareToken}`, shows: ['name', 'title', 'text'], after: 'missing' },
+			{ path: `/dossier/${w.shareToken}/files/${w.attachment}`, shows: ['file'], after: 'missing' }
+		],
+		revoke: (w, as) =>
+			expectSuccess(as.student, '/student/dossier/share?/revoke', { shareId: String(w.share) })
 	}
 };
 
@@ -185,7 +198,7 @@ const CASES: Record<RevocationCase, Case> = {
 async function read(client: APIRequestContext, path: string) {
 	const res = await client.get(path, { headers: { Accept: 'text/html' }, maxRedirects: 0 });
 	const texts = [await res.text()];
-	if (!path.startsWith('/files/')) {
+	if (!path.includes('/files/')) {
 		const data = await client.get(`${path}/__data.json`, { maxRedirects: 0 });
 		expect(data.status(), `${path}/__data.json`).toBe(200);
 		texts.push(await data.text());

@@ -17,7 +17,9 @@ const PUBLIC_ALLOWLIST = [
 	'language/+page.server.ts',
 	'healthz/+server.ts',
 	// A student's calendar feed: phone calendar apps cannot sign in; the secret in the URL is the key.
-	'agenda/[token].ics/+server.ts'
+	'agenda/[token].ics/+server.ts',
+	'dossier/[token]/+page.server.ts',
+	'dossier/[token]/files/[id=id]/+server.ts'
 ];
 
 const SERVER_FILE = /^\+(page\.server|layout\.server|server)\.(ts|js)$/;

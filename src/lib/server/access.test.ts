@@ -120,7 +120,26 @@ const EXPECTED: Record<Operation, Record<Role, Expected>> = {
 	},
 	'programme.follow': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
 	'programme.take': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] },
-	'programme.reach': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [], parent: [] }
+	'programme.reach': { student: [], mentor: [], coordinator: 'area', admin: [], staff: [], parent: [] },
+	'dossier.requirements.manage': {
+		student: [],
+		mentor: [],
+		coordinator: 'area',
+		admin: [],
+		staff: [],
+		parent: []
+	},
+	'dossier.progress.read': { student: [S], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'dossier.signoff': { student: [], mentor: [M], coordinator: [], admin: [], staff: [], parent: [] },
+	'dossier.signoff.counts': {
+		student: [],
+		mentor: [],
+		coordinator: 'area',
+		admin: [],
+		staff: [],
+		parent: []
+	},
+	'dossier.share': { student: [S], mentor: [], coordinator: [], admin: [], staff: [], parent: [] }
 };
 
 function viewerWith(...roles: Role[]) {

@@ -56,7 +56,12 @@ export const OPERATIONS = [
 	'programme.manageOwnGroups',
 	'programme.follow',
 	'programme.take',
-	'programme.reach'
+	'programme.reach',
+	'dossier.requirements.manage',
+	'dossier.progress.read',
+	'dossier.signoff',
+	'dossier.signoff.counts',
+	'dossier.share'
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -126,7 +131,14 @@ export const POLICY: Record<Operation, Partial<Record<Role, Grant>>> = {
 	'programme.manageOwnGroups': { mentor: true },
 	'programme.follow': { mentor: ['mentee'] },
 	'programme.take': { student: ['self'] },
-	'programme.reach': { coordinator: true }
+	'programme.reach': { coordinator: true },
+	// The dossier at the end of the year (issue 19): the decaan sets what it must hold per leerjaar/level and
+	// sees how many are signed off (counts only); the mentor signs off; the student shares it, read-only.
+	'dossier.requirements.manage': { coordinator: true },
+	'dossier.progress.read': { student: ['self'], mentor: ['mentee'] },
+	'dossier.signoff': { mentor: ['mentee'] },
+	'dossier.signoff.counts': { coordinator: true },
+	'dossier.share': { student: ['self'] }
 };
 
 /** The viewer's grants for this operation, one per role of theirs that has one. */

@@ -12,6 +12,8 @@ const UPLOADS = `./data/e2e-uploads-${PORT}`;
 const FIXTURE = 'authz-fixture';
 // 32 base32 characters, like the tokens the app makes.
 const FEED_TOKEN = 'authzfixturefeedtokenaaaaaaaaaaa';
+// Student A's dossier share link (issue 19), stored as the app stores it: only its hash.
+const SHARE_TOKEN = 'authzfixturesharetokenaaaaaaaaaa';
 
 export const ACTORS = [
 	'anonymous',
@@ -133,6 +135,9 @@ export interface Ids {
 	year2: number;
 	/** Student A's calendar feed token (its hash stored as the app stores it). */
 	feedToken: string;
+	/** Student A's share link of the whole dossier part, and its token (issue 19). */
+	shareA: number;
+	shareToken: string;
 }
 
 function one(db: Database.Database, sql: string, ...params: unknown[]): number {
@@ -338,7 +343,18 @@ export function prepareFixtures(): Ids {
 		db.prepare(
 			'INSERT INTO calendar_feed (user_id, school_id, token_hash) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash'
 		).run(A, school, createHash('sha256').update(FEED_TOKEN).digest());
+		const shareA = findOrInsert(
+			db,
+			`SELECT id FROM dossier_share WHERE recipient = '${FIXTURE}' AND student_id = ${A}`,
+			`INSERT INTO dossier_share (school_id, student_id, token_hash, part, recipient, expires_on)
+			 VALUES (?, ?, ?, 'all', '${FIXTURE}', '2099-12-31')`,
+			school,
+			A,
+			createHash('sha256').update(SHARE_TOKEN).digest()
+		);
 		return {
+			shareA,
+			shareToken: SHARE_TOKEN,
 			sanne,
 			reflHome: one(
 				db,

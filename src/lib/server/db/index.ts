@@ -9,10 +9,11 @@ import * as matrix from './schema-matrix';
 import * as dialog from './schema-dialog';
 import * as parents from './schema-parents';
 import * as programme from './schema-programme';
+import * as dossier from './schema-dossier';
 import { instrumentClient } from './timing';
 import { cacheStatements } from './statement-cache';
 
-const schema = { ...core, ...portfolio, ...matrix, ...dialog, ...parents, ...programme };
+const schema = { ...core, ...portfolio, ...matrix, ...dialog, ...parents, ...programme, ...dossier };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -8,6 +8,7 @@ import { seedReflections } from './reflections';
 import { seedDialog } from './dialog';
 import { seedTalks } from './talks';
 import { seedProgramme } from '../programme/seed';
+import { seedDossier } from './dossier';
 import { seedSecondSchool, type SecondSchool } from './second-school';
 import type { DemoContext } from './context';
 
@@ -113,7 +114,8 @@ const DEMO_EXTENSIONS: ((ctx: DemoContext) => void)[] = [
 	seedTalks,
 	seedMatrix,
 	seedParents,
-	seedProgramme
+	seedProgramme,
+	seedDossier
 ];
 
 export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second: SecondSchool }> {

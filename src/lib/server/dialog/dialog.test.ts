@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import * as core from '../db/schema';
 import { goal, reflection, selfRating } from '../db/schema-portfolio';
 import { comment } from '../db/schema-dialog';
-import { createReflection, saveReflection } from '../portfolio/reflections';
+import { createReflection, saveReflection } from '../portfolio/reflection-save';
 import { addComment, deleteComment, editComment, EDIT_WINDOW_MS, listComments } from './comments';
 import {
 	listNotifications,

@@ -2,7 +2,8 @@
 // reflection, the conversation and the student is read through the viewer's scopes at the time of reading.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, makeCast, viewerOf } from '../testing';
-import { createReflection, deleteReflection, getReflection, saveReflection } from '../portfolio/reflections';
+import { createReflection, deleteReflection, saveReflection } from '../portfolio/reflection-save';
+import { getReflection } from '../portfolio/reflections';
 import { addComment } from './comments';
 import {
 	listNotifications,

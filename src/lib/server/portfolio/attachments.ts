@@ -194,8 +194,16 @@ export function readAttachment(viewer: Viewer, attachmentId: number): StoredFile
 		.innerJoin(r, eq(r.id, a.reflectionId))
 		.where(and(eq(a.id, attachmentId), reflectionReadScope(viewer)))
 		.get();
-	const mimeType = ACCEPTED_TYPES.find((t) => t === row?.mimeType);
-	if (!row || !mimeType) return undefined;
+	return row ? readStoredFile(row, attachmentId) : undefined;
+}
+
+/** The bytes of a row the caller already read through a scope (or a share link's part). */
+export function readStoredFile(
+	row: { studentId: number; fileName: string; mimeType: string; storageKey: string },
+	attachmentId: number
+): StoredFile | undefined {
+	const mimeType = ACCEPTED_TYPES.find((t) => t === row.mimeType);
+	if (!mimeType) return undefined;
 	try {
 		return {
 			studentId: row.studentId,

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { createTestDb, makeCast, viewerOf } from '../testing';
 import * as portfolio from '../db/schema-portfolio';
 import type { Db } from '../db';
-import { buildPortfolioExport, EXPORT_SCHEMA_VERSION, getDossier, portfolioZip } from './dossier';
+import { getDossier } from './dossier';
+import {
+	buildPortfolioExport,
+	EXPORT_SCHEMA_VERSION,
+	exportIndexHtml,
+	portfolioZip
+} from './portfolio-export';
 import { addAttachment } from './attachments';
 import { addGoal, addRating, setGoalStatus } from './growth';
 import { goalSchema, ratingSchema } from '../../schemas/growth';
@@ -64,7 +70,7 @@ describe('dossier', () => {
 		setGoalStatus(me, dropped, 'dropped');
 		addGoal(me, goalSchema.parse({ title: 'open' }));
 
-		const d = getDossier(me);
+		const d = getDossier(me)!;
 		expect(d.byCompetency.map((g) => [g.competency, g.reflections.map((r) => r.title)])).toEqual([
 			['kwaliteiten', ['Stage']],
 			[null, ['Zonder vraag']]
@@ -114,6 +120,25 @@ describe('portfolio export', () => {
 		const bytes = Buffer.from(await new Response(portfolioZip(me)).arrayBuffer());
 		expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
 		expect(bytes.includes(Buffer.from('portfolio.json'))).toBe(true);
+		expect(bytes.includes(Buffer.from('index.html'))).toBe(true);
 		expect(bytes.includes(Buffer.from('bewijs.pdf'))).toBe(true);
+	});
+
+	it('index.html shows the portfolio readably, escapes what the student wrote, and points at the files', async () => {
+		const me = viewerOf(cast.studentA);
+		const r = reflection(cast.studentA, {
+			title: '<script>alert(1)</script>',
+			doel: 'Ik wilde "zien" & doen'
+		});
+		tag(r, 'netwerken');
+		await addAttachment(me, r, { name: 'mijn bewijs.pdf', bytes: pdf });
+		const { json, files } = buildPortfolioExport(me);
+		const html = exportIndexHtml(json);
+		expect(html).toMatch(/^<!doctype html>/);
+		expect(html).not.toContain('<script>alert(1)');
+		expect(html).toContain('&lt;script>alert(1)&lt;/script>');
+		expect(html).toContain('Ik wilde "zien" &amp; doen');
+		expect(html).toContain(`href="${files[0].path.replace(' ', '%20')}"`);
+		expect(html).toContain('Wie kan mij helpen?');
 	});
 });

@@ -1,28 +1,31 @@
-// The student's own dossier: a print view of what they chose to show (visibility "dossier"), and a
-// download of their whole portfolio as a ZIP with portfolio.json (docs/portfolio-export.md) and the files.
+// The student's own dossier: a print view of what they chose to show (visibility "dossier"), and the
+// reflections the export reads. The download of the whole portfolio is in portfolio-export.ts.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { PassThrough, Readable } from 'node:stream';
-import * as archiverModule from 'archiver';
-import type { Archiver, ArchiverOptions } from 'archiver';
 import { getDb } from '../db';
 import * as core from '../db/schema';
 import * as portfolio from '../db/schema-portfolio';
 import { reflectionWriteScope } from '../access-scopes/reflections';
 import type { Viewer } from '../auth/viewer';
 import { COMPETENCY_SLUGS, type CompetencySlug } from '../../competencies';
-import { REFLECTION_PARTS, type ActivityType, type Visibility } from '../../portfolio';
+import { type ActivityType, type Visibility } from '../../portfolio';
 import { latestRatings, listGoals, listRatings, type GoalDto, type RatingDto } from './growth';
-import { storedFilePath } from './attachments';
-import { existsSync } from 'node:fs';
-import { logger } from '../ops/logger';
-import { buildMyData, type MyDataOptions } from '../privacy/access-request';
+import {
+	dossierConversations,
+	dossierEvidence,
+	dossierFeedback,
+	dossierReflections,
+	ownerOfViewer,
+	type DossierConversation,
+	type DossierReflection,
+	type EvidenceFile,
+	type FeedbackItem
+} from './dossier-content';
+import { getSignoff, type Signoff } from './signoff';
+import { getCurrentSchoolYear } from '../school/schools';
 import { fullName } from '$lib/names';
-
-export const EXPORT_SCHEMA_VERSION = 1;
 
 const r = portfolio.reflection;
 const rc = portfolio.reflectionCompetency;
-const a = portfolio.attachment;
 
 export interface ReflectionEntry {
 	id: number;
@@ -42,7 +45,7 @@ export interface ReflectionEntry {
 }
 
 /** The viewer's own reflections (drafts and private ones too), with their competencies: two queries. */
-function ownReflections(viewer: Viewer, onlyDossier: boolean): ReflectionEntry[] {
+export function ownReflections(viewer: Viewer, onlyDossier: boolean): ReflectionEntry[] {
 	const db = getDb();
 	const rows = db
 		.select({
@@ -88,7 +91,7 @@ function ownReflections(viewer: Viewer, onlyDossier: boolean): ReflectionEntry[]
 	}));
 }
 
-function ownerInfo(viewer: Viewer) {
+export function ownerInfo(viewer: Viewer) {
 	const db = getDb();
 	const me = db
 		.select({
@@ -109,141 +112,56 @@ function ownerInfo(viewer: Viewer) {
 	};
 }
 
+export type DossierEntry = DossierReflection & { evidence: EvidenceFile[]; feedback: FeedbackItem[] };
+
+/** Each reflection once, under its first competency in vmbo order; those without one last. */
+export function groupByCompetency<T extends { competencies: CompetencySlug[] }>(
+	reflections: T[]
+): { competency: CompetencySlug | null; reflections: T[] }[] {
+	return [...COMPETENCY_SLUGS, null]
+		.map((competency) => ({
+			competency,
+			reflections: reflections.filter((x) => (x.competencies[0] ?? null) === competency)
+		}))
+		.filter((g) => g.reflections.length > 0);
+}
+
 export interface Dossier {
 	owner: { name: string; studentNumber: string | null; school: string };
-	byCompetency: { competency: CompetencySlug | null; reflections: ReflectionEntry[] }[];
+	byCompetency: { competency: CompetencySlug | null; reflections: DossierEntry[] }[];
 	goals: GoalDto[];
 	ratings: (RatingDto | null)[];
-	ratingHistory: RatingDto[];
+	conversations: DossierConversation[];
+	signoff: Signoff | null;
+	/** This school year's name, for "not signed off yet". */
+	yearName: string;
 }
 
 /**
- * The print view: finished reflections the student put in their dossier, each listed once under its
- * first competency (in vmbo order), plus goals and the latest self-rating per competency.
+ * The print view: finished reflections the student put in their dossier with their evidence and feedback,
+ * the held conversations, goals, the latest self-rating per competency, and this year's sign-off.
  */
-export function getDossier(viewer: Viewer): Dossier {
-	const reflections = ownReflections(viewer, true);
-	const groups = [...COMPETENCY_SLUGS, null].map((competency) => ({
-		competency,
-		reflections: reflections.filter((x) => (x.competencies[0] ?? null) === competency)
-	}));
-	const ratings = listRatings(viewer);
-	const latest = latestRatings(ratings);
+export function getDossier(viewer: Viewer): Dossier | undefined {
+	const owner = ownerOfViewer(viewer);
+	if (!owner) return undefined;
+	const reflections = dossierReflections(owner);
+	const ids = reflections.map((x) => x.id);
+	const evidence = dossierEvidence(owner, ids);
+	const feedback = dossierFeedback(owner, ids);
+	const latest = latestRatings(listRatings(viewer));
 	return {
 		owner: ownerInfo(viewer),
-		byCompetency: groups.filter((g) => g.reflections.length > 0),
+		byCompetency: groupByCompetency(
+			reflections.map((x) => ({
+				...x,
+				evidence: evidence.get(x.id) ?? [],
+				feedback: feedback.get(x.id) ?? []
+			}))
+		),
 		goals: listGoals(viewer).filter((g) => g.status !== 'dropped'),
 		ratings: COMPETENCY_SLUGS.map((c) => latest[c] ?? null),
-		ratingHistory: ratings
+		conversations: dossierConversations(owner),
+		signoff: getSignoff(viewer),
+		yearName: getCurrentSchoolYear(viewer.schoolId)?.name ?? ''
 	};
-}
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-interface ExportFile {
-	path: string;
-	storageKey: string;
-}
-
-/** portfolio.json (schemaVersion 1) and the list of files to put beside it. See docs/portfolio-export.md. */
-export function buildPortfolioExport(viewer: Viewer, now = new Date()) {
-	const reflections = ownReflections(viewer, false);
-	const files = reflections.length
-		? getDb()
-				.select({
-					id: a.id,
-					reflectionId: a.reflectionId,
-					fileName: a.fileName,
-					mimeType: a.mimeType,
-					size: a.size,
-					storageKey: a.storageKey,
-					createdAt: a.createdAt
-				})
-				.from(a)
-				.where(
-					and(
-						eq(a.studentId, viewer.userId),
-						inArray(
-							a.reflectionId,
-							reflections.map((x) => x.id)
-						)
-					)
-				)
-				.orderBy(asc(a.id))
-				.all()
-		: [];
-	const toZip: ExportFile[] = files.map((f) => ({
-		path: `attachments/${f.reflectionId}/${f.id}-${f.fileName}`,
-		storageKey: f.storageKey
-	}));
-	const json = {
-		schemaVersion: EXPORT_SCHEMA_VERSION,
-		exportedAt: now.toISOString(),
-		student: ownerInfo(viewer),
-		competencies: [...COMPETENCY_SLUGS],
-		reflections: reflections.map((x) => ({
-			id: x.id,
-			title: x.title,
-			activity: { type: x.activityType, date: x.activityDate, place: x.activityPlace },
-			competencies: x.competencies,
-			parts: Object.fromEntries(REFLECTION_PARTS.map((p) => [p, x[p]])),
-			visibility: x.visibility,
-			finishedAt: iso(x.finishedAt),
-			createdAt: iso(x.createdAt),
-			updatedAt: iso(x.updatedAt),
-			attachments: files
-				.filter((f) => f.reflectionId === x.id)
-				.map((f, i) => ({
-					fileName: f.fileName,
-					mimeType: f.mimeType,
-					size: f.size,
-					path: toZip[files.indexOf(f)].path,
-					createdAt: iso(f.createdAt),
-					order: i + 1
-				}))
-		})),
-		selfRatings: listRatings(viewer)
-			.reverse()
-			.map((x) => ({ competency: x.competency, level: x.level, note: x.note, createdAt: iso(x.createdAt) })),
-		goals: listGoals(viewer).map((g) => ({
-			title: g.title,
-			description: g.description,
-			competency: g.competency,
-			dueOn: g.dueOn,
-			status: g.status,
-			fromReflectionId: g.sourceReflectionId,
-			createdAt: iso(g.createdAt),
-			updatedAt: iso(g.updatedAt)
-		}))
-	};
-	return { json, files: toZip };
-}
-export type PortfolioExport = ReturnType<typeof buildPortfolioExport>['json'];
-
-// archiver 8 exports ZipArchive as a named class; @types/archiver still describes the v7 factory.
-const { ZipArchive } = archiverModule as unknown as {
-	ZipArchive: new (options?: ArchiverOptions) => Archiver;
-};
-
-/** The ZIP as a web stream: portfolio.json first, then every attachment, read one at a time. */
-export function portfolioZip(viewer: Viewer, options: MyDataOptions = {}): ReadableStream<Uint8Array> {
-	const { json, files } = buildPortfolioExport(viewer);
-	const zip = new ZipArchive({ zlib: { level: 6 } });
-	const out = new PassThrough();
-	zip.on('error', (err) => {
-		logger.error({ err }, 'portfolio export failed');
-		out.destroy(err);
-	});
-	zip.pipe(out);
-	zip.append(JSON.stringify(json, null, 2), { name: 'portfolio.json' });
-	// The rest of what Koers holds about the student (right of access); see docs/portfolio-export.md.
-	const mine = buildMyData(viewer, options);
-	if (mine) zip.append(JSON.stringify(mine, null, 2), { name: 'mijn-gegevens.json' });
-	for (const f of files) {
-		// Lazily read by archiver, one file at a time, so a large portfolio does not sit in memory.
-		const path = storedFilePath(f.storageKey);
-		if (existsSync(path)) zip.file(path, { name: f.path });
-	}
-	void zip.finalize();
-	return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }

@@ -6,16 +6,15 @@ import { activityGroup } from '../db/schema-programme';
 import type { Db } from '../db';
 import type { ReflectionContent } from '../../schemas/reflections';
 import { reflectionContentSchema, ownActivitySchema } from '../../schemas/reflections';
+import { getOwnReflection, getReflection, listReflections } from './reflections';
 import {
 	createReflection,
 	deleteReflection,
-	getOwnReflection,
-	getReflection,
-	listReflections,
+	finishReflection,
+	reopenReflection,
 	saveReflection,
-	setFinished,
 	setVisibility
-} from './reflections';
+} from './reflection-save';
 import { getVersion, listVersions } from './reflection-versions';
 import { listPlannedActivities } from '../school/activities';
 
@@ -172,12 +171,50 @@ describe('versions and conflicts', () => {
 	it('visibility and finishing bump the version, so an open edit tab sees a conflict', () => {
 		const v = viewerOf(cast.studentA);
 		const id = createReflection(v, { activityType: 'gastles' })!;
+		expect(saveReflection(v, id, 1, text()).ok).toBe(true);
 		expect(setVisibility(v, id, 'dossier')).toBe(true);
-		expect(setFinished(v, id, true)).toBe(true);
-		expect(getOwnReflection(v, id)).toMatchObject({ visibility: 'dossier', finished: true, version: 3 });
-		expect(saveReflection(v, id, 1, text()).ok).toBe(false);
-		expect(setFinished(v, id, false)).toBe(true);
+		expect(finishReflection(v, id)).toEqual({ ok: true });
+		expect(getOwnReflection(v, id)).toMatchObject({ visibility: 'dossier', finished: true, version: 4 });
+		expect(saveReflection(v, id, 2, text()).ok).toBe(false);
+		expect(reopenReflection(v, id)).toBe(true);
 		expect(getOwnReflection(v, id)?.finished).toBe(false);
+	});
+});
+
+describe('Klaar (issue 19)', () => {
+	it('refuses Klaar without all four parts and a competency, and keeps the text as a draft', () => {
+		const v = viewerOf(cast.studentA);
+		const id = createReflection(v, { activityType: 'meeloopdag' })!;
+		const thin = text({ resultaat: '', evaluatie: '  ', vervolg: '', competencies: [] });
+		const saved = saveReflection(v, id, 1, thin, { finish: true });
+		expect(saved).toMatchObject({
+			ok: true,
+			finished: false,
+			missing: ['competencies', 'resultaat', 'evaluatie', 'vervolg']
+		});
+		expect(getOwnReflection(v, id)).toMatchObject({ finished: false, doel: thin.doel, version: 2 });
+		expect(finishReflection(v, id)).toMatchObject({ ok: false, reason: 'incomplete' });
+		expect(getReflection(viewerOf(cast.mentor), id)).toBeUndefined();
+		expect(saveReflection(v, id, 2, text(), { finish: true })).toMatchObject({ finished: true, missing: [] });
+	});
+
+	it('a finished text saved on purpose with a part emptied goes back to draft; an autosave does not', () => {
+		const id = finishedShared(cast.studentA);
+		const v = viewerOf(cast.studentA);
+		expect(saveReflection(v, id, 2, text({ vervolg: '' }), { kind: 'autosave' })).toMatchObject({
+			finished: true,
+			missing: []
+		});
+		expect(saveReflection(v, id, 3, text({ vervolg: '' }))).toMatchObject({
+			finished: false,
+			missing: ['vervolg']
+		});
+		expect(getOwnReflection(v, id)?.finished).toBe(false);
+	});
+
+	it('another student cannot finish a reflection that is not theirs', () => {
+		const id = createReflection(viewerOf(cast.studentB), { activityType: 'hobby' })!;
+		expect(finishReflection(viewerOf(cast.studentA), id)).toEqual({ ok: false, reason: 'missing' });
 	});
 });
 

@@ -12,6 +12,8 @@ import { canOn, studentScope } from '../access';
 import { createViewer, type Viewer } from '../auth/viewer';
 import { listMyAudit } from './audit';
 import { parentsExport } from '../parents/export';
+import { listOwnSignoffs } from '../portfolio/signoff';
+import { listShares } from '../portfolio/share';
 import { fullName } from '$lib/names';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -219,7 +221,20 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 			action: e.action
 		})),
 		// Issue 20: linked parents, what goes home, and the notes from home.
-		home: parentsExport(viewer)
+		home: parentsExport(viewer),
+		// Issue 19: the mentors' sign-offs of the dossier per school year, and the share links (never a token).
+		dossier: {
+			signoffs: listOwnSignoffs(viewer),
+			shareLinks: listShares(viewer).map((x) => ({
+				part: x.part,
+				recipient: x.recipient,
+				expiresOn: x.expiresOn,
+				createdAt: new Date(x.createdAt).toISOString(),
+				revokedAt: x.revokedAt === null ? null : new Date(x.revokedAt).toISOString(),
+				views: x.views,
+				lastViewedAt: x.lastViewedAt === null ? null : new Date(x.lastViewedAt).toISOString()
+			}))
+		}
 	};
 }
 

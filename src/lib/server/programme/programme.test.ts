@@ -6,7 +6,7 @@ import * as core from '../db/schema';
 import { activity } from '../db/schema-portfolio';
 import { notification } from '../db/schema-dialog';
 import type { ActivityInput } from '../../schemas/programme';
-import { saveReflection } from '../portfolio/reflections';
+import { saveReflection } from '../portfolio/reflection-save';
 import { createActivity, duplicateActivity, listProgramme, setCancelled, updateActivity } from './plan';
 import { listYears } from './options';
 import { copyYear, nextYearDate } from './copy';
@@ -173,9 +173,14 @@ describe('students, mentors and reach', () => {
 		});
 		expect(listActivityStudents(viewerOf(cast.otherMentor), id)).toBeUndefined();
 		// After: reflected and finished.
-		expect(
-			saveReflection(sanne, rid, 2, { ...content, resultaat: 'Ik zag een kapsalon.' }, { finish: true }).ok
-		).toBe(true);
+		const full = {
+			...content,
+			resultaat: 'Ik zag een kapsalon.',
+			evaluatie: 'Ik vond het leuk.',
+			vervolg: 'Ik ga meelopen.',
+			competencies: ['werkexploratie' as const]
+		};
+		expect(saveReflection(sanne, rid, 2, full, { finish: true })).toMatchObject({ ok: true, finished: true });
 		expect(listActivityStudents(mentor, id)?.find((s) => s.id === cast.studentA)).toMatchObject({
 			state: 'reflected',
 			reflectionId: rid

@@ -8,7 +8,7 @@ import { canOn } from '../access';
 import { getDb, type Db } from '../db';
 import { activity, reflection } from '../db/schema-portfolio';
 import { notification } from '../db/schema-dialog';
-import { createReflection } from '../portfolio/reflections';
+import { createReflection } from '../portfolio/reflection-save';
 import { activitiesOfStudent, PREPARED, REFLECTED } from './audience';
 import { amsterdamToday } from './today';
 

@@ -1,6 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { getOverview } from '$lib/server/portfolio/student-overview';
+import { getProgress } from '$lib/server/portfolio/dossier-progress';
+import { getSignoff } from '$lib/server/portfolio/signoff';
 import { listMyActivities, sendDueReminders } from '$lib/server/programme/student';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -11,6 +13,8 @@ export const load: PageServerLoad = ({ locals }) => {
 		upcoming: listMyActivities(viewer, { upcomingOnly: true, limit: 3 }),
 		givenName: locals.user?.name.split(' ')[0] ?? '',
 		overview: getOverview(viewer),
+		progress: getProgress(viewer) ?? null,
+		signoff: getSignoff(viewer),
 		now: Date.now()
 	};
 };

@@ -12,6 +12,7 @@ import {
 	MAX_PARENTS
 } from '$lib/server/parents/invitations';
 import { listMyParents, revokeParent, setShareGoals, sharesGoals } from '$lib/server/parents/links';
+import { listShareViews } from '$lib/server/portfolio/share';
 import { invitationIdSchema, linkIdSchema, switchSchema } from '$lib/schemas/parents';
 
 export const load: PageServerLoad = () => {
@@ -29,7 +30,8 @@ export const load: PageServerLoad = () => {
 		})),
 		parents: listMyParents(viewer),
 		invitations: listOpenInvitations(viewer),
-		shareGoals: sharesGoals(viewer.userId)
+		shareGoals: sharesGoals(viewer.userId),
+		shareViews: listShareViews(viewer)
 	};
 };
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { portfolioZip } from '$lib/server/portfolio/dossier';
+import { portfolioZip } from '$lib/server/portfolio/portfolio-export';
 
 // The whole portfolio as a ZIP (portfolio.json + attachments; format: docs/portfolio-export.md).
 export const GET: RequestHandler = () => {

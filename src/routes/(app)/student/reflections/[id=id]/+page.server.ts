@@ -1,12 +1,15 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
+import { getOwnReflection } from '$lib/server/portfolio/reflections';
+import { listAttachments } from '$lib/server/portfolio/attachments';
 import {
 	deleteReflection,
-	getOwnReflection,
-	setFinished,
+	finishReflection,
+	reopenReflection,
 	setVisibility
-} from '$lib/server/portfolio/reflections';
+} from '$lib/server/portfolio/reflection-save';
+import { finishGapText } from '$lib/reflection-text';
 import { parseForm } from '$lib/server/forms';
 import { visibilitySchema } from '$lib/schemas/reflections';
 import { commentActions, threadFor } from '$lib/server/http/comment-actions';
@@ -25,6 +28,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		saved: url.searchParams.has('saved'),
 		comments: threadFor(viewer, reflection.id),
 		home: getReflectionHome(viewer, reflection.id),
+		attachments: listAttachments(viewer, reflection.id),
 		cancelled: getReflectionActivity(viewer, reflection.id)?.cancelled ?? false
 	};
 };
@@ -56,13 +60,15 @@ export const actions: Actions = {
 	},
 	finish: ({ params }) => {
 		const viewer = requireRole('student');
-		if (!setFinished(viewer, Number(params.id), true)) error(404, 'Not found');
+		const result = finishReflection(viewer, Number(params.id));
+		if (!result.ok && result.reason === 'missing') error(404, 'Not found');
+		if (!result.ok) return fail(400, { finishMissing: result.missing.map(finishGapText) });
 		notifyReflectionFinished(viewer, Number(params.id));
 		return { done: true };
 	},
 	reopen: ({ params }) => {
 		const viewer = requireRole('student');
-		if (!setFinished(viewer, Number(params.id), false)) error(404, 'Not found');
+		if (!reopenReflection(viewer, Number(params.id))) error(404, 'Not found');
 		return { done: true };
 	},
 	// "Ook thuis" and the notes from home (issue 20).

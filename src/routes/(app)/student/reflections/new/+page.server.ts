@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { listPlannedActivities } from '$lib/server/school/activities';
-import { createReflection } from '$lib/server/portfolio/reflections';
+import { createReflection } from '$lib/server/portfolio/reflection-save';
 import { invalid, parseForm } from '$lib/server/forms';
 import { ownActivitySchema, plannedActivitySchema } from '$lib/schemas/reflections';
 import { m } from '$lib/paraglide/messages';

@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { dataSubject } from '$lib/server/privacy/access-request';
 import { recordAudit } from '$lib/server/privacy/audit';
-import { portfolioZip } from '$lib/server/portfolio/dossier';
+import { portfolioZip } from '$lib/server/portfolio/portfolio-export';
 
 // A formal access request handled by the school: the student's whole ZIP, as the student downloads it,
 // plus the mentors' working notes on their one-to-one conversations.

@@ -17,6 +17,8 @@ export type SaveOutcome =
 	| { type: 'saved'; version: number; updatedAt: number }
 	| { type: 'conflict'; current: ServerCopy }
 	| { type: 'invalid'; errors: Record<string, string> }
+	/** Saved as a draft, but "Klaar" was refused: what is missing, per field. */
+	| { type: 'refused'; version: number; updatedAt: number; errors: Record<string, string> }
 	| { type: 'expired' }
 	| { type: 'offline' };
 
@@ -42,6 +44,10 @@ export async function postSave(
 	}
 	if (res.type === 'opaqueredirect' || res.status === 401) return { type: 'expired' };
 	if (res.status === 409) return { type: 'conflict', current: (await res.json()).current as ServerCopy };
+	if (res.status === 422) {
+		const body = (await res.json()) as { version: number; updatedAt: number; errors: Record<string, string> };
+		return { type: 'refused', version: body.version, updatedAt: body.updatedAt, errors: body.errors };
+	}
 	if (res.status === 400) return { type: 'invalid', errors: (await res.json()).errors ?? {} };
 	if (!res.ok) return { type: 'offline' };
 	const body = (await res.json()) as { version: number; updatedAt: number };

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { getReflection } from '$lib/server/portfolio/reflections';
+import { listAttachments } from '$lib/server/portfolio/attachments';
 import { studentSummary } from '$lib/server/mentor/student-summary';
 import { commentActions, threadFor } from '$lib/server/http/comment-actions';
 import { recordView } from '$lib/server/privacy/audit';
@@ -18,7 +19,8 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		reflection,
 		student: { id: student.id, name: student.name },
-		comments: threadFor(viewer, reflection.id)
+		comments: threadFor(viewer, reflection.id),
+		attachments: listAttachments(viewer, reflection.id)
 	};
 };
 
