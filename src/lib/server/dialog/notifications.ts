@@ -40,18 +40,21 @@ export function notify(db: Db, rows: NewNotification[]): void {
 			st: r.studentId ?? null,
 			r: r.reflectionId ?? null,
 			c: r.conversationId ?? null,
-			a: r.activityId ?? null
+			a: r.activityId ?? null,
+			m: r.matrixRoundId ?? null
 		}))
 	);
 	const n = notification;
 	// "is" compares nulls as equal; distinct drops duplicates within one call.
-	db.run(sql`insert into ${n} (school_id, user_id, kind, student_id, reflection_id, conversation_id, activity_id)
+	db.run(sql`insert into ${n} (school_id, user_id, kind, student_id, reflection_id, conversation_id, activity_id,
+			matrix_round_id)
 		select distinct j.value ->> 's', j.value ->> 'u', j.value ->> 'k', j.value ->> 'st', j.value ->> 'r',
-			j.value ->> 'c', j.value ->> 'a'
+			j.value ->> 'c', j.value ->> 'a', j.value ->> 'm'
 		from json_each(${json}) j
 		where not exists (select 1 from ${n} o where o.user_id = j.value ->> 'u' and o.read_at is null
 			and o.kind = j.value ->> 'k' and o.student_id is j.value ->> 'st' and o.reflection_id is j.value ->> 'r'
-			and o.conversation_id is j.value ->> 'c' and o.activity_id is j.value ->> 'a')`);
+			and o.conversation_id is j.value ->> 'c' and o.activity_id is j.value ->> 'a'
+			and o.matrix_round_id is j.value ->> 'm')`);
 }
 
 /** The mentors of a student's open groups (one query). */

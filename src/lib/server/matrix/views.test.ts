@@ -146,8 +146,12 @@ describe('respondents', () => {
 		const me = listRespondents(coordinator, ids.roundId).find((r) => r.userId === cast.mentor);
 		expect(me).toMatchObject({ answered: 1, tasks, remindedAt: null });
 
+		// A reminder while the invitation is still unread is the same news: notify() does not repeat it.
 		expect(remindRespondent(coordinator, ids.roundId, me?.id ?? 0)).toBe('ok');
-		expect(listNotifications(mentor)).toHaveLength(2);
+		expect(listNotifications(mentor)).toHaveLength(1);
+		expect(
+			listRespondents(coordinator, ids.roundId).find((r) => r.userId === cast.mentor)?.remindedAt
+		).not.toBeNull();
 		const elsewhere = viewerOf(makeUser(cast.schoolB.schoolId, ['coordinator']));
 		expect(removeRespondent(elsewhere, ids.roundId, me?.id ?? 0)).toBe('notFound');
 		expect(removeRespondent(coordinator, ids.roundId, me?.id ?? 0)).toBe('ok');
