@@ -57,8 +57,10 @@ export async function openGroup(page: Page, name: string) {
 
 /** On a phone the header's links live in one menu: opens it (a no-op on a wide screen or when open). */
 export async function openMenu(page: Page): Promise<void> {
+	// By the viewport, not by visibility: before the stylesheet applies, the toggle shows on a desktop too.
+	if ((page.viewportSize()?.width ?? 0) >= 768) return;
 	const toggle = page.locator('header .menu-toggle');
-	if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+	if ((await toggle.getAttribute('aria-expanded')) !== 'true') {
 		await toggle.click();
 		await expect(page.locator('#app-menu')).toBeVisible();
 	}
