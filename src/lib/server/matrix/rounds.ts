@@ -1,7 +1,7 @@
 // Evaluation rounds of the LOB-task matrix: one open round per school at a time, unique names, carry-over
 // of the agreed matrix and unfinished actions into a new round, rename, delete while nobody answered, and
 // closing (which keeps the round's tasks and actors as a snapshot, see round-lists.ts).
-import { and, count, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { getDb, inTransaction, type Db } from '../db';
 import { getCurrentSchoolYear } from '../school/schools';
 import * as mx from '../db/schema-matrix';
@@ -156,15 +156,17 @@ export function renameRound(viewer: Viewer, roundId: number, name: string): Roun
 }
 
 /** How many answers the round's respondents gave: a round with answers cannot be deleted. */
-export function countAnswers(viewer: Viewer, roundId: number, db: Db = getDb()): number {
+export function hasAnswers(viewer: Viewer, roundId: number, db: Db = getDb()): boolean {
 	const rs = mx.matrixRespondent;
+	// Whether any, not how many: the page asks on every view, and a round holds thousands of answers.
 	return (
 		db
-			.select({ n: count() })
+			.select({ id: mx.matrixAnswer.id })
 			.from(mx.matrixAnswer)
 			.innerJoin(rs, eq(rs.id, mx.matrixAnswer.respondentId))
 			.where(and(eq(rs.roundId, roundId), schoolScope(viewer, rs.schoolId)))
-			.get()?.n ?? 0
+			.limit(1)
+			.get() !== undefined
 	);
 }
 
@@ -174,7 +176,7 @@ export function deleteRound(viewer: Viewer, roundId: number, db: Db = getDb()): 
 	return inTransaction(db, (tx): RoundResult => {
 		const round = getRound(viewer, roundId);
 		if (!round) return { ok: false, reason: 'notFound' };
-		if (countAnswers(viewer, roundId, tx) > 0) return { ok: false, reason: 'answered' };
+		if (hasAnswers(viewer, roundId, tx)) return { ok: false, reason: 'answered' };
 		tx.update(r)
 			.set({ previousRoundId: round.previousRoundId })
 			.where(and(eq(r.previousRoundId, roundId), schoolScope(viewer, r.schoolId)))

@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { invalid, parseForm, type FormValues } from '$lib/server/forms';
 import {
-	countAnswers,
 	deleteRound,
+	hasAnswers,
 	renameRound,
 	setRoundStatus,
 	type RoundResult
@@ -25,7 +25,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	return {
 		view: url.searchParams.get('view') === 'list' ? ('list' as const) : ('grid' as const),
 		confirm: confirm === 'close' || confirm === 'delete' ? confirm : null,
-		answers: countAnswers(viewer, roundId),
+		answered: hasAnswers(viewer, roundId),
 		...grid
 	};
 };
