@@ -154,7 +154,7 @@ const REMINDER_WINDOW_DAYS = 14;
 
 /**
  * The day after an activity, a student who wrote nothing after it gets one reminder. Run when the student
- * opens their home: one INSERT … SELECT, no scheduler needed.
+ * opens their home: a read, and an INSERT … SELECT only when one is due; no scheduler needed.
  */
 export function sendDueReminders(viewer: Viewer, today: string = amsterdamToday(), db: Db = getDb()): number {
 	if (!canOn(viewer, 'programme.take', 'self')) return 0;
@@ -162,13 +162,15 @@ export function sendDueReminders(viewer: Viewer, today: string = amsterdamToday(
 		.toISOString()
 		.slice(0, 10);
 	const end = sql`coalesce(a.end_date, a.date)`;
-	return db.run(sql`insert into ${notification} (school_id, user_id, kind, student_id, activity_id)
-		select ${viewer.schoolId}, ${viewer.userId}, 'activityReminder', ${viewer.userId}, a.id
-		from ${activity} a
+	const due = sql`from ${activity} a
 		where a.id in ${activitiesOfStudent(viewer.userId, viewer.schoolId)}
 			and a.cancelled_at is null and ${end} < ${today} and ${end} >= ${since}
 			and not exists (select 1 from ${reflection} r where r.activity_id = a.id
 				and r.student_id = ${viewer.userId} and r.deleted_at is null and ${REFLECTED})
 			and not exists (select 1 from ${notification} n where n.activity_id = a.id
-				and n.user_id = ${viewer.userId} and n.kind = 'activityReminder')`).changes;
+				and n.user_id = ${viewer.userId} and n.kind = 'activityReminder')`;
+	// Read first: a page view that has nothing to send takes no write lock.
+	if (!db.get<{ any: number }>(sql`select exists (select 1 ${due}) as any`)?.any) return 0;
+	return db.run(sql`insert into ${notification} (school_id, user_id, kind, student_id, activity_id)
+		select ${viewer.schoolId}, ${viewer.userId}, 'activityReminder', ${viewer.userId}, a.id ${due}`).changes;
 }
