@@ -170,7 +170,7 @@ export function sendDueReminders(viewer: Viewer, today: string = amsterdamToday(
 			and not exists (select 1 from ${notification} n where n.activity_id = a.id
 				and n.user_id = ${viewer.userId} and n.kind = 'activityReminder')`;
 	// Read first: a page view that has nothing to send takes no write lock.
-	if (!db.get<{ any: number }>(sql`select exists (select 1 ${due}) as any`)?.any) return 0;
+	if (!db.get<{ found: number }>(sql`select exists (select 1 ${due}) as found`)?.found) return 0;
 	return db.run(sql`insert into ${notification} (school_id, user_id, kind, student_id, activity_id)
 		select ${viewer.schoolId}, ${viewer.userId}, 'activityReminder', ${viewer.userId}, a.id ${due}`).changes;
 }
