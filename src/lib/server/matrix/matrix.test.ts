@@ -81,6 +81,29 @@ describe('rounds and cells', () => {
 		expect(getGrid(coordinator, roundId)?.tasks.some((t) => t.id === ids.taskId)).toBe(true);
 	});
 
+	it('keeps archived tasks and actors in an open round only where the round gives them a part', () => {
+		const { coordinator, roundId, ids } = firstRound();
+		const [, answeredTask, unusedTask] = listTasks(coordinator);
+		const [, answeredActor] = listActors(coordinator);
+		saveAgreedCell(coordinator, ids, { ...input, part: 'uitvoerend' });
+		inviteRespondent(coordinator, roundId, cast.mentor, null);
+		saveMyAnswer(
+			viewerOf(cast.mentor),
+			{ roundId, taskId: answeredTask.id, actorId: answeredActor.id },
+			{ ...input, part: 'adviserend' }
+		);
+		for (const id of [ids.taskId, answeredTask.id, unusedTask.id]) setArchived(coordinator, 'task', id, true);
+		for (const id of [ids.actorId, answeredActor.id]) setArchived(coordinator, 'actor', id, true);
+		const grid = getGrid(coordinator, roundId);
+		const taskIds = grid?.tasks.map((t) => t.id) ?? [];
+		expect(taskIds).toContain(ids.taskId);
+		expect(taskIds).toContain(answeredTask.id);
+		expect(taskIds).not.toContain(unusedTask.id);
+		const actorIds = grid?.actors.map((a) => a.id) ?? [];
+		expect(actorIds).toEqual(expect.arrayContaining([ids.actorId, answeredActor.id]));
+		expect(listActors(coordinator).some((a) => a.id === answeredActor.id)).toBe(false);
+	});
+
 	it('lets the second of two editors see the change instead of overwriting it', () => {
 		const { coordinator, ids } = firstRound();
 		const other = viewerOf(makeUser(cast.schoolA.schoolId, ['coordinator']));

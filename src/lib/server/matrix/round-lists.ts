@@ -1,28 +1,79 @@
 // The tasks and actors of a round. An open round reads the school's live lists; closing a round writes a
 // snapshot of them (names, kinds, order), so later edits never rewrite a closed round or its comparison.
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { union } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '../db';
 import * as mx from '../db/schema-matrix';
 import { schoolScope } from '../access';
 import type { Viewer } from '../auth/viewer';
 import { listActors, listTasks, type ActorDto, type TaskDto } from './lists';
-import type { Part, RoundStatus } from '../../matrix';
+import type { RoundStatus } from '../../matrix';
 
 export interface RoundLists {
 	tasks: TaskDto[];
 	actors: ActorDto[];
 }
 
-/** Live lists with archived tasks/actors brought back where this set of cells still uses them. */
-export function listsFor(
-	viewer: Viewer,
-	cells: { taskId: number; actorId: number; part: Part }[]
-): RoundLists {
-	const used = cells.filter((c) => c.part !== 'geen');
+/** Live lists with archived tasks/actors brought back where this round still uses them. */
+export function listsFor(viewer: Viewer, roundId: number, db: Db = getDb()): RoundLists {
+	const tasks = listTasks(viewer, { archived: true });
+	const actors = listActors(viewer, { archived: true });
+	const usedTasks = usedOf(viewer, roundId, 'task', archivedIds(tasks), db);
+	const usedActors = usedOf(viewer, roundId, 'actor', archivedIds(actors), db);
 	return {
-		tasks: listTasks(viewer, { alsoIds: used.map((c) => c.taskId) }),
-		actors: listActors(viewer, { alsoIds: used.map((c) => c.actorId) })
+		tasks: tasks.filter((x) => !x.archived || usedTasks.has(x.id)),
+		actors: actors.filter((x) => !x.archived || usedActors.has(x.id))
 	};
+}
+
+const archivedIds = (list: { id: number; archived: boolean }[]) =>
+	list.filter((x) => x.archived).map((x) => x.id);
+
+/**
+ * Which of these archived tasks (or actors) the round gives a part, agreed or answered: asked about the few
+ * archived ones only, so a view of the round does not read every respondent's answers for it.
+ */
+function usedOf(
+	viewer: Viewer,
+	roundId: number,
+	which: 'task' | 'actor',
+	archived: number[],
+	db: Db
+): Set<number> {
+	if (!archived.length) return new Set();
+	const c = mx.matrixCell;
+	const ans = mx.matrixAnswer;
+	const rs = mx.matrixRespondent;
+	const cellColumn = which === 'task' ? c.taskId : c.actorId;
+	const answerColumn = which === 'task' ? ans.taskId : ans.actorId;
+	const agreed = db
+		.selectDistinct({ id: cellColumn })
+		.from(c)
+		.where(
+			and(
+				eq(c.roundId, roundId),
+				schoolScope(viewer, c.schoolId),
+				ne(c.part, 'geen'),
+				inArray(cellColumn, archived)
+			)
+		);
+	const answered = db
+		.selectDistinct({ id: answerColumn })
+		.from(ans)
+		.innerJoin(rs, eq(rs.id, ans.respondentId))
+		.where(
+			and(
+				eq(rs.roundId, roundId),
+				schoolScope(viewer, rs.schoolId),
+				ne(ans.part, 'geen'),
+				inArray(answerColumn, archived)
+			)
+		);
+	return new Set(
+		union(agreed, answered)
+			.all()
+			.map((r) => r.id)
+	);
 }
 
 /** A closed round's snapshot; undefined when it has none (an open round). */
@@ -48,25 +99,6 @@ function readSnapshot(viewer: Viewer, roundId: number, db: Db = getDb()): RoundL
 	};
 }
 
-/** Every cell of the round anyone gave a part: agreed cells and respondents' answers. */
-function usedCells(viewer: Viewer, roundId: number, db: Db) {
-	const c = mx.matrixCell;
-	const ans = mx.matrixAnswer;
-	const rs = mx.matrixRespondent;
-	const agreed = db
-		.select({ taskId: c.taskId, actorId: c.actorId, part: c.part })
-		.from(c)
-		.where(and(eq(c.roundId, roundId), schoolScope(viewer, c.schoolId), ne(c.part, 'geen')))
-		.all();
-	const answered = db
-		.select({ taskId: ans.taskId, actorId: ans.actorId, part: ans.part })
-		.from(ans)
-		.innerJoin(rs, eq(rs.id, ans.respondentId))
-		.where(and(eq(rs.roundId, roundId), schoolScope(viewer, rs.schoolId), ne(ans.part, 'geen')))
-		.all();
-	return [...agreed, ...answered];
-}
-
 /** The lists a round shows: its snapshot once closed, else the live lists. */
 export function roundLists(
 	viewer: Viewer,
@@ -74,7 +106,7 @@ export function roundLists(
 	db: Db = getDb()
 ): RoundLists {
 	const snapshot = round.status === 'closed' ? readSnapshot(viewer, round.id, db) : undefined;
-	return snapshot ?? listsFor(viewer, usedCells(viewer, round.id, db));
+	return snapshot ?? listsFor(viewer, round.id, db);
 }
 
 /** Closing: keep the lists as they are now. Reopening: drop the snapshot, the live lists apply again. */
@@ -88,7 +120,7 @@ export function writeSnapshot(viewer: Viewer, roundId: number, status: RoundStat
 		.where(and(eq(a.roundId, roundId), schoolScope(viewer, a.schoolId)))
 		.run();
 	if (status !== 'closed') return;
-	const lists = listsFor(viewer, usedCells(viewer, roundId, db));
+	const lists = listsFor(viewer, roundId, db);
 	const base = { schoolId: viewer.schoolId, roundId };
 	if (lists.tasks.length)
 		db.insert(t)
