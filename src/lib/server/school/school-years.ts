@@ -9,11 +9,7 @@ import * as table from '../db/schema';
 import { can } from '../access';
 import type { Viewer } from '../auth/viewer';
 import { recordAudit } from '../privacy/audit';
-
-/** The date (yyyy-mm-dd) it is in Dutch schools at this moment: a year starts at midnight there. */
-export function amsterdamDay(now: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-}
+import { amsterdamToday } from '../programme/today';
 
 export type SchoolYearStatus = 'current' | 'staged' | 'past';
 
@@ -153,7 +149,7 @@ function activate(tx: Db, schoolId: number, yearId: number, now: Date): number {
 
 /** Every staged year whose start date has come takes effect; run at start-up and by the hourly timer. */
 export function activateDueSchoolYears(now = new Date(), db: Db = getDb()): number[] {
-	const today = amsterdamDay(now);
+	const today = amsterdamToday(now);
 	const due = db
 		.select({ id: table.schoolYear.id, schoolId: table.schoolYear.schoolId, name: table.schoolYear.name })
 		.from(table.schoolYear)
