@@ -90,7 +90,7 @@ describe('rounds and cells', () => {
 		saveMyAnswer(
 			viewerOf(cast.mentor),
 			{ roundId, taskId: answeredTask.id, actorId: answeredActor.id },
-			{ ...input, part: 'adviserend' }
+			{ ...input, part: 'ondersteunend' }
 		);
 		for (const id of [ids.taskId, answeredTask.id, unusedTask.id]) setArchived(coordinator, 'task', id, true);
 		for (const id of [ids.actorId, answeredActor.id]) setArchived(coordinator, 'actor', id, true);
