@@ -23,6 +23,8 @@ export default defineConfig({
 	server: { port: 5173 },
 	test: {
 		expect: { requireAssertions: true },
+		// Argon2 hashes, image re-encoding and real migrations: on a busy 2-core machine 5 s is too tight.
+		testTimeout: 20_000,
 		projects: [
 			{
 				extends: './vite.config.ts',
