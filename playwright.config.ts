@@ -34,7 +34,7 @@ export default defineConfig({
 			// The screens people use on a phone (students, parents, mentors, the matrix, every page's axe scan);
 			// account administration, sign-in mechanics and the API-level suites run once, on the desktop.
 			testIgnore:
-				/(admin|auth|sessions|errors|import|school-year|school|transfer|sso|authz|csrf|fuzz|xss|revocation|body-limit)\.test\.ts$/,
+				/(admin|auth|sessions|errors|inzage|import|school-year|school|transfer|sso|authz|csrf|fuzz|xss|revocation|body-limit)\.test\.ts$/,
 			use: {
 				...devices['Desktop Chrome'],
 				viewport: { width: 360, height: 780 },

@@ -5,6 +5,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** The id handleError logged for an unexpected error of this request. */
+			errorId?: string;
 		}
 		interface Error {
 			message: string;

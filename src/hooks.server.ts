@@ -17,6 +17,7 @@ import { serverTimingHeader, withDbTiming } from '$lib/server/db/timing';
 import { crossOriginWrite } from '$lib/server/http/csrf';
 import { activateDueSchoolYears } from '$lib/server/school/school-years';
 import { countBody } from '$lib/server/http/body-limit';
+import { ownErrorPage } from '$lib/server/html/error-page';
 
 export const init: ServerInit = () => {
 	if (building) return;
@@ -119,9 +120,12 @@ const i18n: Handle = ({ event, resolve }) => {
 	if (saved && event.cookies.get(cookieName) !== saved) {
 		event.cookies.set(cookieName, saved, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000 });
 	}
-	return paraglideMiddleware(event.request, ({ request, locale }) => {
+	return paraglideMiddleware(event.request, async ({ request, locale }) => {
 		event.request = request;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+		const response = await resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		});
+		return ownErrorPage(response, event.locals.errorId);
 	});
 };
 
@@ -143,5 +147,7 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		return { message };
 	}
 	logger.error({ err: error, id, path: event.url.pathname, status }, 'unexpected error');
+	// For an endpoint's error page (ownErrorPage), which Kit renders from the message alone.
+	event.locals.errorId = id;
 	return { message: 'Internal error', id };
 };

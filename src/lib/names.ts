@@ -7,7 +7,10 @@ export interface NameParts {
 
 /** "Lotte van den Berg" */
 export function fullName(p: NameParts): string {
-	return [p.givenName, p.familyNamePrefix, p.familyName].filter(Boolean).join(' ');
+	return [p.givenName, p.familyNamePrefix, p.familyName]
+		.map((x) => x?.trim())
+		.filter(Boolean)
+		.join(' ');
 }
 
 /** "Berg, Lotte van den": how school lists sort and show names. */

@@ -3,7 +3,7 @@
 // they never touch the accounts in DEMO that other tests sign in with.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { DEMO, gotoReady, loginAs, openGroup, type DemoRole, openMenu } from './helpers';
+import { DEMO, gotoReady, loginAs, loginThroughForm, openGroup, type DemoRole, openMenu } from './helpers';
 
 const DB_PATH = `./data/e2e-${process.env.E2E_PORT ?? 4173}.db`;
 const STUDENT_PASSWORD = 'Leerling-2026';
@@ -73,7 +73,7 @@ test.describe('each role signs in', () => {
 		test(`${role} lands on ${DEMO[role].home} with its navigation`, async ({ page }) => {
 			await page.goto(DEMO[role].home);
 			await expect(page).toHaveURL(/\/login\?redirectTo=/);
-			await loginAs(page, role);
+			await loginThroughForm(page, role);
 			await expect(page).toHaveURL(new RegExp(`${DEMO[role].home}$`));
 			await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 			await openMenu(page);

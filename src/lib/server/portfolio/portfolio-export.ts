@@ -13,7 +13,7 @@ import { REFLECTION_PARTS } from '../../portfolio';
 import { listGoals, listRatings } from './growth';
 import { storedFilePath } from './attachments';
 import { logger } from '../ops/logger';
-import { buildMyData, type MyDataOptions } from '../privacy/access-request';
+import { buildMyData, type MyData, type MyDataOptions } from '../privacy/access-request';
 import { ownerInfo, ownReflections } from './dossier';
 import { dossierConversations, ownerOfViewer } from './dossier-content';
 import { getSignoff } from './signoff';
@@ -134,7 +134,7 @@ const { ZipArchive } = archiverModule as unknown as {
 };
 
 /** index.html: portfolio.json made readable, for any browser, offline, with the files beside it. */
-export function exportIndexHtml(json: PortfolioExport): string {
+export function exportIndexHtml(json: PortfolioExport, mine?: MyData): string {
 	const locale: 'nl' | 'en' = getLocale() === 'en' ? 'en' : 'nl';
 	return renderDocument(
 		ExportIndex,
@@ -146,7 +146,8 @@ export function exportIndexHtml(json: PortfolioExport): string {
 			selfRatings: json.selfRatings,
 			goals: json.goals,
 			conversations: json.conversations.map((c, i) => ({ ...c, id: i })),
-			signoff: json.signoff && { ...json.signoff, signedAt: Date.parse(json.signoff.signedAt) }
+			signoff: json.signoff && { ...json.signoff, signedAt: Date.parse(json.signoff.signedAt) },
+			mine
 		},
 		locale
 	);
@@ -163,9 +164,9 @@ export function portfolioZip(viewer: Viewer, options: MyDataOptions = {}): Reada
 	});
 	zip.pipe(out);
 	zip.append(JSON.stringify(json, null, 2), { name: 'portfolio.json' });
-	zip.append(exportIndexHtml(json), { name: 'index.html' });
 	// The rest of what Koers holds about the student (right of access); see docs/portfolio-export.md.
 	const mine = buildMyData(viewer, options);
+	zip.append(exportIndexHtml(json, mine), { name: 'index.html' });
 	if (mine) zip.append(JSON.stringify(mine, null, 2), { name: 'mijn-gegevens.json' });
 	for (const f of files) {
 		// Lazily read by archiver, one file at a time, so a large portfolio does not sit in memory.

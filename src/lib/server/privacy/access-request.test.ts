@@ -5,6 +5,9 @@ import * as dialog from '../db/schema-dialog';
 import { createTestDb, makeCast, viewerOf } from '../testing';
 import { buildMyData, dataSubject } from './access-request';
 import { createLoginCode } from '../auth/accounts';
+import { portfolioZip } from '../portfolio/portfolio-export';
+import { openSafeZip } from '../portfolio/zip-reader';
+import { fullName } from '$lib/names';
 
 describe('my data (right of access)', () => {
 	let cast: ReturnType<typeof makeCast>;
@@ -97,5 +100,58 @@ describe('an access request handled by the admin', () => {
 		const subject = dataSubject(viewerOf(cast.admin), cast.studentA)!;
 		expect(JSON.stringify(buildMyData(subject, { withMentorNotes: true }))).toContain('Werknotitie over A');
 		expect(JSON.stringify(buildMyData(subject))).not.toContain('Werknotitie over A');
+	});
+});
+
+describe('the inzage ZIP', () => {
+	let cast: ReturnType<typeof makeCast>;
+	beforeEach(() => {
+		createTestDb();
+		cast = makeCast();
+	});
+
+	it('holds a readable index.html with the account, the groups and the mentors', async () => {
+		const subject = dataSubject(viewerOf(cast.admin), cast.studentA)!;
+		const zip = Buffer.from(
+			await new Response(portfolioZip(subject, { withMentorNotes: true })).arrayBuffer()
+		);
+		const contents = await openSafeZip(zip, {
+			maxEntries: 100,
+			maxEntryBytes: 5_000_000,
+			maxTotalBytes: 10_000_000,
+			maxRatio: 1000
+		});
+		expect(contents.names).toEqual(
+			expect.arrayContaining(['index.html', 'portfolio.json', 'mijn-gegevens.json'])
+		);
+		const html = (await contents.read('index.html'))!.toString('utf8');
+		contents.close();
+		const mine = buildMyData(subject)!;
+		expect(html).toMatch(/^<!doctype html>/);
+		for (const text of [
+			mine.account!.name,
+			mine.account!.username,
+			mine.account!.studentNumber!,
+			mine.groups[0].group,
+			mine.groups[0].schoolYear,
+			mine.groups[0].mentors[0]
+		])
+			expect(html).toContain(text);
+		expect(html).toContain('Je account');
+		expect(html).toContain('Je groepen');
+		expect(html).toContain('Je mentoren');
+		expect(html).not.toMatch(/\S {2}\S/);
+	});
+
+	it('gives each group its period: from the school year’s start until the group closed, or still running', () => {
+		const mine = buildMyData(viewerOf(cast.studentA))!;
+		expect(mine.groups[0]).toMatchObject({ from: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), until: null });
+		expect(mine.account!.roles).toEqual(['student']);
+	});
+});
+
+describe('names', () => {
+	it('have no double space, whatever the prefix holds', () => {
+		expect(fullName({ givenName: 'Sem', familyNamePrefix: ' ', familyName: 'Jansen' })).toBe('Sem Jansen');
 	});
 });

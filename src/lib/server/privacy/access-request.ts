@@ -15,6 +15,7 @@ import { parentsExport } from '../parents/export';
 import { listOwnSignoffs } from '../portfolio/signoff';
 import { listShares } from '../portfolio/share';
 import { fullName } from '$lib/names';
+import { myAccount, myGroups } from './my-account';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const author = alias(core.user, 'author');
@@ -121,66 +122,9 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 				)
 				.all()
 		: [];
-	const account = db
-		.select({
-			username: core.user.username,
-			email: core.user.email,
-			studentNumber: core.user.studentNumber,
-			givenName: core.user.givenName,
-			familyNamePrefix: core.user.familyNamePrefix,
-			familyName: core.user.familyName,
-			createdAt: core.user.createdAt,
-			leftAt: core.user.leftAt
-		})
-		.from(core.user)
-		.where(and(eq(core.user.id, me), eq(core.user.schoolId, viewer.schoolId)))
-		.get();
-	// Every group the student was in, per school year, with its mentors: who could see the file when.
-	const groups = groupIds.length
-		? db
-				.select({
-					id: core.group.id,
-					name: core.group.name,
-					programme: core.group.programme,
-					year: core.schoolYear.name,
-					startsOn: core.schoolYear.startsOn,
-					closedAt: core.group.closedAt
-				})
-				.from(core.group)
-				.innerJoin(core.schoolYear, eq(core.schoolYear.id, core.group.schoolYearId))
-				.where(and(inArray(core.group.id, groupIds), eq(core.group.schoolId, viewer.schoolId)))
-				.orderBy(asc(core.schoolYear.startsOn), asc(core.group.name))
-				.all()
-		: [];
-	const mentors = groupIds.length
-		? db
-				.select({
-					groupId: core.groupMentor.groupId,
-					givenName: core.user.givenName,
-					familyNamePrefix: core.user.familyNamePrefix,
-					familyName: core.user.familyName
-				})
-				.from(core.groupMentor)
-				.innerJoin(core.user, eq(core.user.id, core.groupMentor.mentorId))
-				.where(inArray(core.groupMentor.groupId, groupIds))
-				.all()
-		: [];
 	return {
-		account: account && {
-			username: account.username,
-			email: account.email,
-			studentNumber: account.studentNumber,
-			name: fullName(account),
-			createdAt: iso(account.createdAt),
-			leftAt: iso(account.leftAt)
-		},
-		groups: groups.map((g) => ({
-			schoolYear: g.year,
-			group: g.name,
-			programme: g.programme,
-			closedAt: iso(g.closedAt),
-			mentors: mentors.filter((x) => x.groupId === g.id).map((x) => fullName(x))
-		})),
+		account: myAccount(viewer),
+		groups: myGroups(viewer, groupIds),
 		comments: comments.map((x) => ({
 			reflectionId: x.reflectionId,
 			id: x.id,
@@ -218,7 +162,8 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 			at: iso(e.createdAt),
 			who: e.actorName,
 			roles: e.actorRoles,
-			action: e.action
+			action: e.action,
+			detail: e.detail
 		})),
 		// Issue 20: linked parents, what goes home, and the notes from home.
 		home: parentsExport(viewer),
@@ -237,6 +182,8 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 		}
 	};
 }
+
+export type MyData = NonNullable<ReturnType<typeof buildMyData>>;
 
 /**
  * The data subject of an access request (AVG art. 15): the student, as a read-only viewer for the export,
