@@ -16,6 +16,9 @@ import {
 	type TrendRoundInput
 } from '../../matrix-trend';
 import type { TaskRef, ActorRef } from '../../matrix-analysis';
+import { toCsv, type CsvValue } from '../../csv';
+import { kindLabel } from '../../matrix-labels';
+import { m } from '../../paraglide/messages';
 
 function groupBy<T extends { roundId: number }, U>(rows: T[], map: (x: T) => U): Map<number, U[]> {
 	const out = new Map<number, U[]>();
@@ -103,4 +106,36 @@ export function getTrend(viewer: Viewer): Trend {
 		};
 	});
 	return buildTrend(inputs, agreed, answers);
+}
+
+/** The trend as CSV for Dutch Excel: one row per task and round, every task (also those nobody does). */
+export function trendCsv(viewer: Viewer): string {
+	const trend = getTrend(viewer);
+	const decimal = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+	const header = [
+		m.mx_csv_kind(),
+		m.mx_csv_task(),
+		m.mx_trend_csv_round(),
+		m.mx_trend_csv_state(),
+		m.mx_trend_csv_owner(),
+		m.mx_trend_csv_gap(),
+		m.mx_trend_csv_average(),
+		m.mx_trend_csv_ratings()
+	];
+	const rows = trend.tasks.flatMap(({ task, cells }) =>
+		cells.map((c, i): CsvValue[] => {
+			const start = [kindLabel[task.kind](), task.name, trend.rounds[i].name];
+			if (c.state === 'absent') return [...start, m.mx_trend_not_listed()];
+			if (c.state === 'removed') return [...start, m.mx_trend_removed()];
+			return [
+				...start,
+				c.added ? m.mx_trend_added() : m.mx_trend_yes(),
+				c.owners.join(', '),
+				c.gap ? m.mx_trend_yes() : m.mx_trend_no(),
+				c.average === null ? '' : decimal.format(c.average),
+				c.ratings
+			];
+		})
+	);
+	return toCsv([header, ...rows]);
 }
