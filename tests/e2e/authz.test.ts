@@ -126,6 +126,7 @@ const PAGES: Record<string, PageCase[]> = {
 	'/coordinator/matrix': [page('/coordinator/matrix', allowedFor(['coordinator']))],
 	'/coordinator/matrix/actors': [page('/coordinator/matrix/actors', allowedFor(['coordinator']))],
 	'/coordinator/matrix/tasks': [page('/coordinator/matrix/tasks', allowedFor(['coordinator']))],
+	'/coordinator/matrix/trend': [page('/coordinator/matrix/trend', allowedFor(['coordinator']))],
 	'/coordinator/programme': [
 		page('/coordinator/programme', allowedFor(['coordinator'])),
 		// Another school's year in the query falls back to the viewer's own current year.
@@ -281,6 +282,7 @@ const ENDPOINTS: Record<string, PageCase[]> = {
 		page((i) => `/coordinator/matrix/rounds/${i.round2}/export.csv`, nobody()),
 		page((i) => `/coordinator/matrix/rounds/${i.round2}/export.csv?file=answers`, nobody())
 	],
+	'/coordinator/matrix/trend.csv GET': [page('/coordinator/matrix/trend.csv', allowedFor(['coordinator']))],
 	'/coordinator/matrix/rounds/[roundId=id]/export.zip GET': [
 		page((i) => `/coordinator/matrix/rounds/${i.round}/export.zip`, allowedFor(['coordinator'])),
 		page((i) => `/coordinator/matrix/rounds/${i.round2}/export.zip`, nobody())

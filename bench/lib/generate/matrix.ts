@@ -33,13 +33,23 @@ export function generateMatrix(
 		`insert into matrix_action (school_id, round_id, task_id, title, owner, status) values (1, ?, ?, ?, 'Decaan', ?)`
 	);
 	const link = ins(`insert into matrix_actor_user (school_id, actor_id, user_id) values (1, ?, ?)`);
+	// A closed round keeps the lists it was held with, as setRoundStatus writes them (round-lists.ts).
+	const roundTask = ins(
+		`insert into matrix_round_task (school_id, round_id, task_id, kind, name, position) values (1, ?, ?, ?, ?, ?)`
+	);
+	const roundActor = ins(
+		`insert into matrix_round_actor (school_id, round_id, actor_id, name, position) values (1, ?, ?, ?, ?)`
+	);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(o.rnd() * list.length)];
 	client.transaction(() => {
 		let position = 0;
 		const taskIds: number[] = [];
+		const taskRows: { id: number; kind: string; name: string }[] = [];
 		for (const kind of TASK_KINDS)
-			for (const name of DEFAULT_TASKS[kind])
+			for (const name of DEFAULT_TASKS[kind]) {
 				taskIds.push(Number(task.run(kind, name, ++position).lastInsertRowid));
+				taskRows.push({ id: taskIds[taskIds.length - 1], kind, name });
+			}
 		const actorIds = DEFAULT_ACTORS.map((name, i) => Number(actor.run(name, i + 1).lastInsertRowid));
 		for (const [i, userId] of o.staff.entries()) link.run(actorIds[i % actorIds.length], userId);
 		const people = [...o.staff, ...o.mentors].slice(0, 20);
@@ -53,6 +63,11 @@ export function generateMatrix(
 				o.yearStart - (closed ? 300 : 0) * 86400000,
 				closed ? o.yearStart : null
 			);
+			if (closed) {
+				// Tasks are made in kind and list order, the order the app's snapshot keeps.
+				for (const [i, t] of taskRows.entries()) roundTask.run(r, t.id, t.kind, t.name, i + 1);
+				for (const [i, a] of actorIds.entries()) roundActor.run(r, a, DEFAULT_ACTORS[i], i + 1);
+			}
 			for (const t of taskIds)
 				for (const a of actorIds)
 					cell.run(
