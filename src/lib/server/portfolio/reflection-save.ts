@@ -76,10 +76,13 @@ function recordVersion(
 		.run();
 }
 
-export type Experience = Pick<
-	typeof reflection.$inferInsert,
-	'activityId' | 'activityType' | 'activityDate' | 'activityPlace' | 'title'
-> & { title: string };
+export interface Experience {
+	activityId: number | null;
+	activityType: ActivityType;
+	activityDate: string | null;
+	activityPlace: string;
+	title: string;
+}
 
 /** What a reflection is about: a planned activity of the student's, or what they typed; undefined if not theirs. */
 export function resolveExperience(

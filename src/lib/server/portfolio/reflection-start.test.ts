@@ -44,15 +44,22 @@ const rowsOf = (studentId: number) =>
 describe('a reflection starts on its first word', () => {
 	it('saves nothing while it is empty', () => {
 		const sanne = viewerOf(cast.studentA);
-		expect(startReflection(sanne, 'k1', { activityId }, blank())).toEqual({ id: undefined, reason: 'empty' });
+		expect(
+			startReflection(sanne, { startKey: 'k1-0123456789abcdef', startActivity: activityId }, blank())
+		).toEqual({ id: undefined, reason: 'empty' });
 		expect(rowsOf(cast.studentA)).toEqual([]);
 	});
 
 	it('creates the row with the text as version 1, linked to the activity', () => {
 		const sanne = viewerOf(cast.studentA);
-		const started = startReflection(sanne, 'k1', { activityId }, blank({ doel: 'Ik wil' }), {
-			kind: 'autosave'
-		});
+		const started = startReflection(
+			sanne,
+			{ startKey: 'k1-0123456789abcdef', startActivity: activityId },
+			blank({ doel: 'Ik wil' }),
+			{
+				kind: 'autosave'
+			}
+		);
 		expect(started.id).toBeDefined();
 		expect(started.id !== undefined && started.result).toMatchObject({ ok: true, version: 1 });
 		const r = getOwnReflection(sanne, started.id!)!;
@@ -62,18 +69,29 @@ describe('a reflection starts on its first word', () => {
 
 	it('a repeated first save finds its row; a later one with the same key is a conflict', () => {
 		const sanne = viewerOf(cast.studentA);
-		const first = startReflection(sanne, 'k1', { activityType: 'stage' }, blank({ doel: 'Ik' }));
-		const again = startReflection(sanne, 'k1', { activityType: 'stage' }, blank({ doel: 'Ik wil' }));
+		const first = startReflection(
+			sanne,
+			{ startKey: 'k1-0123456789abcdef', startType: 'stage' },
+			blank({ doel: 'Ik' })
+		);
+		const again = startReflection(
+			sanne,
+			{ startKey: 'k1-0123456789abcdef', startType: 'stage' },
+			blank({ doel: 'Ik wil' })
+		);
 		expect(again.id).toBe(first.id);
 		expect(again.id !== undefined && again.result).toMatchObject({ ok: true, version: 2 });
-		const late = startReflection(sanne, 'k1', { activityType: 'stage' }, blank({ doel: 'oud' }));
+		const late = startReflection(
+			sanne,
+			{ startKey: 'k1-0123456789abcdef', startType: 'stage' },
+			blank({ doel: 'oud' })
+		);
 		expect(late.id !== undefined && late.result).toMatchObject({ ok: false, reason: 'conflict' });
 		expect(rowsOf(cast.studentA)).toHaveLength(1);
 		// The key is the student's own: another student's same key starts their own reflection.
 		const other = startReflection(
 			viewerOf(cast.studentB),
-			'k1',
-			{ activityType: 'stage' },
+			{ startKey: 'k1-0123456789abcdef', startType: 'stage' },
 			blank({ doel: 'x' })
 		);
 		expect(other.id).not.toBe(first.id);
@@ -81,8 +99,16 @@ describe('a reflection starts on its first word', () => {
 
 	it('one reflection per activity: a second tab gets a conflict, never a second row or lost text', () => {
 		const sanne = viewerOf(cast.studentA);
-		const first = startReflection(sanne, 'tab1', { activityId }, blank({ doel: 'Eerste' }));
-		const second = startReflection(sanne, 'tab2', { activityId }, blank({ doel: 'Tweede' }));
+		const first = startReflection(
+			sanne,
+			{ startKey: 'tab1-0123456789abcdef', startActivity: activityId },
+			blank({ doel: 'Eerste' })
+		);
+		const second = startReflection(
+			sanne,
+			{ startKey: 'tab2-0123456789abcdef', startActivity: activityId },
+			blank({ doel: 'Tweede' })
+		);
 		expect(second.id).toBe(first.id);
 		expect(second.id !== undefined && second.result).toMatchObject({ ok: false, reason: 'conflict' });
 		expect(getOwnReflection(sanne, first.id!)?.doel).toBe('Eerste');
@@ -90,7 +116,13 @@ describe('a reflection starts on its first word', () => {
 
 	it('refuses an activity that is not the student’s', () => {
 		const other = viewerOf(cast.otherSchoolStudent);
-		expect(startReflection(other, 'k', { activityId }, blank({ doel: 'x' }))).toEqual({
+		expect(
+			startReflection(
+				other,
+				{ startKey: 'k-0123456789abcdef', startActivity: activityId },
+				blank({ doel: 'x' })
+			)
+		).toEqual({
 			id: undefined,
 			reason: 'missing'
 		});

@@ -2,7 +2,7 @@
 // words creates it, so backing out leaves no empty "Concept" behind (issue 19, item 15).
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { hasWords } from '../../reflection-draft';
-import type { ReflectionContent } from '../../schemas/reflections';
+import type { ReflectionContent, StartFields } from '../../schemas/reflections';
 import type { Viewer } from '../auth/viewer';
 import { canOn } from '../access';
 import { getDb, inTransaction, type Db } from '../db';
@@ -20,20 +20,31 @@ interface SaveOptions {
 	finish?: boolean;
 }
 
+/** Where the editor's fields say the reflection starts from. */
+export function newReflectionOf(start: StartFields): NewReflection {
+	if (start.startActivity !== undefined) return { activityId: start.startActivity };
+	return {
+		activityType: start.startType,
+		activityDate: start.startDate,
+		activityPlace: start.startPlace,
+		title: start.startTitle
+	};
+}
+
 /**
- * The first save of a new reflection. `key` is the editor's own random key: the same first save again
+ * The first save of a new reflection. startKey is the editor's own random key: the same first save again
  * (a retry after a lost answer, a double tap without JavaScript) finds its row instead of making a second.
  */
 export function startReflection(
 	viewer: Viewer,
-	key: string,
-	input: NewReflection,
+	start: StartFields,
 	content: ReflectionContent,
 	options: SaveOptions = {},
 	db: Db = getDb()
 ): StartResult {
 	if (!canOn(viewer, 'reflection.write', 'self')) return { id: undefined, reason: 'missing' };
-	const experience = resolveExperience(viewer, input, db);
+	const key = start.startKey;
+	const experience = resolveExperience(viewer, newReflectionOf(start), db);
 	if (!experience) return { id: undefined, reason: 'missing' };
 	return inTransaction(db, (tx): StartResult => {
 		const mine = tx
@@ -79,11 +90,10 @@ export function startReflection(
 /** startReflection for the autosave endpoint, in the shared commit like every other autosave. */
 export function startReflectionShared(
 	viewer: Viewer,
-	key: string,
-	input: NewReflection,
+	start: StartFields,
 	content: ReflectionContent,
 	options: SaveOptions = {}
 ): Promise<StartResult> {
 	const db = getDb();
-	return groupCommit(db, () => startReflection(viewer, key, input, content, options, db));
+	return groupCommit(db, () => startReflection(viewer, start, content, options, db));
 }
