@@ -134,6 +134,7 @@ test('backing out of "Schrijf hierover" leaves no draft; the first word makes on
 	await page.getByLabel('Datum', { exact: true }).fill(day(-2));
 	await page.getByRole('radio', { name: 'Gekozen groepen' }).check();
 	await page.getByRole('checkbox', { name: /3KB-A/ }).check();
+	await page.getByRole('checkbox', { name: /Welk werk past bij mij\?/ }).check();
 	await page.getByRole('button', { name: 'Activiteit plannen' }).click();
 	await expect(page).toHaveURL(/\/coordinator\/programme\?year=\d+/);
 	await coord.close();
