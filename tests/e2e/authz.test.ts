@@ -631,6 +631,14 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				check: () => ['SELECT * FROM school ORDER BY id']
 			})
 		],
+		werkcentrum: [
+			act({
+				url: () => '/admin/school-year',
+				form: () => ({ werkcentrumName: 'authz-probe', werkcentrumUrl: 'https://authz-probe.example.nl/' }),
+				allowed: ADMINS,
+				check: () => ['SELECT id, werkcentrum_name, werkcentrum_url FROM school ORDER BY id']
+			})
+		],
 		stage: [
 			act({
 				url: () => '/admin/school-year',
