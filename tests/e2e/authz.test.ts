@@ -1813,7 +1813,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 	...actions('/student/reflections/new/write', {
 		save: [
 			act({
-				url: () => '/student/reflections/new/write?type=stage',
+				url: () => '/student/reflections/new/write',
 				form: () => ({ ...newReflectionForm, title: '', doel: 'authz-probe' }),
 				allowed: STUDENTS,
 				check: () => [
