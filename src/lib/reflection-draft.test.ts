@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	draftFromValues,
 	draftKey,
+	hasWords,
 	sortOutCopies,
 	missingForFinish,
 	missingParts,
@@ -87,5 +88,15 @@ describe('local draft', () => {
 		const sorted = sortOutCopies([same, older, newer, broken], content);
 		expect(sorted.offer?.key).toBe('k3');
 		expect(sorted.drop).toEqual(['k1', 'k4']);
+	});
+
+	it('saves a reflection not started yet only once it holds something the student put there', () => {
+		const blank = { ...content, doel: '', competencies: [] };
+		expect(hasWords(blank, 'Open dag')).toBe(false);
+		expect(hasWords({ ...blank, title: ' Open dag ', doel: '  \n' }, 'Open dag')).toBe(false);
+		expect(hasWords({ ...blank, title: '' }, 'Open dag')).toBe(false);
+		expect(hasWords({ ...blank, doel: 'Ik' }, 'Open dag')).toBe(true);
+		expect(hasWords({ ...blank, competencies: ['netwerken'] }, 'Open dag')).toBe(true);
+		expect(hasWords({ ...blank, title: 'Mijn open dag' }, 'Open dag')).toBe(true);
 	});
 });

@@ -22,11 +22,12 @@ export interface LocalDraft {
 
 // One copy per reflection per browser tab: two tabs on the same reflection never overwrite each other's
 // unsaved text in the shared localStorage.
-export function draftPrefix(reflectionId: number): string {
+// A reflection not saved yet has no id: its copy is kept under its activity ("new-a12") or "new-own".
+export function draftPrefix(reflectionId: number | string): string {
 	return `koers:reflection:${reflectionId}:`;
 }
 
-export function draftKey(reflectionId: number, tab: string): string {
+export function draftKey(reflectionId: number | string, tab: string): string {
 	return draftPrefix(reflectionId) + tab;
 }
 
@@ -82,6 +83,19 @@ export function parseDraft(raw: string | null): LocalDraft | null {
 /** Offer the local copy back only when it holds text the server does not have. */
 export function shouldOffer(local: LocalDraft | null, server: DraftContent): local is LocalDraft {
 	return local !== null && !sameContent(local.content, server);
+}
+
+/**
+ * Whether the student put something in a reflection that does not exist yet: a word in a part, a
+ * competency, or a title of their own. Only then is it saved (issue 19, item 15: no empty drafts).
+ */
+export function hasWords(content: DraftContent, startTitle: string): boolean {
+	const title = content.title.trim();
+	return (
+		REFLECTION_PARTS.some((p) => content[p].trim() !== '') ||
+		content.competencies.length > 0 ||
+		(title !== '' && title !== startTitle.trim())
+	);
 }
 
 /** The parts still empty, in order; the hint names them but never blocks saving. */

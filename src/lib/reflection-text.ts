@@ -55,24 +55,34 @@ export const partText: Record<ReflectionPart, { label: Text; term: Text; starter
 	}
 };
 
-export const visibilityText: Record<Visibility, { label: Text; short: Text; hint: Text; who: Text }> = {
+/** who/short: who sees a finished text; whoDraft/later: who WILL see a draft once it is finished. */
+export const visibilityText: Record<
+	Visibility,
+	{ label: Text; short: Text; hint: Text; who: Text; whoDraft: Text; later: Text }
+> = {
 	private: {
 		label: m.refl_vis_private,
 		short: m.refl_vis_short_private,
 		hint: m.refl_vis_private_hint,
-		who: m.refl_who_private
+		who: m.refl_who_private,
+		whoDraft: m.refl_who_draft_private,
+		later: m.refl_vis_later_private
 	},
 	mentor: {
 		label: m.refl_vis_mentor,
 		short: m.refl_vis_short_mentor,
 		hint: m.refl_vis_mentor_hint,
-		who: m.refl_who_mentor
+		who: m.refl_who_mentor,
+		whoDraft: m.refl_who_draft_mentor,
+		later: m.refl_vis_later_shared
 	},
 	dossier: {
 		label: m.refl_vis_dossier,
 		short: m.refl_vis_short_dossier,
 		hint: m.refl_vis_dossier_hint,
-		who: m.refl_who_dossier
+		who: m.refl_who_dossier,
+		whoDraft: m.refl_who_draft_dossier,
+		later: m.refl_vis_later_dossier
 	}
 };
 

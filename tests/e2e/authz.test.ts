@@ -244,6 +244,8 @@ const PAGES: Record<string, PageCase[]> = {
 	'/student/reflections': [page('/student/reflections', allowedFor(STUDENTS))],
 	'/student/transfer': [page('/student/transfer', allowedFor(STUDENTS))],
 	'/student/reflections/new': [page('/student/reflections/new', allowedFor(STUDENTS))],
+	// Issue 19, item 15: the editor of a reflection not saved yet; a planned activity of another group is a 404.
+	'/student/reflections/new/write': [page('/student/reflections/new/write?type=stage', allowedFor(STUDENTS))],
 	'/student/reflections/[id=id]': [
 		page((i) => `/student/reflections/${i.reflA}`, allowedFor(['studentA'])),
 		page((i) => `/student/reflections/${i.reflAPrivate}`, allowedFor(['studentA'])),
@@ -340,6 +342,16 @@ interface ActionCase {
 	exact?: Partial<Expect>;
 }
 const act = (c: ActionCase) => c;
+
+// A new reflection's first save: where it starts from, with the editor's key.
+const newReflectionForm = {
+	startKey: 'authz-probe-0123456789',
+	startType: 'stage',
+	resultaat: '',
+	evaluatie: '',
+	vervolg: '',
+	visibility: 'mentor'
+};
 
 const comments = (url: (i: Ids) => string, who: Single): Record<string, ActionCase[]> => ({
 	comment: [
@@ -619,6 +631,14 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				form: () => ({ years: '3' }),
 				allowed: ADMINS,
 				check: () => ['SELECT * FROM school ORDER BY id']
+			})
+		],
+		werkcentrum: [
+			act({
+				url: () => '/admin/school-year',
+				form: () => ({ werkcentrumName: 'authz-probe', werkcentrumUrl: 'https://authz-probe.example.nl/' }),
+				allowed: ADMINS,
+				check: () => ['SELECT id, werkcentrum_name, werkcentrum_url FROM school ORDER BY id']
 			})
 		],
 		stage: [
@@ -1789,6 +1809,31 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				allowed: STUDENTS,
 				probe: 'skip',
 				check: () => ['SELECT user_id, hex(token_hash) FROM calendar_feed ORDER BY user_id']
+			})
+		]
+	}),
+	...actions('/student/reflections/new/write', {
+		save: [
+			act({
+				url: () => '/student/reflections/new/write',
+				form: () => ({ ...newReflectionForm, title: '', doel: 'authz-probe' }),
+				allowed: STUDENTS,
+				check: () => [
+					`SELECT count(*) n FROM reflection WHERE doel = 'authz-probe' AND start_key IS NOT NULL`
+				]
+			})
+		]
+	}),
+	...actions('/student/reflections/new/write/autosave', {
+		POST: [
+			act({
+				url: () => '/student/reflections/new/write/autosave',
+				json: true,
+				form: () => ({ ...newReflectionForm, title: '', doel: 'authz-probe', competencies: [] }),
+				allowed: STUDENTS,
+				check: () => [
+					`SELECT count(*) n FROM reflection WHERE doel = 'authz-probe' AND start_key IS NOT NULL`
+				]
 			})
 		]
 	}),

@@ -76,15 +76,16 @@ test.describe('Klaar needs the four parts and a competency', () => {
 				const title = `Open dag ${info.project.name} ${js ? 'js' : 'nojs'} ${Date.now().toString(36)}`;
 				await page.getByLabel('Titel').fill(title);
 				await page.getByRole('button', { name: 'Begin met schrijven' }).click();
-				await expect(page).toHaveURL(/\/edit$/);
+				// Nothing is stored yet: the editor of a new reflection (issue 19, item 15).
+				await expect(page).toHaveURL(/\/student\/reflections\/new\/write\?/);
 				if (js) await page.waitForLoadState('networkidle');
 				const doel = 'Ik wilde weten of techniek iets voor mij is.';
 				await page.getByLabel('Wat wilde je weten?').fill(doel);
 				await page.getByRole('button', { name: 'Opslaan en klaar' }).click();
 
 				await expect(page.getByRole('alert')).toContainText('Nog niet klaar');
-				// Without JavaScript the form posted to ?/save and the answer is that page.
-				await expect(page).toHaveURL(/\/edit(\?\/save)?$/);
+				// The first save made the reflection; without JavaScript the answer is the page posted to.
+				await expect(page).toHaveURL(js ? /\/reflections\/\d+\/edit$/ : /\/new\/write\?.*\/save$/);
 				// At the fields, in student language.
 				await expect(page.locator('#f-resultaat-error')).toHaveText('Wat je deed ontbreekt nog.');
 				await expect(page.locator('#f-vervolg-error')).toHaveText('Je volgende stap ontbreekt nog.');
@@ -97,7 +98,8 @@ test.describe('Klaar needs the four parts and a competency', () => {
 				await shot(page, info, `klaar-refused-${js ? 'js' : 'nojs'}`);
 
 				// Saved as a draft: after a reload the text is there, and the reflection is still a draft.
-				await gotoReady(page, page.url().replace(/\/edit(\?\/save)?$/, ''));
+				await gotoReady(page, `/student/reflections?q=${encodeURIComponent(title)}`);
+				await page.getByRole('link', { name: title }).click();
 				await expect(page.getByText(doel)).toBeVisible();
 				await expect(page.getByText('Dit is nog een concept.')).toBeVisible();
 			} finally {

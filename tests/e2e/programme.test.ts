@@ -61,14 +61,16 @@ test('the decaan plans, Sanne prepares and reflects, her mentor and the reach fi
 	const card = page.locator('article', { hasText: title });
 	await expect(card).toContainText('Lokaal 1.01');
 	await card.getByRole('button', { name: 'Bereid je voor' }).click();
-	await expect(page).toHaveURL(/\/student\/reflections\/\d+\/edit/);
-	const reflectionUrl = page.url().split('#')[0];
+	// Nothing is stored until her first word (issue 19, item 15).
+	await expect(page).toHaveURL(/\/student\/reflections\/new\/write\?activity=\d+#f-doel$/);
 	await expect(page.getByText('Wat wil je de bakker vragen?')).toBeVisible();
 	await expectAccessible(page);
 	await page.waitForLoadState('networkidle');
 	await page.locator('#f-doel').fill(doel);
 	await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 	await expect(page.getByText('Opgeslagen.')).toBeVisible();
+	await expect(page).toHaveURL(/\/student\/reflections\/\d+\?saved=1$/);
+	const reflectionUrl = `${page.url().split('?')[0]}/edit`;
 
 	// Time passes: the activity is now in the past.
 	page = coord.page;
@@ -116,4 +118,50 @@ test('the decaan plans, Sanne prepares and reflects, her mentor and the reach fi
 	await expectAccessible(page);
 
 	for (const u of [coord, sanne, mentor]) await u.close();
+});
+
+// Issue 19, item 15: "Schrijf hierover" stores nothing until the first word.
+test('backing out of "Schrijf hierover" leaves no draft; the first word makes one', async ({
+	browser
+}, info) => {
+	test.setTimeout(120_000);
+	const title = `Bedrijfsbezoek garage ${info.project.name} ${Date.now().toString(36)}`;
+	const coord = await asUser(browser, 'coordinator');
+	let page = coord.page;
+	await gotoReady(page, '/coordinator/programme/new');
+	await page.getByLabel('Soort activiteit').selectOption('bedrijfsbezoek');
+	await page.getByLabel('Titel').fill(title);
+	await page.getByLabel('Datum', { exact: true }).fill(day(-2));
+	await page.getByRole('radio', { name: 'Gekozen groepen' }).check();
+	await page.getByRole('checkbox', { name: /3KB-A/ }).check();
+	await page.getByRole('checkbox', { name: /Welk werk past bij mij\?/ }).check();
+	await page.getByRole('button', { name: 'Activiteit plannen' }).click();
+	await expect(page).toHaveURL(/\/coordinator\/programme\?year=\d+/);
+	await coord.close();
+
+	const sanne = await asUser(browser, 'student');
+	page = sanne.page;
+	const pick = () => page.getByRole('button', { name: `Schrijf hierover: ${title}` });
+	await gotoReady(page, '/student/reflections/new');
+	await pick().click();
+	await expect(page).toHaveURL(/\/student\/reflections\/new\/write\?activity=\d+$/);
+	await page.waitForLoadState('networkidle');
+	await page.goBack();
+	await gotoReady(page, `/student/reflections?q=${encodeURIComponent(title)}`);
+	await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+
+	await gotoReady(page, '/student/reflections/new');
+	await pick().click();
+	await page.waitForLoadState('networkidle');
+	await page.locator('#f-doel').fill('Ik');
+	await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen om' })).toBeVisible();
+	await expect(page).toHaveURL(/\/student\/reflections\/\d+\/edit$/);
+	await page.reload();
+	await expect(page.locator('#f-doel')).toHaveValue('Ik');
+	await gotoReady(page, `/student/reflections?q=${encodeURIComponent(title)}`);
+	const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+	await expect(item).toContainText('Concept');
+	// A draft says who will see it once it is finished.
+	await expect(item).toContainText('Als het klaar is: ook je mentor');
+	await sanne.close();
 });

@@ -25,7 +25,11 @@ async function newOwnReflection(page: Page, title: string): Promise<string> {
 	await page.getByLabel('Waar was het?').fill('Garage Van Dam');
 	await page.getByLabel('Titel').fill(title);
 	await page.getByRole('button', { name: 'Begin met schrijven' }).click();
+	// Nothing is stored before the first word; its autosave makes the reflection and its address.
+	await expect(page).toHaveURL(/\/student\/reflections\/new\/write\?type=stage&/);
+	await page.getByLabel('Wat vond je ervan? En waarom?').fill('Ik vond het leuk.');
 	await expect(page).toHaveURL(/\/student\/reflections\/\d+\/edit$/);
+	await saved(page);
 	return page.url().replace(/\/edit$/, '');
 }
 
@@ -222,10 +226,12 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByLabel('Titel')).toHaveValue(title);
 		await page.getByLabel('Wanneer was het?').fill('2026-11-25');
 		await page.getByRole('button', { name: 'Begin met schrijven' }).click();
-		await expect(page).toHaveURL(/\/edit$/);
-		const edit = page.url();
+		await expect(page).toHaveURL(/\/new\/write\?/);
 		// An open day asks about the course, not about a workplace.
 		await expect(page.getByText('Wat wilde je weten over deze opleiding?')).toBeVisible();
+		// Nothing typed, nothing stored.
+		await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+		await expect(page.getByText('Je hebt nog niets geschreven.')).toBeVisible();
 
 		await doel(page).fill('Ik wilde de lokalen zien.');
 		await page.getByLabel('Titel').fill('x'.repeat(130));
@@ -236,6 +242,7 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 		await expect(page.getByText('Opgeslagen.')).toBeVisible();
 		await expect(page.getByText('Ik wilde de lokalen zien.')).toBeVisible();
+		const edit = page.url().replace(/\?saved=1$/, '/edit');
 
 		const other = await context.newPage();
 		await other.goto(edit);

@@ -77,3 +77,28 @@ export const reflectionFilterSchema = z.object({
 	page: z.coerce.number().int().min(1).max(1000).catch(1)
 });
 export type ReflectionFilter = z.output<typeof reflectionFilterSchema>;
+
+/**
+ * What a reflection not saved yet is about, carried by the new editor until its first word: a planned
+ * activity, or the student's own experience. The key is the editor's own (see reflection-start.ts).
+ */
+export const startSchema = z
+	.object({
+		startKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/),
+		startActivity: z.coerce.number().int().min(1).optional(),
+		startType: z.enum(ACTIVITY_TYPES).optional(),
+		startDate: activityDate.optional(),
+		startPlace: z.string().trim().max(REFLECTION_LIMITS.place).optional(),
+		startTitle: z.string().trim().max(REFLECTION_LIMITS.title).optional()
+	})
+	.refine((s) => s.startActivity !== undefined || s.startType !== undefined);
+export type StartFields = z.output<typeof startSchema>;
+
+/** The first save of a new reflection without JavaScript: the text and where it starts from. */
+export const startSaveSchema = z.intersection(
+	reflectionContentSchema.extend({ finish: z.string().optional() }),
+	startSchema
+);
+
+/** The first autosave of a new reflection (JSON). */
+export const startAutosaveSchema = z.intersection(autosaveSchema.omit({ version: true }), startSchema);

@@ -40,6 +40,30 @@ export const eraseConfirmSchema = z.object({ confirm: z.string().trim().min(1).m
 
 export const retentionSchema = z.object({ years: z.coerce.number().int().min(1).max(20) });
 
+/** The region's Werkcentrum (optional): a name and an https address, or both empty. */
+export const werkcentrumSchema = z
+	.object({
+		werkcentrumName: z.string().trim().max(80),
+		werkcentrumUrl: z
+			.string()
+			.trim()
+			.max(300)
+			.refine((s) => s === '' || isHttpsUrl(s), { error: 'sch_werkcentrum_url_invalid' })
+	})
+	.refine((v) => v.werkcentrumUrl !== '' || v.werkcentrumName === '', {
+		error: 'sch_werkcentrum_url_missing',
+		path: ['werkcentrumUrl']
+	});
+
+function isHttpsUrl(s: string): boolean {
+	try {
+		const u = new URL(s);
+		return u.protocol === 'https:' && u.hostname.includes('.') && !u.username && !u.password;
+	} catch {
+		return false;
+	}
+}
+
 export const retentionEraseSchema = z.object({
 	// One ticked box arrives as a string, several as an array.
 	ids: z.preprocess(

@@ -111,9 +111,15 @@ export const reflection = sqliteTable(
 		// someone other than the student commented, and the last word is the student's after that. The
 		// mentor overview and feedback queue read these instead of searching every thread.
 		staffAnswered: integer('staff_answered', { mode: 'boolean' }).notNull().default(false),
-		replyWaiting: integer('reply_waiting', { mode: 'boolean' }).notNull().default(false)
+		replyWaiting: integer('reply_waiting', { mode: 'boolean' }).notNull().default(false),
+		// The editor's key for a reflection that did not exist yet: a repeated first save finds its row
+		// instead of starting a second one.
+		startKey: text('start_key')
 	},
 	(t) => [
+		uniqueIndex('reflection_start_key_uq')
+			.on(t.studentId, t.startKey)
+			.where(sql`start_key is not null`),
 		index('reflection_student_updated_idx').on(t.studentId, t.updatedAt),
 		index('reflection_school_idx').on(t.schoolId),
 		// The programme asks per activity who prepared and who reflected (mentor's activity page, reach).

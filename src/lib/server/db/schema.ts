@@ -14,6 +14,9 @@ export const school = sqliteTable('school', {
 	brin: text('brin').unique(),
 	// AVG: how long a student's file is kept after they left (DOMAIN.md §7; typical: 2 years).
 	retentionYears: integer('retention_years').notNull().default(2),
+	// The region's Werkcentrum, linked for mbo students beside the national tools; empty when not set.
+	werkcentrumName: text('werkcentrum_name').notNull().default(''),
+	werkcentrumUrl: text('werkcentrum_url').notNull().default(''),
 	createdAt: createdAt()
 });
 

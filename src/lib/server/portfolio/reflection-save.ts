@@ -76,27 +76,44 @@ function recordVersion(
 		.run();
 }
 
+export interface Experience {
+	activityId: number | null;
+	activityType: ActivityType;
+	activityDate: string | null;
+	activityPlace: string;
+	title: string;
+}
+
+/** What a reflection is about: a planned activity of the student's, or what they typed; undefined if not theirs. */
+export function resolveExperience(
+	viewer: Viewer,
+	input: NewReflection,
+	db: Db = getDb()
+): Experience | undefined {
+	if (input.activityId === undefined)
+		return {
+			activityId: null,
+			activityType: input.activityType ?? 'anders',
+			activityDate: input.activityDate || null,
+			activityPlace: input.activityPlace ?? '',
+			title: input.title ?? ''
+		};
+	const planned = getPlannedActivity(viewer, input.activityId, db);
+	if (!planned) return undefined;
+	return {
+		activityId: planned.id,
+		activityType: planned.type,
+		activityDate: planned.date,
+		activityPlace: planned.place,
+		title: planned.title
+	};
+}
+
 /** Starts a draft about a planned activity or the student's own experience; undefined if not allowed. */
 export function createReflection(viewer: Viewer, input: NewReflection, db: Db = getDb()): number | undefined {
 	if (!canOn(viewer, 'reflection.write', 'self')) return undefined;
-	let experience = {
-		activityId: null as number | null,
-		activityType: input.activityType ?? 'anders',
-		activityDate: input.activityDate || null,
-		activityPlace: input.activityPlace ?? '',
-		title: input.title ?? ''
-	};
-	if (input.activityId !== undefined) {
-		const planned = getPlannedActivity(viewer, input.activityId, db);
-		if (!planned) return undefined;
-		experience = {
-			activityId: planned.id,
-			activityType: planned.type,
-			activityDate: planned.date,
-			activityPlace: planned.place,
-			title: planned.title
-		};
-	}
+	const experience = resolveExperience(viewer, input, db);
+	if (!experience) return undefined;
 	return inTransaction(db, (tx) => {
 		const created = tx
 			.insert(reflection)

@@ -7,10 +7,11 @@ import { activity } from '../db/schema-portfolio';
 import { notification } from '../db/schema-dialog';
 import type { ActivityInput } from '../../schemas/programme';
 import { saveReflection } from '../portfolio/reflection-save';
+import { startReflection } from '../portfolio/reflection-start';
 import { createActivity, duplicateActivity, listProgramme, setCancelled, updateActivity } from './plan';
 import { listYears } from './options';
 import { copyYear, nextYearDate } from './copy';
-import { listMyActivities, openActivityReflection, sendDueReminders, getReflectionActivity } from './student';
+import { listMyActivities, findActivityReflection, sendDueReminders, getReflectionActivity } from './student';
 import { listActivityStudents, listMentorActivities, nudgeStudent } from './follow';
 import { getProgrammeReach } from './reach';
 import { feedEvents, feedOwner, hasFeed, resetFeed } from './feed';
@@ -146,10 +147,9 @@ describe('students, mentors and reach', () => {
 			listMyActivities(viewerOf(cast.studentOtherGroup), { today: '2026-10-01' }).map((a) => a.title)
 		).toEqual(['Open dag']);
 		expect(cohort.ok).toBe(true);
-		// Prepare: the same reflection each time.
-		const rid = openActivityReflection(sanne, id)!;
-		expect(openActivityReflection(sanne, id)).toBe(rid);
-		expect(openActivityReflection(viewerOf(cast.studentOtherGroup), id)).toBeUndefined();
+		// Prepare: nothing is made until the first word, then the same reflection each time.
+		expect(findActivityReflection(sanne, id)).toBeNull();
+		expect(findActivityReflection(viewerOf(cast.studentOtherGroup), id)).toBeUndefined();
 		const content = {
 			title: 'Beroepenmarkt',
 			doel: 'Ik wil weten wat een kapper doet.',
@@ -159,7 +159,10 @@ describe('students, mentors and reach', () => {
 			visibility: 'mentor' as const,
 			competencies: []
 		};
-		expect(saveReflection(sanne, rid, 1, content).ok).toBe(true);
+		const started = startReflection(sanne, { startKey: 'key-0123456789abcdef', startActivity: id }, content);
+		const rid = started.id!;
+		expect(started.id !== undefined && started.result.ok).toBe(true);
+		expect(findActivityReflection(sanne, id)).toBe(rid);
 		expect(listMyActivities(sanne, { today: '2026-10-01' })[0].state).toBe('prepared');
 		expect(getReflectionActivity(sanne, rid, '2026-10-09')).toMatchObject({ past: true, cancelled: false });
 		// The day after, nothing after the doel: one reminder, never two.
@@ -180,7 +183,7 @@ describe('students, mentors and reach', () => {
 			vervolg: 'Ik ga meelopen.',
 			competencies: ['werkexploratie' as const]
 		};
-		expect(saveReflection(sanne, rid, 2, full, { finish: true })).toMatchObject({ ok: true, finished: true });
+		expect(saveReflection(sanne, rid, 1, full, { finish: true })).toMatchObject({ ok: true, finished: true });
 		expect(listActivityStudents(mentor, id)?.find((s) => s.id === cast.studentA)).toMatchObject({
 			state: 'reflected',
 			reflectionId: rid
@@ -217,7 +220,7 @@ describe('students, mentors and reach', () => {
 		// Cancelled: the reflection stays hers and says so.
 		setCancelled(coord, id, true);
 		expect(getReflectionActivity(sanne, rid)?.cancelled).toBe(true);
-		expect(openActivityReflection(sanne, id)).toBe(rid);
+		expect(findActivityReflection(sanne, id)).toBe(rid);
 		expect(getDb().select().from(activity).all()).toHaveLength(2);
 	});
 });

@@ -1,5 +1,5 @@
 // The programme as a student meets it: what is coming, "Bereid je voor" before and "Hoe was het?" after,
-// both in one reflection linked to the activity, and a reminder the day after if nothing was written.
+// both in one reflection linked to the activity (made by its first word, portfolio/reflection-start.ts), and a reminder the day after if nothing was written.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ActivityType } from '../../portfolio';
 import type { ActivityState } from '../../programme';
@@ -8,7 +8,6 @@ import { canOn } from '../access';
 import { getDb, type Db } from '../db';
 import { activity, reflection } from '../db/schema-portfolio';
 import { notification } from '../db/schema-dialog';
-import { createReflection } from '../portfolio/reflection-save';
 import { activitiesOfStudent, PREPARED, REFLECTED } from './audience';
 import { amsterdamToday } from './today';
 
@@ -92,20 +91,29 @@ export function listMyActivities(
 		}));
 }
 
-/**
- * The reflection about this activity: the one the student started, or a new draft. undefined when the
- * activity is not theirs, or cancelled and nothing was written yet.
- */
-export function openActivityReflection(
+/** One planned activity of the student's, as their programme shows it; undefined when it is not theirs. */
+export function getMyActivity(
 	viewer: Viewer,
 	activityId: number,
 	db: Db = getDb()
-): number | undefined {
-	const mine = listMyActivities(viewer, {}, db).find((a) => a.id === activityId);
+): StudentActivity | undefined {
+	return listMyActivities(viewer, {}, db).find((a) => a.id === activityId);
+}
+
+/**
+ * The reflection about this activity: the one the student started, or null when there is none yet (the
+ * editor opens empty and its first word creates it). undefined when the activity is not theirs, or
+ * cancelled and nothing was written yet.
+ */
+export function findActivityReflection(
+	viewer: Viewer,
+	activityId: number,
+	db: Db = getDb()
+): number | null | undefined {
+	const mine = getMyActivity(viewer, activityId, db);
 	if (!mine) return undefined;
 	if (mine.reflectionId !== null) return mine.reflectionId;
-	if (mine.cancelled) return undefined;
-	return createReflection(viewer, { activityId }, db);
+	return mine.cancelled ? undefined : null;
 }
 
 export interface ReflectionActivity {

@@ -14,7 +14,7 @@ describe('Timeline', () => {
 			{ kind: 'goal', id: 3, at: now - DAY, title: 'Open dag', status: 'done' }
 		];
 		render(Timeline, { items, now, locale: 'nl' });
-		expect(screen.getByRole('link', { name: 'Reflectie (nog niet klaar): zonder titel' })).toHaveAttribute(
+		expect(screen.getByRole('link', { name: 'Reflectie (concept): zonder titel' })).toHaveAttribute(
 			'href',
 			'/student/reflections/1'
 		);

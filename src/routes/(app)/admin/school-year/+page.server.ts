@@ -10,7 +10,8 @@ import {
 	startSchoolYearEarly
 } from '$lib/server/school/school-years';
 import { schoolYearFor } from '$lib/server/school/schools';
-import { earlyStartSchema, retentionSchema, schoolYearSchema } from '$lib/schemas/school';
+import { earlyStartSchema, retentionSchema, schoolYearSchema, werkcentrumSchema } from '$lib/schemas/school';
+import { getWerkcentrumSetting, setWerkcentrum } from '$lib/server/school/werkcentrum';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = () => {
@@ -25,7 +26,8 @@ export const load: PageServerLoad = () => {
 		years,
 		staged: years.find((y) => y.status === 'staged') ?? null,
 		suggestion: next,
-		retentionYears: getRetentionYears(viewer) ?? 2
+		retentionYears: getRetentionYears(viewer) ?? 2,
+		werkcentrum: getWerkcentrumSetting(viewer) ?? { name: '', url: '' }
 	};
 };
 
@@ -43,6 +45,14 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		if (!setRetentionYears(viewer, parsed.data.years)) error(404, 'Not found');
 		return { retentionSaved: parsed.data.years };
+	},
+	werkcentrum: async ({ request }) => {
+		const viewer = requireRole('admin');
+		const parsed = await parseForm(request, werkcentrumSchema);
+		if (!parsed.ok) return parsed.failure;
+		const { werkcentrumName: name, werkcentrumUrl: url } = parsed.data;
+		if (!setWerkcentrum(viewer, { name, url })) error(404, 'Not found');
+		return { werkcentrumSaved: true };
 	},
 	stage: async ({ request }) => {
 		const viewer = requireRole('admin');

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
-import { listMyActivities, openActivityReflection } from '$lib/server/programme/student';
+import { findActivityReflection, listMyActivities } from '$lib/server/programme/student';
 import { feedUrlOf, hasFeed, resetFeed } from '$lib/server/programme/feed';
 import { activityIdSchema } from '$lib/schemas/programme';
 
@@ -16,8 +16,11 @@ async function open(request: Request, part: 'doel' | 'resultaat') {
 	const viewer = requireRole('student');
 	const parsed = await parseForm(request, activityIdSchema);
 	if (!parsed.ok) return parsed.failure;
-	const id = openActivityReflection(viewer, parsed.data.activityId);
+	const activityId = parsed.data.activityId;
+	const id = findActivityReflection(viewer, activityId);
 	if (id === undefined) error(404, 'Not found');
+	// Nothing started yet: the editor opens empty and the first word makes the reflection.
+	if (id === null) redirect(303, `/student/reflections/new/write?activity=${activityId}#f-${part}`);
 	redirect(303, `/student/reflections/${id}/edit#f-${part}`);
 }
 

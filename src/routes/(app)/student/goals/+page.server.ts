@@ -11,6 +11,7 @@ import {
 } from '$lib/server/portfolio/growth';
 import { goalOrigins } from '$lib/server/dialog/agreements';
 import { amsterdamToday } from '$lib/server/programme/today';
+import { getStudentWerkcentrum } from '$lib/server/school/werkcentrum';
 import { fromReflectionSchema, goalEditSchema, goalSchema, goalStatusSchema } from '$lib/schemas/growth';
 
 const NOTICES = ['created', 'exists', 'empty'] as const;
@@ -24,7 +25,8 @@ export const load: PageServerLoad = ({ url }) => {
 		origins: goalOrigins(viewer),
 		today: amsterdamToday(),
 		notice,
-		highlight
+		highlight,
+		werkcentrum: getStudentWerkcentrum(viewer)
 	};
 };
 

@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { listPlannedActivities } from '$lib/server/school/activities';
-import { createReflection } from '$lib/server/portfolio/reflection-save';
+import { getPlannedActivity, listPlannedActivities } from '$lib/server/school/activities';
 import { invalid, parseForm } from '$lib/server/forms';
 import { ownActivitySchema, plannedActivitySchema } from '$lib/schemas/reflections';
 import { m } from '$lib/paraglide/messages';
@@ -12,21 +11,25 @@ export const load: PageServerLoad = () => {
 	return { planned: listPlannedActivities(viewer) };
 };
 
+// Nothing is made here: the editor opens empty and its first word makes the reflection (issue 19, item 15).
 export const actions: Actions = {
 	planned: async ({ request }) => {
 		const viewer = requireRole('student');
 		const parsed = await parseForm(request, plannedActivitySchema);
 		if (!parsed.ok) return parsed.failure;
-		const id = createReflection(viewer, { activityId: parsed.data.activityId });
-		if (id === undefined) return invalid(parsed.values, {}, m.refl_activity_missing());
-		redirect(303, `/student/reflections/${id}/edit`);
+		if (!getPlannedActivity(viewer, parsed.data.activityId))
+			return invalid(parsed.values, {}, m.refl_activity_missing());
+		redirect(303, `/student/reflections/new/write?activity=${parsed.data.activityId}`);
 	},
 	own: async ({ request }) => {
-		const viewer = requireRole('student');
+		requireRole('student');
 		const parsed = await parseForm(request, ownActivitySchema);
 		if (!parsed.ok) return parsed.failure;
-		const id = createReflection(viewer, parsed.data);
-		if (id === undefined) return invalid(parsed.values, {}, m.error_generic_text());
-		redirect(303, `/student/reflections/${id}/edit`);
+		const { activityType, activityDate, activityPlace, title } = parsed.data;
+		const query = new URLSearchParams({ type: activityType });
+		if (activityDate) query.set('date', activityDate);
+		if (activityPlace) query.set('place', activityPlace);
+		if (title) query.set('title', title);
+		redirect(303, `/student/reflections/new/write?${query}`);
 	}
 };

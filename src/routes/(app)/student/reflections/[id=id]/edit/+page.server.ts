@@ -9,12 +9,17 @@ import { reflectionSaveSchema } from '$lib/schemas/reflections';
 import { m } from '$lib/paraglide/messages';
 import { finishGapErrors } from '$lib/reflection-text';
 import { getReflectionActivity } from '$lib/server/programme/student';
+import { getStudentWerkcentrum } from '$lib/server/school/werkcentrum';
 
 export const load: PageServerLoad = ({ params }) => {
 	const viewer = requireRole('student');
 	const reflection = getOwnReflection(viewer, Number(params.id));
 	if (!reflection) error(404, 'Not found');
-	return { reflection, planned: getReflectionActivity(viewer, reflection.id) ?? null };
+	return {
+		reflection,
+		planned: getReflectionActivity(viewer, reflection.id) ?? null,
+		werkcentrum: getStudentWerkcentrum(viewer)
+	};
 };
 
 // Without JavaScript the form posts here; with JavaScript the page saves through ../autosave instead.
