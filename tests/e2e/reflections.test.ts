@@ -53,6 +53,7 @@ test('the list, filters and search work, and every page passes axe', async ({ pa
 		page
 			.getByText('Pagina 1 van', { exact: false })
 			.or(page.getByRole('link', { name: 'Mijn bijbaan bij de Jumbo' }))
+			.first()
 	).toBeVisible();
 	await expectAccessible(page);
 	await shot(page, 'list');
