@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { expectAccessible, loginAs, type DemoRole } from './helpers';
+import { expectAccessible, loginAs, type DemoRole, gotoReady } from './helpers';
 
 // Both projects (desktop, phone) run every test against one database: names carry the project and time.
 function unique(testInfo: TestInfo): string {
@@ -19,7 +19,7 @@ const INITIAL_PASSWORD = 'Startwachtwoord-1';
 
 /** Fills the new-user form as an admin; returns the new user's page URL. */
 async function createUser(page: Page, user: NewUser): Promise<string> {
-	await page.goto('/admin/users/new');
+	await gotoReady(page, '/admin/users/new');
 	await page.getByLabel('Roepnaam').fill(user.givenName);
 	await page.getByLabel('Achternaam').fill(user.familyName);
 	await page.getByLabel('Gebruikersnaam').fill(user.username);
@@ -33,7 +33,7 @@ async function createUser(page: Page, user: NewUser): Promise<string> {
 }
 
 async function logIn(page: Page, username: string, password: string): Promise<void> {
-	await page.goto('/login');
+	await gotoReady(page, '/login');
 	await page.getByLabel('Gebruikersnaam').fill(username);
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -78,7 +78,7 @@ test('an admin creates people with roles and puts a student and a mentor in a ne
 	await expect(page.getByRole('status')).toHaveText('De wijzigingen zijn opgeslagen.');
 	await expect(page.getByText(`bas.${u} · Mentor · LOB-coördinator · Medewerker`)).toBeVisible();
 
-	await page.goto('/admin/groups');
+	await gotoReady(page, '/admin/groups');
 	await page.getByLabel('Naam van de groep').fill(`G-${u}`);
 	await page.getByLabel(/^Opleiding/).fill('vmbo-kb 3');
 	await page.getByRole('button', { name: 'Groep aanmaken' }).click();
@@ -159,7 +159,7 @@ test('a deactivated user is logged out and cannot log in again until reactivated
 test('bad input gets a message at the field and keeps what was typed', async ({ page }, testInfo) => {
 	const u = unique(testInfo);
 	await loginAs(page, 'admin');
-	await page.goto('/admin/users/new');
+	await gotoReady(page, '/admin/users/new');
 	await page.getByLabel('Roepnaam').fill('Anna');
 	await page.getByLabel('Achternaam').fill(`Dubbel${u}`);
 	await page.getByLabel('Gebruikersnaam').fill('Beheer');
@@ -197,7 +197,7 @@ test('bad input gets a message at the field and keeps what was typed', async ({ 
 	await expect(page.getByLabel('Gebruikersnaam')).toHaveValue(`anna.${u}`);
 
 	// A group name that is already taken this school year.
-	await page.goto('/admin/groups');
+	await gotoReady(page, '/admin/groups');
 	await page.getByLabel('Naam van de groep').fill('3KB-A');
 	await page.getByLabel(/^Opleiding/).fill(`Opleiding ${u}`);
 	await page.getByRole('button', { name: 'Groep aanmaken' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs, openMenu } from './helpers';
+import { gotoReady, loginAs, openMenu } from './helpers';
 
 test('a file out of scope is the app’s own not-found page in the reader’s language, with a way back', async ({
 	page
@@ -25,8 +25,7 @@ test('an English user gets every 404 in English, from pages and endpoints alike,
 		maxRedirects: 0
 	});
 	expect(res.status()).toBe(303);
-	await page.goto('/student');
-	await page.waitForLoadState('networkidle');
+	await gotoReady(page, '/student');
 	await openMenu(page);
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');

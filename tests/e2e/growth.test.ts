@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { inflateRawSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, loginAs, openMenu } from './helpers';
+import { expectAccessible, loginAs, openMenu, gotoReady } from './helpers';
 
 // Reflections are written through the reflections feature; until its screens and demo data are here, this
 // file puts the reflections it needs straight into the e2e database (test code only).
@@ -96,7 +96,7 @@ test('the overview shows the radar with its table, goals and recent activity', a
 
 // The demo seed gives every third student no ratings or goals; jayden.visser is one of them.
 test('a student with nothing yet sees the first step', async ({ page }) => {
-	await page.goto('/login');
+	await gotoReady(page, '/login');
 	await page.locator('input[name="username"]').fill('jayden.visser');
 	await page.locator('input[name="password"]').fill('Leerling-2026');
 	await page.locator('form button[type="submit"]').first().click();

@@ -18,12 +18,22 @@ export type DemoRole = keyof typeof DEMO;
 const ORIGIN = `http://localhost:${Number(process.env.E2E_PORT ?? 4173)}`;
 
 /**
- * Opens a page and waits until its scripts have run. Text typed into a field before hydration is wiped by
- * it (seen on the phone project), so fill forms only after this.
+ * Opens a page and waits until it has hydrated (the root layout marks <html data-hydrated>). Text typed into a
+ * field before hydration can be wiped or doubled by it, so fill forms only after this.
  */
 export async function gotoReady(page: Page, url: string): Promise<void> {
 	await page.goto(url);
-	await page.waitForLoadState('networkidle');
+	if (await willHydrate(page)) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+// Pages with `csr = false` carry no script, and HTML parses <noscript> content as elements only where scripting
+// is off: neither kind of page ever hydrates.
+function willHydrate(page: Page): Promise<boolean> {
+	return page.evaluate(() => {
+		const probe = document.createElement('div');
+		probe.innerHTML = '<noscript><i></i></noscript>';
+		return document.scripts.length > 0 && probe.querySelector('i') === null;
+	});
 }
 
 /**

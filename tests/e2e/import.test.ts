@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
-import { expectAccessible, loginAs } from './helpers';
+import { expectAccessible, loginAs, gotoReady } from './helpers';
 
 const DB_PATH = `./data/e2e-${process.env.E2E_PORT ?? 4173}.db`;
 
@@ -47,7 +47,7 @@ const MAC_ROMAN = iconv.encode(
 test('an admin imports a Magister and then a Somtoday export and sees the groups', async ({ page }, info) => {
 	test.skip(info.project.name !== 'desktop', 'one import run is enough; the phone view is checked below');
 	await loginAs(page, 'admin');
-	await page.goto('/admin/import');
+	await gotoReady(page, '/admin/import');
 	await expectAccessible(page);
 	await page.setInputFiles('input[name="file"]', {
 		name: 'magister.csv',
@@ -73,7 +73,7 @@ test('an admin imports a Magister and then a Somtoday export and sees the groups
 	await expect(page.getByRole('status')).toContainText('0 van school af');
 	expect(leftCount()).toBe(leftBefore);
 
-	await page.goto('/admin/import');
+	await gotoReady(page, '/admin/import');
 	await page.setInputFiles('input[name="file"]', {
 		name: 'somtoday.csv',
 		mimeType: 'text/csv',
@@ -106,7 +106,7 @@ test('a broken file gets a clear message and nothing is imported', async ({ page
 	await expect(page.getByRole('button', { name: 'Importeren', exact: true })).toHaveCount(0);
 	await expectAccessible(page);
 
-	await page.goto('/admin/import');
+	await gotoReady(page, '/admin/import');
 	await page.setInputFiles('input[name="file"]', {
 		name: 'leeg.csv',
 		mimeType: 'text/csv',
@@ -123,7 +123,7 @@ test('a Mac Roman file cannot be applied until the admin picks the encoding the 
 }, info) => {
 	test.skip(info.project.name !== 'desktop', 'one import run is enough');
 	await loginAs(page, 'admin');
-	await page.goto('/admin/import');
+	await gotoReady(page, '/admin/import');
 	await page.setInputFiles('input[name="file"]', {
 		name: 'mac.csv',
 		mimeType: 'text/csv',
@@ -182,7 +182,7 @@ test('an admin imports staff accounts; roles come from the job title', async ({ 
 		db.close();
 	}
 	await loginAs(page, 'admin');
-	await page.goto('/admin/import');
+	await gotoReady(page, '/admin/import');
 	await page.getByLabel("Medewerkers: mentoren, SLB'ers, decanen en docenten").check();
 	await page.setInputFiles('input[name="file"]', {
 		name: 'medewerkers.csv',

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, expectAccessible } from './helpers';
+import { DEMO, expectAccessible, gotoReady } from './helpers';
 
 // Issue 17's acceptance: every respondent's view reaches the coordinator (an empty cell as "not answered",
 // never as "geen"), agreeing never defaults to a missing answer, and a closed round keeps its lists.
@@ -9,7 +9,7 @@ const ACTOR = 'Gemeente (RMC/leerplicht)';
 const shot = (name: string) => `/work/shots-matrix/${name}`;
 
 async function signIn(page: Page, username: string, password: string) {
-	await page.goto('/login');
+	await gotoReady(page, '/login');
 	await page.locator('input[name="username"]').fill(username);
 	await page.locator('input[name="password"]').fill(password);
 	await page.locator('form button[type="submit"]').first().click();
@@ -41,7 +41,7 @@ async function answer(
 	href: string,
 	values: { part?: string; rating?: string; how?: string; wish?: string }
 ) {
-	await page.goto(href);
+	await gotoReady(page, href);
 	if (values.part) await page.getByLabel(values.part, { exact: true }).check();
 	if (values.rating) await page.getByLabel(values.rating).check();
 	if (values.how) await page.getByLabel('Hoe (werkwijze, moment, hoe vaak)').fill(values.how);
@@ -182,13 +182,13 @@ test.describe('the team judgement per cell', () => {
 
 		const old = 'LOB-instrumenten beheren';
 		const renamed = 'LOB-instrumenten en methodes beheren';
-		await page.goto('/coordinator/matrix/tasks');
+		await gotoReady(page, '/coordinator/matrix/tasks');
 		const item = page.getByRole('listitem').filter({ hasText: old });
 		await item.locator('summary').click();
 		await item.getByLabel('Naam').fill(renamed);
 		await item.getByRole('button', { name: 'Opslaan' }).click();
 		await expect(page.getByRole('listitem').filter({ hasText: renamed })).toHaveCount(1);
-		await page.goto('/coordinator/matrix/actors');
+		await gotoReady(page, '/coordinator/matrix/actors');
 		await page.locator('#new-name').fill('Praktijkschool');
 		await page.getByRole('button', { name: 'Betrokkene toevoegen' }).click();
 		await expect(page.getByRole('listitem').filter({ hasText: 'Praktijkschool' })).toHaveCount(1);
@@ -216,7 +216,7 @@ test.describe('the team judgement per cell', () => {
 			await expect(page.getByRole('listitem').filter({ hasText: renamed })).toHaveCount(0);
 		} finally {
 			// Put the demo lists back for the other tests.
-			await page.goto('/coordinator/matrix/tasks');
+			await gotoReady(page, '/coordinator/matrix/tasks');
 			const back = page.getByRole('listitem').filter({ hasText: renamed });
 			await back.locator('summary').click();
 			await back.getByLabel('Naam').fill(old);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, expectAccessible, type DemoRole } from './helpers';
+import { DEMO, expectAccessible, type DemoRole, gotoReady } from './helpers';
 
 // The demo seed has this year's round "2026-2027" (open) and last year's "2025-2026" (closed).
 // Screenshots for review go to the test's own output folder.
@@ -8,7 +8,7 @@ const shotPath = (name: string) => test.info().outputPath(name);
 // As helpers.loginAs, with more time for the redirect: argon2 on a busy 2-core machine can take seconds.
 async function loginAs(page: Page, who: DemoRole) {
 	const account = DEMO[who];
-	await page.goto('/login');
+	await gotoReady(page, '/login');
 	await page.locator('input[name="username"]').fill(account.username);
 	await page.locator('input[name="password"]').fill(account.password);
 	await page.locator('form button[type="submit"]').first().click();
@@ -165,7 +165,7 @@ test.describe('desktop flows', () => {
 		const href = await cellPath(page, 'Sturen op resultaten', 'Vakdocent');
 		const other = await session(browser, 'coordinator');
 		await page.goto(href);
-		await other.page.goto(href);
+		await gotoReady(other.page, href);
 		await expectAccessible(page);
 
 		await other.page.getByLabel('Uitvoerend').check();

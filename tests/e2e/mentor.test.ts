@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, loginAs, openGroup, type DemoRole } from './helpers';
+import { expectAccessible, loginAs, openGroup, type DemoRole, gotoReady } from './helpers';
 
 let n = 0;
 const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${++n}`;
@@ -106,9 +106,7 @@ test('plan and record a conversation; the student adds a point, confirms, sees t
 	const day = test.info().project.name === 'phone' ? '2027-02-02' : '2027-02-01';
 	const agreementTitle = unique('Open dag bezoeken');
 	await loginAs(page, 'mentor');
-	await page.goto('/mentor/conversations');
-	// Choosing before hydration would be undone by it.
-	await page.waitForLoadState('networkidle');
+	await gotoReady(page, '/mentor/conversations');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Plannen' }).click();
 	await expect(page.getByText('Vul dit in.').or(page.locator('.field-error')).first()).toBeVisible();
@@ -124,9 +122,7 @@ test('plan and record a conversation; the student adds a point, confirms, sees t
 	await switchTo(page, 'student');
 	await page.goto('/student/conversations');
 	await expectAccessible(page);
-	await page.goto(`/student/conversations/${id}`);
-	// Typing before hydration would be undone by it.
-	await page.waitForLoadState('networkidle');
+	await gotoReady(page, `/student/conversations/${id}`);
 	const point = unique('Mijn stage');
 	await page.getByLabel('Jouw punt').fill(point);
 	await page.getByRole('button', { name: 'Toevoegen' }).click();
@@ -134,8 +130,7 @@ test('plan and record a conversation; the student adds a point, confirms, sees t
 	await expectAccessible(page);
 
 	await switchTo(page, 'mentor');
-	await page.goto(conversationPath);
-	await page.waitForLoadState('networkidle');
+	await gotoReady(page, conversationPath);
 	await expect(page.getByText(point)).toBeVisible();
 	await page.getByLabel(/^Samenvatting/).fill('We spraken over de stage en de open dag.');
 	await page.getByLabel('Afspraak 1', { exact: true }).fill(agreementTitle);

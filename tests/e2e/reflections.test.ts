@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, expectAccessible, loginAs } from './helpers';
+import { DEMO, expectAccessible, loginAs, gotoReady } from './helpers';
 
 // Each test writes its own reflection, so tests running in parallel never share one.
 // Generous limits: this suite runs on a shared 2-core machine next to other builds.
@@ -19,7 +19,7 @@ async function shot(page: Page, name: string) {
 }
 
 async function newOwnReflection(page: Page, title: string): Promise<string> {
-	await page.goto('/student/reflections/new');
+	await gotoReady(page, '/student/reflections/new');
 	await page.getByLabel('Wat voor activiteit was het?').selectOption('stage');
 	await page.getByLabel('Wanneer was het?').fill('2026-11-20');
 	await page.getByLabel('Waar was het?').fill('Garage Van Dam');

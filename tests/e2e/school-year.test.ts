@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { expectAccessible, loginAs } from './helpers';
+import { expectAccessible, loginAs, gotoReady } from './helpers';
 
 const DB_PATH = `./data/e2e-${process.env.E2E_PORT ?? 4173}.db`;
 
@@ -29,7 +29,7 @@ test('a staged school year does not take effect before its start date; mentors k
 }, info) => {
 	test.skip(info.project.name !== 'desktop', 'one school year per run: the demo school has only one');
 	await loginAs(page, 'admin');
-	await page.goto('/admin/school-year');
+	await gotoReady(page, '/admin/school-year');
 	await page.getByLabel('Naam', { exact: true }).fill('2098-2099');
 	await page.getByLabel('Begint op').fill('2098-08-01');
 	await page.getByLabel('Eindigt op').fill('2099-07-31');
@@ -49,7 +49,7 @@ test('a staged school year does not take effect before its start date; mentors k
 	expect(years().find((y) => y.name === '2098-2099')?.is_current).toBe(0);
 
 	// The new classes and mentors are imported into the staged year.
-	await page.goto('/admin/import');
+	await gotoReady(page, '/admin/import');
 	await page.getByLabel(/Het nieuwe schooljaar 2098-2099/).check();
 	await page.setInputFiles('input[name="file"]', {
 		name: 'volgend-jaar.csv',

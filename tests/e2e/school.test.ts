@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, loginAs } from './helpers';
+import { expectAccessible, loginAs, gotoReady } from './helpers';
 
 test('the admin sets the retention period; a wrong value gets a message and keeps the input', async ({
 	page
@@ -29,7 +29,7 @@ test("the admin sets the region's Werkcentrum; a wrong address keeps the input; 
 }, info) => {
 	test.skip(info.project.name !== 'desktop', 'one school setting per run');
 	await loginAs(page, 'admin');
-	await page.goto('/admin/school-year');
+	await gotoReady(page, '/admin/school-year');
 	const name = page.getByLabel('Naam (mag leeg)');
 	const url = page.getByLabel('Adres van de website (mag leeg)');
 	const save = page.locator('form').filter({ has: url }).getByRole('button', { name: 'Opslaan' });

@@ -132,7 +132,7 @@ test('a student sees where they are signed in and signs other devices out, witho
 	const tablet = await login(baseURL!, username);
 	const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
 	const page = await context.newPage();
-	await page.goto('/login');
+	await gotoReady(page, '/login');
 	await page.locator('input[name="username"]').fill(username);
 	await page.locator('input[name="password"]').fill(PASSWORD);
 	await page.locator('form button[type="submit"]').first().click();

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { gotoReady } from './helpers';
 
 test('a student logs in and lands on their portfolio home', async ({ page }) => {
-	await page.goto('/');
+	await gotoReady(page, '/');
 	await expect(page).toHaveURL(/\/login/);
 	await page.getByLabel('Gebruikersnaam').fill('sanne.devries');
 	await page.getByLabel('Wachtwoord').fill('Leerling-2026');

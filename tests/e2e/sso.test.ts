@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { expectAccessible, gotoReady } from './helpers';
 
 // The provider is tests/oidc/provider.js, started by playwright.config.ts; its development login screen
 // takes any password.
 async function ssoLogin(page: Page, account: string): Promise<void> {
 	// A fresh browser session: cookies on localhost are shared between the app's and the provider's ports.
 	await page.context().clearCookies();
-	await page.goto('/login');
+	await gotoReady(page, '/login');
 	const appPort = new URL(page.url()).port;
 	await page.getByRole('link', { name: 'Inloggen met Entree' }).click();
 	await page.locator('input[name="login"]').fill(account);

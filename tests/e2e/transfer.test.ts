@@ -33,7 +33,7 @@ async function signIn(
 ): Promise<Page> {
 	const context = await browser.newContext({ javaScriptEnabled: options.js, viewport: options.viewport });
 	const page = await context.newPage();
-	await page.goto('/login');
+	await gotoReady(page, '/login');
 	await page.locator('input[name="username"]').fill(username);
 	await page.locator('input[name="password"]').fill(password);
 	await page.locator('main form button[type="submit"]').click();
