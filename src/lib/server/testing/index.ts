@@ -4,6 +4,8 @@ import { closeDb, getDb, type Db } from '../db';
 import * as table from '../db/schema';
 import { addGroupMembers, createGroupRecord, createSchool, insertAccount } from '../school/schools';
 import { createViewer, type Viewer } from '../auth/viewer';
+import { createReflection, saveReflection } from '../portfolio/reflection-save';
+import { createInvitation, registerParent } from '../parents/invitations';
 import type { Role } from '../../roles';
 
 /** A new, empty, migrated in-memory database (DATABASE_PATH is ":memory:" under vitest). */
@@ -68,6 +70,34 @@ export function viewerOf(userId: number): Viewer {
 		.all()
 		.map((r) => r.role);
 	return createViewer({ userId, schoolId: u.schoolId, roles, locale: u.locale, sessionId: `test-${userId}` });
+}
+
+/** A reflection of this student with all four parts and two competencies, finished unless told; returns its id. */
+export function makeReflection(
+	studentId: number,
+	finish = true,
+	visibility: 'mentor' | 'private' = 'mentor'
+): number {
+	const v = viewerOf(studentId);
+	const id = createReflection(v, { activityType: 'meeloopdag', activityDate: '2026-10-01' }) ?? 0;
+	const parts = { doel: 'a', resultaat: 'b', evaluatie: 'c', vervolg: 'd' };
+	const competencies = ['werkexploratie' as const, 'motieven' as const];
+	saveReflection(v, id, 1, { title: 'Bij de bakker', ...parts, visibility, competencies }, { finish });
+	return id;
+}
+
+let parents = 0;
+
+/** A parent account registered through an invitation of this student (each from an address of its own). */
+export async function makeParent(studentId: number, username = `ouder${++parents}`): Promise<number> {
+	const inv = createInvitation(viewerOf(studentId));
+	if (!inv?.ok) throw new Error('no invitation');
+	const res = await registerParent(
+		{ code: inv.code, givenName: 'Ingrid', familyName: 'Ouder', username, password: 'Ouder-wachtwoord' },
+		`10.0.0.${++parents}`
+	);
+	if (!res.ok) throw new Error(res.reason);
+	return res.userId;
 }
 
 /** A school with one group, its mentor, two students, and a second school with its own student. */
