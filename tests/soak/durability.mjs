@@ -215,6 +215,16 @@ function refreshVersions(dbPath, slots) {
 	}
 }
 
+function acknowledgedPerKind(slots, comments) {
+	const count = (kind) => slots.filter((s) => s.kind === kind).reduce((sum, s) => sum + s.ackCount, 0);
+	return [count('reflection'), count('cell'), comments.length];
+}
+
+async function wroteSince(before, now, limitMs) {
+	const until = Date.now() + limitMs;
+	while (Date.now() < until && now().some((n, i) => n <= before[i])) await sleep(50);
+}
+
 function statusCounter() {
 	const statuses = {};
 	return { statuses, count: (status) => (statuses[status] = (statuses[status] ?? 0) + 1) };
@@ -293,7 +303,11 @@ async function drive(server, cast, base, dbPath, dir, kills, runMs, log) {
 				`  backup during load: ${backup.ms} ms, integrity ${backup.integrity}, ${backup.checked} acknowledged writes checked, ${backup.lost.length} missing`
 			);
 		}
+		const before = acknowledgedPerKind(slots, comments);
 		await sleep(randomBetween(...runMs));
+		// A kind's first writes after a start can outlast the random window on a busy machine: the kill waits
+		// until every kind of writer has written in this round (the server's answers), so each kind is checked.
+		await wroteSince(before, () => acknowledgedPerKind(slots, comments), 60_000);
 		await server.kill();
 		live = false;
 		const outcomes = await settled;
