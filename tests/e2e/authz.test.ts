@@ -424,6 +424,16 @@ const groupRows =
 		i.group2
 	];
 const ROUND = (i: Ids) => `/coordinator/matrix/rounds/${i.round}`;
+// Other suites remind and answer in the same round meanwhile: the respondent checks look only at what the probe
+// could change (who is invited, of the people the invite names; who submitted).
+const SUBMITTED = 'SELECT id, user_id, submitted_at FROM matrix_respondent WHERE round_id = ? ORDER BY id';
+const invitedRows = (i: Ids): [string, number, number, number, number] => [
+	'SELECT id, round_id, user_id FROM matrix_respondent WHERE round_id = ? AND user_id IN (?, ?, ?) ORDER BY id',
+	i.round,
+	i.staff,
+	i.A,
+	i.S2
+];
 const ROUND2 = (i: Ids) => `/coordinator/matrix/rounds/${i.round2}`;
 const matrixRows =
 	(table: 'matrix_task' | 'matrix_actor') =>
@@ -1138,23 +1148,23 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				url: (i) => `${ROUND(i)}/respondents`,
 				form: (i) => ({ userId: String(i.staff), actorId: '' }),
 				allowed: ['coordinator'],
-				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+				check: invitedRows
 			}),
 			// Smuggled: a student, a colleague of the other school, an actor of the other school.
 			act({
 				url: (i) => `${ROUND(i)}/respondents`,
 				form: (i) => ({ userId: String(i.A), actorId: '' }),
-				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+				check: invitedRows
 			}),
 			act({
 				url: (i) => `${ROUND(i)}/respondents`,
 				form: (i) => ({ userId: String(i.S2), actorId: '' }),
-				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+				check: invitedRows
 			}),
 			act({
 				url: (i) => `${ROUND(i)}/respondents`,
 				form: (i) => ({ userId: String(i.staff), actorId: String(i.actor2) }),
-				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+				check: invitedRows
 			})
 		]
 	}),
@@ -1189,7 +1199,7 @@ const ACTIONS: Record<string, ActionCase[]> = {
 			act({
 				url: (i) => `${ROUND2(i)}/respondents`,
 				form: (i) => ({ id: String(i.respondent2) }),
-				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+				check: (i) => ['SELECT * FROM matrix_respondent WHERE id = ?', i.respondent2]
 			})
 		]
 	}),
@@ -1200,12 +1210,12 @@ const ACTIONS: Record<string, ActionCase[]> = {
 				form: () => ({}),
 				allowed: ['mentorA', 'coordinator', 'staff'],
 				probe: 'skip',
-				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+				check: (i) => [SUBMITTED, i.round]
 			}),
 			act({
 				url: (i) => `/lob-taken/rounds/${i.round2}`,
 				form: () => ({}),
-				check: () => ['SELECT * FROM matrix_respondent ORDER BY id']
+				check: (i) => [SUBMITTED, i.round2]
 			})
 		]
 	}),
