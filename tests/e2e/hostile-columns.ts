@@ -58,6 +58,7 @@ export const NOT_FREE_TEXT = [
 	'external_identity.issuer',
 	'external_identity.subject',
 	'goal.competency',
+	'group_membership.kind',
 	'goal.due_on',
 	'goal.status',
 	'import_batch.choices',

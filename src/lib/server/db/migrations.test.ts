@@ -164,3 +164,24 @@ it('0016 tells the old conversation notifications apart: planned, or the summary
 	]);
 	client.close();
 });
+
+it('0020 opens a history row for every group place there is, from its school year’s start', () => {
+	const db = openDatabase(':memory:');
+	migrate(db, { migrationsFolder: migrationsUpTo(19) });
+	const client = db.$client;
+	client.pragma('foreign_keys = OFF');
+	client.exec(`insert into school_year (id, school_id, name, starts_on, ends_on) values (1, 1, '2026-2027', '2026-08-01', '2027-07-31');
+		insert into "group" (id, school_id, school_year_id, name) values (1, 1, 1, '3KB-A');
+		insert into group_student (group_id, student_id, school_id) values (1, 7, 1), (1, 8, 1);
+		insert into group_mentor (group_id, mentor_id, school_id) values (1, 9, 1);`);
+	migrate(db, { migrationsFolder: migrationsUpTo(20) });
+	const since = Date.parse('2026-08-01T00:00:00Z');
+	expect(
+		client.prepare('select user_id, kind, from_at, until_at from group_membership order by user_id').all()
+	).toEqual([
+		{ user_id: 7, kind: 'student', from_at: since, until_at: null },
+		{ user_id: 8, kind: 'student', from_at: since, until_at: null },
+		{ user_id: 9, kind: 'mentor', from_at: since, until_at: null }
+	]);
+	client.close();
+});

@@ -144,6 +144,31 @@ export const groupMentor = sqliteTable(
 	(t) => [primaryKey({ columns: [t.groupId, t.mentorId] }), index('group_mentor_mentor_idx').on(t.mentorId)]
 );
 
+// Who was in which group and when: group_student and group_mentor hold only the present, this keeps the past
+// (a move, a mentor who changed) for the student's inzage. Written by school/membership.ts alone.
+export const groupMembership = sqliteTable(
+	'group_membership',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		schoolId: integer('school_id')
+			.notNull()
+			.references(() => school.id, { onDelete: 'cascade' }),
+		groupId: integer('group_id')
+			.notNull()
+			.references(() => group.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['student', 'mentor'] }).notNull(),
+		fromAt: integer('from_at', { mode: 'timestamp_ms' }).notNull(),
+		untilAt: integer('until_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('group_membership_user_idx').on(t.userId, t.kind),
+		index('group_membership_group_idx').on(t.groupId, t.kind)
+	]
+);
+
 export const session = sqliteTable(
 	'session',
 	{

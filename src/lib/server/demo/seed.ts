@@ -1,7 +1,13 @@
 // The demo school: deterministic, so the README's logins and every screenshot stay the same.
 import { getDb, inTransaction, type Db } from '../db';
 import { hashPassword } from '../auth/password';
-import { addGroupMembers, createGroupRecord, createSchool, insertAccount } from '../school/schools';
+import {
+	addGroupMembers,
+	createGroupRecord,
+	createSchool,
+	insertAccount,
+	schoolYearFor
+} from '../school/schools';
 import { seedGrowth } from './growth';
 import { seedMatrix } from './matrix';
 import { seedReflections } from './reflections';
@@ -175,8 +181,10 @@ export async function seedDemo(db: Db = getDb()): Promise<DemoContext & { second
 		const mbo = MBO_STUDENTS.map((n, i) =>
 			account(n, ['student'], studentHash, { studentNumber: String(88201 + i).padStart(7, '0') })
 		);
-		addGroupMembers({ schoolId, groupId: kb3, studentIds: vmbo, mentorIds: [jansen] }, tx);
-		addGroupMembers({ schoolId, groupId: zw2, studentIds: mbo, mentorIds: [elAmrani] }, tx);
+		// In their groups since the school year began.
+		const since = new Date(schoolYearFor(new Date()).startsOn);
+		addGroupMembers({ schoolId, groupId: kb3, studentIds: vmbo, mentorIds: [jansen], since }, tx);
+		addGroupMembers({ schoolId, groupId: zw2, studentIds: mbo, mentorIds: [elAmrani], since }, tx);
 		const ctx: DemoContext = {
 			db: tx,
 			schoolId,

@@ -6,6 +6,7 @@ import { getDb, type Db } from '../db';
 import * as table from '../db/schema';
 import type { Viewer } from '../auth/viewer';
 import { getCurrentSchoolYear } from '../school/schools';
+import { joinGroup, leaveGroups } from '../school/membership';
 import { recordAudit, recordAuditMany } from '../privacy/audit';
 import type { Mapping } from './mapping';
 import { getImportBatch, loadBatch, scoped, type ImportBatch } from './batch';
@@ -237,21 +238,11 @@ export function applyImport(viewer: Viewer, id: number, confirmLeft = ''): Apply
 					.run();
 			}
 			if (p.actions.includes('create') || p.actions.includes('move')) {
-				tx.delete(table.groupStudent)
-					.where(
-						and(
-							eq(table.groupStudent.studentId, studentId),
-							inArray(table.groupStudent.groupId, currentGroupIds)
-						)
-					)
-					.run();
-				tx.insert(table.groupStudent).values({ groupId, studentId, schoolId }).run();
+				const userIds = [studentId];
+				leaveGroups(tx, { schoolId, kind: 'student', userIds, groupIds: currentGroupIds });
+				joinGroup(tx, { schoolId, groupId, kind: 'student', userIds });
 			}
-			if (p.mentorId !== null)
-				tx.insert(table.groupMentor)
-					.values({ groupId, mentorId: p.mentorId, schoolId })
-					.onConflictDoNothing()
-					.run();
+			if (p.mentorId !== null) joinGroup(tx, { schoolId, groupId, kind: 'mentor', userIds: [p.mentorId] });
 		}
 		const leavingIds = plan.leaving.map((l) => l.id);
 		if (leavingIds.length) {
@@ -260,14 +251,7 @@ export function applyImport(viewer: Viewer, id: number, confirmLeft = ''): Apply
 				.where(and(inArray(table.user.id, leavingIds), eq(table.user.schoolId, schoolId)))
 				.run();
 			// Their mentors lose access with the group; the portfolio stays with the student.
-			tx.delete(table.groupStudent)
-				.where(
-					and(
-						inArray(table.groupStudent.studentId, leavingIds),
-						inArray(table.groupStudent.groupId, currentGroupIds)
-					)
-				)
-				.run();
+			leaveGroups(tx, { schoolId, kind: 'student', userIds: leavingIds, groupIds: currentGroupIds });
 			tx.delete(table.session).where(inArray(table.session.userId, leavingIds)).run();
 		}
 		tx.update(table.importBatch)

@@ -134,7 +134,7 @@ describe('the inzage ZIP', () => {
 			mine.account!.studentNumber!,
 			mine.groups[0].group,
 			mine.groups[0].schoolYear,
-			mine.groups[0].mentors[0]
+			mine.groups[0].mentors[0].name
 		])
 			expect(html).toContain(text);
 		expect(html).toContain('Je account');

@@ -124,7 +124,7 @@ export function buildMyData(viewer: Viewer, options: MyDataOptions = {}) {
 		: [];
 	return {
 		account: myAccount(viewer),
-		groups: myGroups(viewer, groupIds),
+		groups: myGroups(viewer),
 		comments: comments.map((x) => ({
 			reflectionId: x.reflectionId,
 			id: x.id,

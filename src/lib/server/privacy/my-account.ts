@@ -45,49 +45,78 @@ export function myAccount(viewer: Viewer) {
 }
 
 /**
- * Every group the student is or was in, oldest school year first, with its mentors. A place lasts from the
- * school year's start until the group closed or the year ended (null: it still runs).
+ * Every place the student had in a group, oldest first, with the mentors of that group while they were in it
+ * (who could see the file, and when). A place counts from its school year's start at the earliest (a staged
+ * year is filled before it begins) until the student left, the group closed or the year ended (null: it runs).
  */
-export function myGroups(viewer: Viewer, groupIds: number[], now = new Date()) {
-	if (!groupIds.length) return [];
+export function myGroups(viewer: Viewer, now = new Date()) {
 	const db = getDb();
-	const groups = db
+	const h = core.groupMembership;
+	const places = db
 		.select({
-			id: core.group.id,
+			groupId: h.groupId,
+			fromAt: h.fromAt,
+			untilAt: h.untilAt,
 			name: core.group.name,
 			programme: core.group.programme,
+			closedAt: core.group.closedAt,
 			year: core.schoolYear.name,
 			startsOn: core.schoolYear.startsOn,
-			endsOn: core.schoolYear.endsOn,
-			closedAt: core.group.closedAt
+			endsOn: core.schoolYear.endsOn
 		})
-		.from(core.group)
+		.from(h)
+		.innerJoin(core.group, eq(core.group.id, h.groupId))
 		.innerJoin(core.schoolYear, eq(core.schoolYear.id, core.group.schoolYearId))
-		.where(and(inArray(core.group.id, groupIds), eq(core.group.schoolId, viewer.schoolId)))
-		.orderBy(asc(core.schoolYear.startsOn), asc(core.group.name))
+		.where(and(eq(h.userId, viewer.userId), eq(h.kind, 'student'), eq(h.schoolId, viewer.schoolId)))
+		.orderBy(asc(core.schoolYear.startsOn), asc(h.fromAt), asc(core.group.name))
 		.all();
+	if (!places.length) return [];
 	const mentors = db
 		.select({
-			groupId: core.groupMentor.groupId,
+			groupId: h.groupId,
+			fromAt: h.fromAt,
+			untilAt: h.untilAt,
 			givenName: core.user.givenName,
 			familyNamePrefix: core.user.familyNamePrefix,
 			familyName: core.user.familyName
 		})
-		.from(core.groupMentor)
-		.innerJoin(core.user, eq(core.user.id, core.groupMentor.mentorId))
-		.where(and(inArray(core.groupMentor.groupId, groupIds), eq(core.groupMentor.schoolId, viewer.schoolId)))
+		.from(h)
+		.innerJoin(core.user, eq(core.user.id, h.userId))
+		.where(
+			and(
+				inArray(h.groupId, [...new Set(places.map((p) => p.groupId))]),
+				eq(h.kind, 'mentor'),
+				eq(h.schoolId, viewer.schoolId)
+			)
+		)
 		.all();
 	const today = day(now);
-	return groups.map((g) => ({
-		schoolYear: g.year,
-		group: g.name,
-		programme: g.programme,
-		from: g.startsOn,
-		until: g.closedAt ? day(g.closedAt) : g.endsOn < today ? g.endsOn : null,
-		closedAt: iso(g.closedAt),
-		mentors: mentors
-			.filter((x) => x.groupId === g.id)
-			.map((x) => fullName(x))
-			.sort()
-	}));
+	return places.map((p) => {
+		const from = later(day(p.fromAt), p.startsOn);
+		const ends = [p.untilAt && day(p.untilAt), p.closedAt && day(p.closedAt), p.endsOn < today && p.endsOn];
+		const until = earliest(ends.filter((d): d is string => typeof d === 'string' && d >= from));
+		return {
+			schoolYear: p.year,
+			group: p.name,
+			programme: p.programme,
+			from,
+			until,
+			closedAt: iso(p.closedAt),
+			mentors: mentors
+				.filter((x) => x.groupId === p.groupId)
+				.map((x) => ({
+					name: fullName(x),
+					from: later(day(x.fromAt), from),
+					until: earliest(
+						[x.untilAt && day(x.untilAt), until].filter((d): d is string => typeof d === 'string')
+					)
+				}))
+				.filter((x) => x.until === null || x.until >= x.from)
+				.sort((a, b) => a.from.localeCompare(b.from) || a.name.localeCompare(b.name))
+		};
+	});
 }
+
+// ISO dates (yyyy-mm-dd) compare as text.
+const later = (a: string, b: string) => (a > b ? a : b);
+const earliest = (days: string[]) => (days.length ? days.reduce((a, b) => (a < b ? a : b)) : null);

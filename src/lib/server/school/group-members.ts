@@ -1,10 +1,11 @@
 // Who is in a group: finding students and mentors to add, adding and removing them (groups.manage, as in
 // groups.ts). A closed group keeps its members and takes no changes.
 import { and, asc, count, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '../db';
+import { getDb, inTransaction } from '../db';
 import * as table from '../db/schema';
 import { schoolScope } from '../access';
 import { addGroupMembers } from './schools';
+import { leaveGroups } from './membership';
 import { personSearch, usersWithRole } from './people';
 import {
 	findGroup,
@@ -124,6 +125,8 @@ export function removeMember(
 	const member = db.select(nameColumns).from(link).innerJoin(u, eq(u.id, linkUser)).where(where).get();
 	if (!member) return undefined;
 	if (group.closedAt) return { ok: false, field: '_form', problem: 'closed' };
-	db.delete(link).where(where).run();
+	inTransaction(db, (tx) =>
+		leaveGroups(tx, { schoolId: viewer.schoolId, kind, userIds: [userId], groupIds: [groupId] })
+	);
 	return { ok: true, id: groupId, name: fullName(member) };
 }

@@ -9,8 +9,9 @@ import { createGroupRecord, getCurrentSchoolYear } from './schools';
 import { fullName, sortName, type NameParts } from '$lib/names';
 import type { GroupInput } from '../../schemas/groups';
 import type { Viewer } from '../auth/viewer';
+import type { MemberKind } from './membership';
 
-export type MemberKind = 'student' | 'mentor';
+export type { MemberKind };
 
 export interface SchoolYear {
 	id: number;

@@ -6,6 +6,7 @@ import { can, schoolScope } from '../access';
 import { hashPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import { insertAccount } from './schools';
+import { leaveGroups } from './membership';
 import type { NewPersonInput, PersonInput } from '../../schemas/people';
 import type { Viewer } from '../auth/viewer';
 import { rolesOf, type Tx } from './people';
@@ -132,10 +133,8 @@ export function updatePerson(viewer: Viewer, id: number, input: PersonInput): Pe
 				.run();
 		// Group places follow the role: no longer a student or mentor means out of those groups, so a former
 		// mentor keeps no view of the students and no mentor sees a non-student as one.
-		if (removed.includes('student'))
-			tx.delete(table.groupStudent).where(eq(table.groupStudent.studentId, id)).run();
-		if (removed.includes('mentor'))
-			tx.delete(table.groupMentor).where(eq(table.groupMentor.mentorId, id)).run();
+		for (const kind of ['student', 'mentor'] as const)
+			if (removed.includes(kind)) leaveGroups(tx, { schoolId: viewer.schoolId, kind, userIds: [id] });
 		tx.insert(table.userRole)
 			.values(input.roles.map((role) => ({ userId: id, schoolId: viewer.schoolId, role })))
 			.onConflictDoNothing()

@@ -4,6 +4,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { getDb, type Db } from '../db';
 import * as table from '../db/schema';
 import { hashPassword } from '../auth/password';
+import { joinGroup } from './membership';
 import type { Role } from '../../roles';
 
 export interface NewSchool {
@@ -108,21 +109,13 @@ export function createGroupRecord(
 }
 
 export function addGroupMembers(
-	input: { schoolId: number; groupId: number; studentIds?: number[]; mentorIds?: number[] },
+	input: { schoolId: number; groupId: number; studentIds?: number[]; mentorIds?: number[]; since?: Date },
 	db: Db = getDb()
 ): void {
 	db.transaction((tx) => {
-		const { schoolId, groupId } = input;
-		if (input.studentIds?.length)
-			tx.insert(table.groupStudent)
-				.values(input.studentIds.map((studentId) => ({ schoolId, groupId, studentId })))
-				.onConflictDoNothing()
-				.run();
-		if (input.mentorIds?.length)
-			tx.insert(table.groupMentor)
-				.values(input.mentorIds.map((mentorId) => ({ schoolId, groupId, mentorId })))
-				.onConflictDoNothing()
-				.run();
+		const { schoolId, groupId, since } = input;
+		joinGroup(tx, { schoolId, groupId, kind: 'student', userIds: input.studentIds ?? [], since });
+		joinGroup(tx, { schoolId, groupId, kind: 'mentor', userIds: input.mentorIds ?? [], since });
 	});
 }
 
