@@ -130,3 +130,13 @@ export function draftFromValues(values: Record<string, unknown>): DraftContent {
 		competencies
 	};
 }
+
+/** This browser tab's own name, so two tabs on one reflection keep separate local copies. */
+export function tabId(): string {
+	let id = sessionStorage.getItem('koers:tab');
+	if (!id) {
+		id = Math.random().toString(36).slice(2) + Date.now().toString(36);
+		sessionStorage.setItem('koers:tab', id);
+	}
+	return id;
+}
