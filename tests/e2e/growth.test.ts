@@ -78,7 +78,8 @@ test('the overview shows the radar with its table, goals and recent activity', a
 	await expect(subnav(page).getByRole('link', { name: 'Overzicht' })).toHaveAttribute('aria-current', 'page');
 	const chart = page.getByRole('img', { name: /Radar van je vijf vragen/ });
 	await expect(chart).toBeVisible();
-	// chart.js draws into the canvas once its chunk has loaded.
+	// chart.js loads when the chart comes near the screen, and draws into the canvas once its chunk is in.
+	await chart.scrollIntoViewIfNeeded();
 	await expect
 		.poll(() => chart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL().length))
 		.toBeGreaterThan(5000);
