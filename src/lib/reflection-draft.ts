@@ -99,7 +99,9 @@ export function hasWords(content: DraftContent, startTitle: string): boolean {
 }
 
 /** The parts still empty, in order; the hint names them but never blocks saving. */
-export function missingParts(content: DraftContent): (typeof REFLECTION_PARTS)[number][] {
+export function missingParts(
+	content: Pick<DraftContent, (typeof REFLECTION_PARTS)[number]>
+): (typeof REFLECTION_PARTS)[number][] {
 	return REFLECTION_PARTS.filter((p) => content[p].trim() === '');
 }
 
@@ -110,7 +112,7 @@ export function missingForFinish(
 	content: Pick<DraftContent, (typeof REFLECTION_PARTS)[number] | 'competencies'>
 ): FinishGap[] {
 	const gaps: FinishGap[] = content.competencies.length ? [] : ['competencies'];
-	return [...gaps, ...REFLECTION_PARTS.filter((p) => content[p].trim() === '')];
+	return [...gaps, ...missingParts(content)];
 }
 
 /** The text a failed form post echoed back (strings, or a list for the checkboxes). */

@@ -1,6 +1,6 @@
 // The authorization matrix's form actions under /student, and /notifications, which sits among them.
 import { SINGLE, STUDENTS } from './expect';
-import { act, actions, comments, newReflectionForm, reflectionRow, type ActionCase } from './rows';
+import { act, actions, comments, reflectionRow, type ActionCase } from './rows';
 
 export const STUDENT_ACTIONS: Record<string, ActionCase[]> = {
 	...actions('/student/privacy', {
@@ -295,54 +295,6 @@ export const STUDENT_ACTIONS: Record<string, ActionCase[]> = {
 				}),
 				allowed: ['studentA'],
 				check: reflectionRow
-			})
-		]
-	})
-};
-
-export const NEW_REFLECTION_ACTIONS: Record<string, ActionCase[]> = {
-	...actions('/student/reflections/new/write', {
-		save: [
-			act({
-				url: () => '/student/reflections/new/write',
-				form: () => ({ ...newReflectionForm, title: '', doel: 'authz-probe' }),
-				allowed: STUDENTS,
-				check: () => [
-					`SELECT count(*) n FROM reflection WHERE doel = 'authz-probe' AND start_key IS NOT NULL`
-				]
-			})
-		]
-	}),
-	...actions('/student/reflections/new/write/autosave', {
-		POST: [
-			act({
-				url: () => '/student/reflections/new/write/autosave',
-				json: true,
-				form: () => ({ ...newReflectionForm, title: '', doel: 'authz-probe', competencies: [] }),
-				allowed: STUDENTS,
-				check: () => [
-					`SELECT count(*) n FROM reflection WHERE doel = 'authz-probe' AND start_key IS NOT NULL`
-				]
-			})
-		]
-	}),
-	...actions('/student/reflections/new', {
-		planned: [
-			act({
-				url: () => '/student/reflections/new',
-				form: () => ({ activityId: '1' }),
-				allowed: STUDENTS,
-				check: () => [
-					`SELECT count(*) n FROM reflection WHERE student_id NOT IN (SELECT user_id FROM user_role WHERE role = 'student')`
-				]
-			})
-		],
-		own: [
-			act({
-				url: () => '/student/reflections/new',
-				form: () => ({ activityType: 'stage', activityDate: '', activityPlace: '', title: 'authz-probe' }),
-				allowed: STUDENTS,
-				check: () => [`SELECT count(*) n FROM reflection WHERE title = 'authz-probe'`]
 			})
 		]
 	})

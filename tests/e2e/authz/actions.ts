@@ -5,9 +5,10 @@ import { DOSSIER_ACTIONS } from './actions-dossier';
 import { MATRIX_ACTIONS } from './actions-matrix';
 import { ROUND_ACTIONS } from './actions-matrix-rounds';
 import { MENTOR_ACTIONS } from './actions-mentor';
+import { NEW_REFLECTION_ACTIONS } from './actions-new-reflection';
 import { PARENT_ACTIONS } from './actions-parent';
 import { PROGRAMME_ACTIONS } from './actions-programme';
-import { NEW_REFLECTION_ACTIONS, STUDENT_ACTIONS } from './actions-student';
+import { STUDENT_ACTIONS } from './actions-student';
 import type { ActionCase } from './rows';
 
 // In the order the suite has always posted them: the probes share one database and its sessions.
